@@ -1,0 +1,12 @@
+namespace Lineage.Graph.Errors;
+
+/// <summary>A conditional write (CREATE, If-Version-Match) found the stored state other than expected; nothing was written.</summary>
+public sealed class ConflictException(string path, string reason, bool preconditionFailed)
+    : LineageException($"{path}: {reason}")
+{
+    /// <summary>Where the conflict is, e.g. <c>proposals[0]</c>.</summary>
+    public string Path { get; } = path;
+
+    /// <summary>True for a failed If-Version-Match (412); false for CREATE of an existing aspect (409).</summary>
+    public bool PreconditionFailed { get; } = preconditionFailed;
+}
