@@ -1,0 +1,7 @@
+namespace Lineage.Graph.Registry.Catalog;
+
+/// <summary>Every aspect declaration, gathered from the catalog files.</summary>
+internal static class AspectCatalog
+{
+    public static IEnumerable<AspectSpec> All => [.. MlAspects.All];
+}
