@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using Lineage.Graph.Registry;
+
+namespace Lineage.Graph.Relationships;
+
+/// <summary>Derives the edges an aspect value produces, by walking it alongside its schema.</summary>
+public static class RelationshipExtractor
+{
+    /// <summary>The edges of an already validated aspect value; each (type, target) once.</summary>
+    public static IReadOnlyList<Relationship> Extract(string sourceUrn, AspectSpec spec, JsonObject value)
+    {
+        var edges = new List<Relationship>();
+        Walk(spec.Schema, value, (rel, target) => edges.Add(new Relationship(sourceUrn, rel.Name, target, spec.Name, rel.Lineage)));
+        return edges.Distinct().ToList();
+    }
+
+    private static void Walk(FieldType type, JsonNode? node, Action<RelationshipSpec, string> emit)
+    {
+        switch (type, node)
+        {
+            case (UrnType { Relationship: { } rel }, JsonValue v):
+                emit(rel, v.GetValue<string>());
+                break;
+            case (ArrayType a, JsonArray items):
+                foreach (var item in items) Walk(a.Items, item, emit);
+                break;
+            case (MapType m, JsonObject map):
+                foreach (var (_, item) in map) Walk(m.Values, item, emit);
+                break;
+            case (RecordType r, JsonObject record):
+                foreach (var (name, item) in record)
+                    if (r.Field(name) is { } field) Walk(field.Type, item, emit);
+                break;
+            case (UnionType u, JsonObject { Count: 1 } wrapper)
+                when u.Members.FirstOrDefault(m => m.Key == wrapper.First().Key) is { } member:
+                Walk(member.Type, wrapper.First().Value, emit);
+                break;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Lineage.Graph.Changes;
+
+namespace Lineage.Graph.Storage;
+
+/// <summary>
+/// The store port: what the write path and the read endpoints need from a store, in the domain's terms.
+/// SQLite (embedded default) and Neo4j implement it; both pass the same contract suite.
+/// </summary>
+public interface IGraphStore : IAsyncDisposable
+{
+    /// <summary>Creates the schema if needed; called once at start-up.</summary>
+    Task InitializeAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Applies every operation in order, atomically: all of them or none. A failed condition throws
+    /// <see cref="Errors.ConflictException"/> and nothing is written.
+    /// </summary>
+    Task<IReadOnlyList<WriteOutcome>> WriteAsync(IReadOnlyList<StoreOperation> operations, CancellationToken ct);
+
+    /// <summary>The entity with its latest aspects, or null when it has none.</summary>
+    Task<StoredEntity?> GetEntityAsync(string urn, CancellationToken ct);
+
+    /// <summary>One version of an aspect (0 = latest), or null.</summary>
+    Task<StoredAspect?> GetAspectAsync(string urn, string aspect, long version, CancellationToken ct);
+
+    /// <summary>Every kept version of an aspect, latest (0) first, then newest history to oldest.</summary>
+    Task<IReadOnlyList<StoredAspect>> GetAspectVersionsAsync(string urn, string aspect, CancellationToken ct);
+
+    /// <summary>A page of the entities related to one entity.</summary>
+    Task<RelationshipPage> GetRelationshipsAsync(RelationshipQuery query, CancellationToken ct);
+
+    /// <summary>Up to <paramref name="limit"/> changes with a sequence number greater than <paramref name="after"/>, in order.</summary>
+    Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterAsync(long after, int limit, CancellationToken ct);
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Lineage.Graph.Changes;
+using Microsoft.Data.Sqlite;
+
+namespace Lineage.Graph.Storage.Sqlite;
+
+public sealed partial class SqliteGraphStore
+{
+    private const string AspectColumns = "urn, aspect, version, revision, value, system_metadata, created_at, created_by";
+
+    public async Task<StoredEntity?> GetEntityAsync(string urn, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        string entityType;
+        bool removed;
+        await using (var entity = Command(connection, "SELECT entity_type, removed FROM entities WHERE urn = $urn", ("$urn", urn)))
+        await using (var reader = await entity.ExecuteReaderAsync(ct))
+        {
+            if (!await reader.ReadAsync(ct)) return null;
+            (entityType, removed) = (reader.GetString(0), reader.GetInt64(1) != 0);
+        }
+        var aspects = await ReadAspectsAsync(connection,
+            $"SELECT {AspectColumns} FROM aspects WHERE urn = $urn AND version = 0 ORDER BY aspect", ct, ("$urn", urn));
+        return aspects.Count == 0 ? null : new StoredEntity(urn, entityType, removed, aspects);
+    }
+
+    public async Task<StoredAspect?> GetAspectAsync(string urn, string aspect, long version, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        var found = await ReadAspectsAsync(connection,
+            $"SELECT {AspectColumns} FROM aspects WHERE urn = $urn AND aspect = $aspect AND version = $version", ct,
+            ("$urn", urn), ("$aspect", aspect), ("$version", version));
+        return found.SingleOrDefault();
+    }
+
+    public async Task<IReadOnlyList<StoredAspect>> GetAspectVersionsAsync(string urn, string aspect, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        return await ReadAspectsAsync(connection,
+            $"SELECT {AspectColumns} FROM aspects WHERE urn = $urn AND aspect = $aspect ORDER BY version = 0 DESC, version DESC", ct,
+            ("$urn", urn), ("$aspect", aspect));
+    }
+
+    public async Task<RelationshipPage> GetRelationshipsAsync(RelationshipQuery query, CancellationToken ct)
+    {
+        var (near, far) = query.Direction == RelationshipDirection.Outgoing ? ("source", "target") : ("target", "source");
+        // Several aspects may yield the same (type, other end); a relationship is listed once.
+        var filter = $"""
+            FROM (SELECT DISTINCT e.type, e.{far} AS other FROM edges e
+                  WHERE e.{near} = $urn
+                    AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))) r
+            LEFT JOIN entities o ON o.urn = r.other
+            WHERE $includeRemoved = 1 OR COALESCE(o.removed, 0) = 0
+            """;
+        (string, object?)[] parameters =
+        [
+            ("$urn", query.Urn), ("$typeCount", query.Types.Count), ("$types", JsonSerializer.Serialize(query.Types)),
+            ("$includeRemoved", query.IncludeRemoved ? 1 : 0), ("$start", query.Start), ("$count", query.Count),
+        ];
+        await using var connection = await OpenAsync(ct);
+        await using var count = Command(connection, $"SELECT COUNT(*) {filter}", parameters);
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct));
+        await using var page = Command(connection, $"SELECT r.type, r.other {filter} ORDER BY r.type, r.other LIMIT $count OFFSET $start", parameters);
+        await using var reader = await page.ExecuteReaderAsync(ct);
+        var items = new List<RelatedEntity>();
+        while (await reader.ReadAsync(ct)) items.Add(new RelatedEntity(reader.GetString(0), reader.GetString(1)));
+        return new RelationshipPage(query.Start, total, items);
+    }
+
+    public async Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterAsync(long after, int limit, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = Command(connection,
+            "SELECT seq, urn, entity_type, aspect, kind, previous, current, revision, at FROM changes WHERE seq > $after ORDER BY seq LIMIT $limit",
+            ("$after", after), ("$limit", limit));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var changes = new List<ChangeRecord>();
+        while (await reader.ReadAsync(ct))
+        {
+            changes.Add(new ChangeRecord(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                Enum.Parse<ChangeKind>(reader.GetString(4)),
+                ParseObject(reader.IsDBNull(5) ? null : reader.GetString(5)), ParseObject(reader.IsDBNull(6) ? null : reader.GetString(6)),
+                reader.GetInt64(7), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8))));
+        }
+        return changes;
+    }
+
+    private static async Task<IReadOnlyList<StoredAspect>> ReadAspectsAsync(SqliteConnection connection, string sql,
+        CancellationToken ct, params (string, object?)[] parameters)
+    {
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var aspects = new List<StoredAspect>();
+        while (await reader.ReadAsync(ct))
+        {
+            aspects.Add(new StoredAspect(
+                reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3),
+                JsonNode.Parse(reader.GetString(4))!.AsObject(),
+                ParseObject(reader.IsDBNull(5) ? null : reader.GetString(5)),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)), reader.GetString(7)));
+        }
+        return aspects;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+}

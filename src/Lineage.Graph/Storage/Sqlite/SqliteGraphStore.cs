@@ -1,0 +1,75 @@
+using Lineage.Graph.Errors;
+using Microsoft.Data.Sqlite;
+
+namespace Lineage.Graph.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode. Writes are serialised in-process (SQLite has one writer
+/// anyway) and each batch is one IMMEDIATE transaction; reads run beside them on their own connections.
+/// </summary>
+public sealed partial class SqliteGraphStore : IGraphStore
+{
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly TimeProvider _clock;
+
+    public SqliteGraphStore(string databasePath, TimeProvider? clock = null)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _clock = clock ?? TimeProvider.System;
+    }
+
+    /// <summary>The database file inside a data directory.</summary>
+    public static string PathIn(string dataDirectory) => Path.Combine(dataDirectory, "lineage.db");
+
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = SqliteSchema.Create;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var pragmas = connection.CreateCommand();
+            // FULL makes a commit durable before it is acknowledged, not only across a process crash.
+            pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
+            await pragmas.ExecuteNonQueryAsync(ct);
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            await connection.DisposeAsync();
+            throw Translate(e);
+        }
+    }
+
+    /// <summary>The one place SQLite's errors become Lineage's.</summary>
+    private static LineageException Translate(SqliteException e) => e.SqliteErrorCode switch
+    {
+        5 or 6 => new StoreUnavailableException("The embedded store is busy; try again.", isRetriable: true, e), // BUSY, LOCKED
+        10 or 13 or 14 => new StoreUnavailableException($"The embedded store cannot be used: {e.Message}", isRetriable: false, e), // IOERR, FULL, CANTOPEN
+        _ => new StoreUnavailableException($"The embedded store failed: {e.Message}", isRetriable: false, e),
+    };
+
+    public ValueTask DisposeAsync()
+    {
+        _writeLock.Dispose();
+        SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+}

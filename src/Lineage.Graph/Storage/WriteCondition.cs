@@ -1,0 +1,29 @@
+namespace Lineage.Graph.Storage;
+
+/// <summary>What the stored aspect must look like for a write to go ahead.</summary>
+/// <param name="Kind">The kind of check.</param>
+/// <param name="Revision">For <see cref="WriteConditionKind.RevisionEquals"/>: the revision the latest must have (0 = absent).</param>
+public sealed record WriteCondition(WriteConditionKind Kind, long Revision = 0)
+{
+    public static readonly WriteCondition None = new(WriteConditionKind.None);
+    public static readonly WriteCondition MustNotExist = new(WriteConditionKind.MustNotExist);
+    public static readonly WriteCondition SkipIfExists = new(WriteConditionKind.SkipIfExists);
+
+    public static WriteCondition RevisionEquals(long revision) => new(WriteConditionKind.RevisionEquals, revision);
+}
+
+/// <summary>The checks a store makes before a write.</summary>
+public enum WriteConditionKind
+{
+    /// <summary>Write whatever is stored.</summary>
+    None,
+
+    /// <summary>CREATE: fail the batch when the aspect exists.</summary>
+    MustNotExist,
+
+    /// <summary>Derived aspects (dataPlatformInstance): write only when absent, never fail.</summary>
+    SkipIfExists,
+
+    /// <summary>If-Version-Match and PATCH: fail the batch unless the latest has this revision.</summary>
+    RevisionEquals,
+}

@@ -1,0 +1,178 @@
+using System.Text.Json.Nodes;
+using Lineage.Graph.Errors;
+using Lineage.Graph.Registry;
+using Lineage.Graph.Relationships;
+using Lineage.Graph.Storage;
+using Lineage.Graph.Urns;
+using Lineage.Graph.Validation;
+
+namespace Lineage.Graph.Writing;
+
+/// <summary>
+/// The one write path behind every ingest endpoint: validates proposals against the registry, derives edges
+/// and derived aspects, and hands the store one atomic batch (which versions, replaces edges and appends the
+/// change feed). Nothing is written unless every proposal is valid.
+/// </summary>
+public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry)
+{
+    /// <summary>The actor recorded when a request carries no identity.</summary>
+    public const string SystemActor = "urn:li:corpuser:__datahub_system";
+
+    private const int PatchAttempts = 5;
+
+    /// <summary>
+    /// Applies the proposals as one all-or-nothing batch and returns one outcome per proposal.
+    /// <paramref name="locate"/> names proposal i in error paths (<c>proposals[3]</c>).
+    /// </summary>
+    public async Task<IReadOnlyList<WriteOutcome>> ApplyAsync(
+        IReadOnlyList<Proposal> proposals, Func<int, string> locate, string actor, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var plan = await PlanAsync(proposals, locate, actor, ct);
+            try
+            {
+                var outcomes = await store.WriteAsync(plan.Operations, ct);
+                return plan.ProposalOperation.Select(op => outcomes[op]).ToList();
+            }
+            catch (ConflictException e) when (e.OperationIndex is { } op && plan.ProposalOf(op) is var p)
+            {
+                // A PATCH read a value that changed before its write committed: read again and re-apply.
+                if (plan.RetriableOperations.Contains(op) && attempt < PatchAttempts) continue;
+                throw new ConflictException(locate(p), e.Reason, e.PreconditionFailed);
+            }
+        }
+    }
+
+    /// <summary>Hard-deletes an entity: its aspects and history and its outgoing edges; references to it stay.</summary>
+    public async Task<WriteOutcome> DeleteEntityAsync(string urnText, string actor, CancellationToken ct)
+    {
+        var urn = Urn.Parse(urnText, "urn");
+        var outcomes = await store.WriteAsync([new DeleteEntity(urn.ToString(), urn.EntityType, actor)], ct);
+        return outcomes[0];
+    }
+
+    private sealed class Plan
+    {
+        public List<StoreOperation> Operations { get; } = [];
+        public List<int> ProposalOperation { get; } = [];
+        public List<int> OperationProposal { get; } = [];
+        public HashSet<int> RetriableOperations { get; } = [];
+        public HashSet<string> DerivedFor { get; } = [];
+
+        /// <summary>Values written earlier in this batch, so a later PATCH of the same aspect builds on them.</summary>
+        public Dictionary<(string Urn, string Aspect), JsonObject?> Pending { get; } = [];
+
+        public int ProposalOf(int operation) => OperationProposal[operation];
+
+        public int Add(StoreOperation operation, int proposal)
+        {
+            Operations.Add(operation);
+            OperationProposal.Add(proposal);
+            return Operations.Count - 1;
+        }
+    }
+
+    private async Task<Plan> PlanAsync(IReadOnlyList<Proposal> proposals, Func<int, string> locate, string actor, CancellationToken ct)
+    {
+        var plan = new Plan();
+        for (var i = 0; i < proposals.Count; i++)
+        {
+            try
+            {
+                await PlanOneAsync(plan, proposals[i], i, actor, ct);
+            }
+            catch (ValidationException e)
+            {
+                throw e.Under(locate(i));
+            }
+        }
+        return plan;
+    }
+
+    private async Task PlanOneAsync(Plan plan, Proposal proposal, int index, string actor, CancellationToken ct)
+    {
+        var urn = Urn.Parse(proposal.EntityUrn, "entityUrn");
+        var entity = registry.Entity(urn.EntityType)
+            ?? throw new ValidationException("entityUrn", $"entity type '{urn.EntityType}' has no aspects Lineage accepts");
+        if (proposal.EntityType is { } named && named != urn.EntityType)
+            throw new ValidationException("entityType", $"'{named}' does not match the urn's entity type '{urn.EntityType}'");
+        var spec = AspectOf(entity, proposal.AspectName);
+        var key = (urn.ToString(), spec.Name);
+        var condition = proposal.IfVersionMatch is { } expected ? WriteCondition.RevisionEquals(expected) : WriteCondition.None;
+
+        if (proposal.ChangeType == ChangeType.Delete)
+        {
+            if (spec.IsKey) throw new ValidationException("aspectName", "the key aspect cannot be deleted; delete the entity instead");
+            plan.ProposalOperation.Add(plan.Add(
+                new DeleteAspect(urn.ToString(), urn.EntityType, spec.Name, condition, spec.Name == "status" ? false : null, actor), index));
+            plan.Pending[key] = null;
+            return;
+        }
+
+        var retriable = false;
+        JsonNode? value = proposal.Value;
+        if (proposal.ChangeType == ChangeType.Patch)
+        {
+            // Builds on an earlier write of this batch when there is one (the batch is atomic, no check needed),
+            // else on the stored value, which must still be the latest when the batch commits.
+            var current = plan.Pending.TryGetValue(key, out var pending) ? pending : null;
+            if (!plan.Pending.ContainsKey(key))
+            {
+                var stored = await store.GetAspectAsync(urn.ToString(), spec.Name, 0, ct);
+                current = stored?.Value;
+                if (condition.Kind == WriteConditionKind.None)
+                {
+                    condition = WriteCondition.RevisionEquals(stored?.Revision ?? 0);
+                    retriable = true;
+                }
+            }
+            try
+            {
+                value = JsonPatch.Apply(current ?? [], proposal.Value);
+            }
+            catch (ValidationException e)
+            {
+                throw e.Under("aspect.value");
+            }
+        }
+        else if (proposal.ChangeType == ChangeType.Create)
+        {
+            condition = WriteCondition.MustNotExist;
+        }
+
+        AspectValidator.Validate(spec, value);
+        var aspect = value!.AsObject();
+        if (spec.IsKey && !JsonNode.DeepEquals(aspect, urn.KeyAspect()))
+            throw new ValidationException(spec.Name, $"the key aspect {aspect.ToJsonString()} does not match the urn {urn}");
+
+        var upsert = new UpsertAspect(urn.ToString(), urn.EntityType, spec.Name, aspect, CanonicalJson.Hash(aspect),
+            proposal.SystemMetadata, RelationshipExtractor.Extract(urn.ToString(), spec, aspect), condition,
+            spec.Name == "status" ? aspect["removed"]?.GetValue<bool>() ?? false : null, actor);
+        var op = plan.Add(upsert, index);
+        plan.ProposalOperation.Add(op);
+        if (retriable) plan.RetriableOperations.Add(op);
+        plan.Pending[key] = aspect;
+        AddDerived(plan, urn, entity, index, actor);
+    }
+
+    /// <summary>Like DataHub, an entity whose key names a platform gets a dataPlatformInstance aspect when it has none.</summary>
+    private void AddDerived(Plan plan, Urn urn, EntitySpec entity, int index, string actor)
+    {
+        const string name = "dataPlatformInstance";
+        var platform = urn.Spec.Parts.Select((p, i) => (p, i)).FirstOrDefault(x => x.p.Name == "platform" && x.p.Kind == KeyPartKind.Urn);
+        if (platform.p is null || registry.AspectOf(entity.EntityType, name) is null || !plan.DerivedFor.Add(urn.ToString())) return;
+        var value = new JsonObject { ["platform"] = urn.Parts[platform.i] };
+        plan.Add(new UpsertAspect(urn.ToString(), urn.EntityType, name, value, CanonicalJson.Hash(value), null, [],
+            WriteCondition.SkipIfExists, null, actor), index);
+    }
+
+    private AspectSpec AspectOf(EntitySpec entity, string aspectName)
+    {
+        if (registry.AspectOf(entity.EntityType, aspectName) is { } spec) return spec;
+        var accepted = string.Join(", ", entity.AspectNames.Prepend(entity.Key.KeyAspectName));
+        return registry.Aspect(aspectName) is null
+            ? throw new ValidationException("aspectName", $"unknown aspect '{aspectName}'; {entity.EntityType} accepts {accepted}")
+            : throw new ValidationException("aspectName", $"{entity.EntityType} does not accept aspect '{aspectName}'; it accepts {accepted}");
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace Lineage.Graph.Writing;
+
+/// <summary>
+/// A metadata change proposal, already lifted out of its wire format (Rest.li or OpenAPI).
+/// </summary>
+/// <param name="EntityType">The entity type the client named, or null; when given it must match the URN's.</param>
+/// <param name="Value">The aspect value for UPSERT and CREATE; a JSON Patch array for PATCH; null for DELETE.</param>
+/// <param name="IfVersionMatch">The revision the stored aspect must have for the write to go ahead (0 = absent).</param>
+public sealed record Proposal(
+    string? EntityType,
+    string EntityUrn,
+    ChangeType ChangeType,
+    string AspectName,
+    JsonNode? Value,
+    JsonObject? SystemMetadata = null,
+    long? IfVersionMatch = null);
+
+/// <summary>DataHub's change types that Lineage accepts.</summary>
+public enum ChangeType
+{
+    /// <summary>Write the aspect whole, replacing what is stored.</summary>
+    Upsert,
+
+    /// <summary>Like UPSERT, but the batch fails when the aspect exists.</summary>
+    Create,
+
+    /// <summary>The SDK's create of an entity's key aspect; like UPSERT otherwise.</summary>
+    CreateEntity,
+
+    /// <summary>Remove the aspect.</summary>
+    Delete,
+
+    /// <summary>Apply JSON Patch operations to the stored value (or to <c>{}</c> when absent).</summary>
+    Patch,
+}
