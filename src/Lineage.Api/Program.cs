@@ -1,5 +1,19 @@
+using FastEndpoints;
+using Lineage.Api.Errors;
+using Lineage.Graph.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddLineageGraph();
+builder.Services.AddFastEndpoints(o => o.IncludeAbstractValidators = false);
+
 var app = builder.Build();
+app.UseLineageErrors();
+app.UseFastEndpoints(c =>
+{
+    c.Serializer.Options.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+    // Aspect values carry user text; keep it readable rather than \u-escaped.
+    c.Serializer.Options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+});
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

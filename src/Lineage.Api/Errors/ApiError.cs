@@ -1,0 +1,11 @@
+namespace Lineage.Api.Errors;
+
+/// <summary>
+/// The JSON body of every error. DataHub's clients show <c>message</c> to the user ("Unable to emit metadata to
+/// DataHub GMS: &lt;message&gt;"), so it always says what is wrong and where.
+/// </summary>
+public sealed record ApiError(int Status, string Message, string? Path = null, string? Reason = null)
+{
+    /// <summary>DataHub's error bodies name the Rest.li exception class; some clients look for it.</summary>
+    public string ExceptionClass { get; init; } = "com.linkedin.restli.server.RestLiServiceException";
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Lineage.Graph.Errors;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Lineage.Api.Errors;
+
+/// <summary>The one place exceptions become status codes and JSON error bodies; stack traces never leave the process.</summary>
+internal sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddleware> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            var (error, retryAfter) = Map(e);
+            if (error.Status >= 500) logger.LogError(e, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
+            context.Response.Clear();
+            context.Response.StatusCode = error.Status;
+            if (retryAfter is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString();
+            await context.Response.WriteAsJsonAsync(error, Json);
+        }
+    }
+
+    private static (ApiError Error, int? RetryAfter) Map(Exception e) => e switch
+    {
+        ValidationException v => (new ApiError(400, v.Message, v.Path, v.Reason), null),
+        NotFoundException n => (new ApiError(404, n.Message), null),
+        ConflictException c => (new ApiError(c.PreconditionFailed ? 412 : 409, c.Message, c.Path, c.Reason), null),
+        StoreUnavailableException s => (new ApiError(503, s.Message), s.IsRetriable ? 1 : 5),
+        BadHttpRequestException b when b.StatusCode == StatusCodes.Status413PayloadTooLarge =>
+            (new ApiError(413, "the request body is larger than the server accepts"), null),
+        BadHttpRequestException b => (new ApiError(b.StatusCode, b.Message), null),
+        JsonException j => (new ApiError(400, $"the request body is not valid JSON: {j.Message}"), null),
+        _ => (new ApiError(500, "internal error; the server log has the details"), null),
+    };
+}
+
+/// <summary>Registers <see cref="ErrorMiddleware"/>.</summary>
+internal static class ErrorMiddlewareExtensions
+{
+    public static IApplicationBuilder UseLineageErrors(this IApplicationBuilder app) => app.UseMiddleware<ErrorMiddleware>();
+}

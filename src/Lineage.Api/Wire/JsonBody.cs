@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Lineage.Graph.Errors;
+
+namespace Lineage.Api.Wire;
+
+/// <summary>Reads a request body as JSON, turning unreadable input into a 400 that says where it broke.</summary>
+internal static class JsonBody
+{
+    public static async Task<JsonNode> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(request.Body, cancellationToken: ct)
+                   ?? throw new ValidationException("body", "expected a JSON value, got null");
+        }
+        catch (JsonException e)
+        {
+            throw new ValidationException("body", $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})");
+        }
+    }
+
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken ct) =>
+        await ReadAsync(request, ct) as JsonObject ?? throw new ValidationException("body", "expected a JSON object");
+
+    /// <summary>A string member, or null when absent; a non-string is a 400 naming <paramref name="path"/>.</summary>
+    public static string? OptionalString(JsonObject obj, string name, string path) => obj[name] switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        _ => throw new ValidationException(path, "expected a string"),
+    };
+
+    public static string RequiredString(JsonObject obj, string name, string path) =>
+        OptionalString(obj, name, path) ?? throw new ValidationException(path, "required field is missing");
+
+    public static JsonObject? OptionalObject(JsonObject obj, string name, string path) => obj[name] switch
+    {
+        null => null,
+        JsonObject o => o,
+        _ => throw new ValidationException(path, "expected an object"),
+    };
+}

@@ -1,0 +1,56 @@
+using Lineage.Graph.Errors;
+
+namespace Lineage.Api.Wire;
+
+/// <summary>Reading the parts of a Rest.li request that ASP.NET does not read the way DataHub's clients write them.</summary>
+internal static class RestLi
+{
+    /// <summary>
+    /// The URN in the path after <paramref name="prefix"/>, decoded exactly once. Clients send <c>quote(urn, safe="")</c>,
+    /// and ASP.NET leaves <c>%2F</c> encoded in route values, so the raw request target is the only faithful source.
+    /// </summary>
+    public static string UrnFromPath(HttpContext context, string prefix)
+    {
+        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget
+                  ?? context.Request.Path.Value ?? "";
+        var path = raw.Split('?', 2)[0];
+        var start = path.IndexOf(prefix, StringComparison.Ordinal);
+        if (start < 0) throw new ValidationException("urn", "missing from the path");
+        var encoded = path[(start + prefix.Length)..];
+        if (encoded.Length == 0) throw new ValidationException("urn", "missing from the path");
+        return Uri.UnescapeDataString(encoded);
+    }
+
+    /// <summary>A Rest.li list parameter: <c>List(a,b)</c>, a bare <c>a</c>, or the parameter repeated.</summary>
+    public static IReadOnlyList<string> List(HttpContext context, string name)
+    {
+        var values = new List<string>();
+        foreach (var value in context.Request.Query[name])
+        {
+            if (string.IsNullOrWhiteSpace(value)) continue;
+            var text = value.Trim();
+            if (text.StartsWith("List(", StringComparison.Ordinal) && text.EndsWith(')'))
+                text = text[5..^1];
+            values.AddRange(text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                );
+        }
+        return values;
+    }
+
+    /// <summary>An optional integer query parameter within bounds; anything else is a 400 naming it.</summary>
+    public static int Int(HttpContext context, string name, int fallback, int min, int max)
+    {
+        var text = context.Request.Query[name].ToString();
+        if (text.Length == 0) return fallback;
+        if (!int.TryParse(text, out var value) || value < min || value > max)
+            throw new ValidationException(name, $"'{text}' is not an integer from {min} to {max}");
+        return value;
+    }
+
+    /// <summary>A required query parameter.</summary>
+    public static string Required(HttpContext context, string name)
+    {
+        var text = context.Request.Query[name].ToString();
+        return text.Length > 0 ? text : throw new ValidationException(name, "required query parameter is missing");
+    }
+}

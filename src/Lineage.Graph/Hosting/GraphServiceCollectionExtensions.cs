@@ -1,0 +1,45 @@
+using Lineage.Graph.Registry;
+using Lineage.Graph.Storage;
+using Lineage.Graph.Storage.Sqlite;
+using Lineage.Graph.Writing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Lineage.Graph.Hosting;
+
+/// <summary>Registers the model, the configured store and the write path.</summary>
+public static class GraphServiceCollectionExtensions
+{
+    public static IServiceCollection AddLineageGraph(this IServiceCollection services)
+    {
+        services.AddOptions<StoreOptions>()
+            .BindConfiguration(StoreOptions.Section)
+            .Validate(o => o.Kind is "sqlite" or "neo4j", "Lineage:Store:Kind must be 'sqlite' or 'neo4j'")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Lineage:Store:DataDirectory must be set")
+            .ValidateOnStart();
+        services.AddSingleton(MetadataRegistry.Default);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IGraphStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
+            return options.Kind switch
+            {
+                "sqlite" => new SqliteGraphStore(SqliteGraphStore.PathIn(options.DataDirectory), sp.GetRequiredService<TimeProvider>()),
+                _ => throw new NotSupportedException($"Store '{options.Kind}' is not available in this build."),
+            };
+        });
+        services.AddSingleton<MetadataWriter>();
+        services.AddSingleton<Reading.MetadataReader>();
+        services.AddHostedService<StoreInitializer>();
+        return services;
+    }
+
+    /// <summary>Creates the store's schema before the first request is served.</summary>
+    private sealed class StoreInitializer(IGraphStore store) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => store.InitializeAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,59 @@
+using Lineage.Graph.Errors;
+using Lineage.Graph.Registry;
+using Lineage.Graph.Storage;
+using Lineage.Graph.Urns;
+
+namespace Lineage.Graph.Reading;
+
+/// <summary>
+/// Reads entities and aspects for the API, adding what DataHub serves but nobody stores: the key aspect, derived
+/// from the URN, for every entity that has any aspect.
+/// </summary>
+public sealed class MetadataReader(IGraphStore store, MetadataRegistry registry)
+{
+    /// <summary>The entity with the named aspects (all when <paramref name="only"/> is empty), or null when it has none.</summary>
+    public async Task<EntityView?> GetEntityAsync(string urnText, IReadOnlyCollection<string> only, CancellationToken ct)
+    {
+        var urn = Urn.Parse(urnText, "urn");
+        if (registry.Entity(urn.EntityType) is not { } spec) return null;
+        var stored = await store.GetEntityAsync(urn.ToString(), ct);
+        if (stored is null) return null;
+
+        var key = registry.KeyAspect(urn.EntityType);
+        var aspects = new List<AspectView>();
+        if (stored.Aspects.All(a => a.Name != key.Name))
+            aspects.Add(new AspectView(key, DerivedKey(urn, key, stored.Aspects)));
+        aspects.AddRange(stored.Aspects
+            .Select(a => registry.Aspect(a.Name) is { } aspectSpec ? new AspectView(aspectSpec, a) : null)
+            .OfType<AspectView>()
+            .OrderBy(a => !a.Spec.IsKey));
+        if (only.Count > 0) aspects = aspects.Where(a => only.Contains(a.Spec.Name)).ToList();
+        return new EntityView(urn.ToString(), spec, stored.Removed, aspects);
+    }
+
+    /// <summary>One version of one aspect (the key aspect at version 0 included), or null.</summary>
+    public async Task<AspectView?> GetAspectAsync(string urnText, string aspectName, long version, CancellationToken ct)
+    {
+        var urn = Urn.Parse(urnText, "urn");
+        if (registry.Aspect(aspectName) is not { } spec)
+            throw new ValidationException("aspect", $"unknown aspect '{aspectName}'");
+        if (registry.AspectOf(urn.EntityType, aspectName) is null) return null;
+
+        var stored = await store.GetAspectAsync(urn.ToString(), aspectName, version, ct);
+        if (stored is not null) return new AspectView(spec, stored);
+        if (!spec.IsKey || version != 0) return null;
+        var entity = await store.GetEntityAsync(urn.ToString(), ct);
+        return entity is null ? null : new AspectView(spec, DerivedKey(urn, spec, entity.Aspects));
+    }
+
+    /// <summary>Every kept version of an aspect, latest first.</summary>
+    public Task<IReadOnlyList<StoredAspect>> GetAspectVersionsAsync(string urnText, string aspectName, CancellationToken ct) =>
+        store.GetAspectVersionsAsync(Urn.Parse(urnText, "urn").ToString(), aspectName, ct);
+
+    private static StoredAspect DerivedKey(Urn urn, AspectSpec key, IReadOnlyList<StoredAspect> aspects)
+    {
+        var first = aspects.MinBy(a => a.CreatedAt);
+        return new StoredAspect(urn.ToString(), key.Name, 0, 1, urn.KeyAspect(), null,
+            first?.CreatedAt ?? DateTimeOffset.UnixEpoch, first?.CreatedBy ?? Writing.MetadataWriter.SystemActor);
+    }
+}
