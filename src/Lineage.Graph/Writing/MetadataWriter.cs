@@ -143,7 +143,7 @@ public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry)
 
         AspectValidator.Validate(spec, value);
         var aspect = value!.AsObject();
-        if (spec.IsKey && !JsonNode.DeepEquals(aspect, urn.KeyAspect()))
+        if (spec.IsKey && !urn.MatchesKeyAspect(aspect))
             throw new ValidationException(spec.Name, $"the key aspect {aspect.ToJsonString()} does not match the urn {urn}");
 
         var upsert = new UpsertAspect(urn.ToString(), urn.EntityType, spec.Name, aspect, CanonicalJson.Hash(aspect),
