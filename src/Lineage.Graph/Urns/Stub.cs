@@ -17,6 +17,22 @@ public static class EntityKeys
         new("dataset", "datasetKey", "com.linkedin.metadata.key.DatasetKey", [new("platform", KeyPartKind.Urn, "dataPlatform"), new("name", KeyPartKind.Text), new("origin", KeyPartKind.Fabric)]),
         new("corpuser", "corpUserKey", "com.linkedin.metadata.key.CorpUserKey", [new("username", KeyPartKind.Text)]),
         new("dataPlatform", "dataPlatformKey", "com.linkedin.metadata.key.DataPlatformKey", [new("platformName", KeyPartKind.Text)]),
+        new("mlPrimaryKey", "mlPrimaryKeyKey", "com.linkedin.metadata.key.MLPrimaryKeyKey", [new("featureNamespace", KeyPartKind.Text), new("name", KeyPartKind.Text)]),
+        new("mlModelDeployment", "mlModelDeploymentKey", "com.linkedin.metadata.key.MLModelDeploymentKey", [new("platform", KeyPartKind.Urn, "dataPlatform"), new("name", KeyPartKind.Text), new("origin", KeyPartKind.Fabric)]),
+        new("dataFlow", "dataFlowKey", "com.linkedin.metadata.key.DataFlowKey", [new("orchestrator", KeyPartKind.Text), new("flowId", KeyPartKind.Text), new("cluster", KeyPartKind.Text)]),
+        new("dataJob", "dataJobKey", "com.linkedin.metadata.key.DataJobKey", [new("flow", KeyPartKind.Urn, "dataFlow"), new("jobId", KeyPartKind.Text)]),
+        new("dataProcessInstance", "dataProcessInstanceKey", "com.linkedin.metadata.key.DataProcessInstanceKey", [new("id", KeyPartKind.Text)]),
+        new("dataPlatformInstance", "dataPlatformInstanceKey", "com.linkedin.metadata.key.DataPlatformInstanceKey", [new("platform", KeyPartKind.Urn, "dataPlatform"), new("instance", KeyPartKind.Text)]),
+        new("corpGroup", "corpGroupKey", "com.linkedin.metadata.key.CorpGroupKey", [new("name", KeyPartKind.Text)]),
+        new("tag", "tagKey", "com.linkedin.metadata.key.TagKey", [new("name", KeyPartKind.Text)]),
+        new("glossaryTerm", "glossaryTermKey", "com.linkedin.metadata.key.GlossaryTermKey", [new("name", KeyPartKind.Text)]),
+        new("glossaryNode", "glossaryNodeKey", "com.linkedin.metadata.key.GlossaryNodeKey", [new("name", KeyPartKind.Text)]),
+        new("domain", "domainKey", "com.linkedin.metadata.key.DomainKey", [new("id", KeyPartKind.Text)]),
+        new("container", "containerKey", "com.linkedin.metadata.key.ContainerKey", [new("guid", KeyPartKind.Text)]),
+        new("ownershipType", "ownershipTypeKey", "com.linkedin.metadata.key.OwnershipTypeKey", [new("id", KeyPartKind.Text)]),
+        new("versionSet", "versionSetKey", "com.linkedin.metadata.key.VersionSetKey", [new("id", KeyPartKind.Text), new("entityType", KeyPartKind.Text)]),
+        new("application", "applicationKey", "com.linkedin.application.ApplicationKey", [new("id", KeyPartKind.Text)]),
+        new("test", "testKey", "com.linkedin.metadata.key.TestKey", [new("id", KeyPartKind.Text)]),
     ];
     public static EntityKeySpec? Find(string t) => All.FirstOrDefault(s => s.EntityType == t);
 }
