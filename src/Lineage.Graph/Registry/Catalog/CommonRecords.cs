@@ -2,7 +2,14 @@ using static Lineage.Graph.Registry.Schema;
 
 namespace Lineage.Graph.Registry.Catalog;
 
-/// <summary>Records and enums that many aspects share (PDL's com.linkedin.common.*).</summary>
+/// <summary>Records and enums that many aspects share (PDL's com.linkedin.common.* and com.linkedin.timeseries.*).</summary>
+/// <remarks>
+/// Fields are declared before the fields that use them: static readonly fields initialise in textual order.
+/// PDL fields with a default value (<c>= []</c>, <c>= {…}</c>) are optional on the wire, so they are <c>Optional</c> here.
+/// A plain PDL <c>Urn</c> is <c>UrnOf()</c> (any entity type); a typed ref (<c>DatasetUrn</c> …) names its type; only the
+/// fields in model.md §3's table are <c>EdgeTo</c>. Catalog files write <c>Schema.Double</c> in full: with ImplicitUsings
+/// a bare <c>Double</c> is ambiguous with <c>System.Double</c>.
+/// </remarks>
 internal static class CommonRecords
 {
     public static readonly RecordType AuditStamp = Record("AuditStamp",
@@ -11,9 +18,26 @@ internal static class CommonRecords
         Optional("impersonator", UrnOf()),
         Optional("message", Text));
 
+    /// <summary>PDL's TimeStamp: an event time with an optional actor.</summary>
+    public static readonly RecordType TimeStamp = Record("TimeStamp",
+        Required("time", Long),
+        Optional("actor", UrnOf()));
+
+    /// <summary>PDL's <c>includes ChangeAuditStamps</c>; created and lastModified have defaults.</summary>
+    public static readonly RecordType ChangeAuditStamps = Record("ChangeAuditStamps",
+        Optional("created", AuditStamp),
+        Optional("lastModified", AuditStamp),
+        Optional("deleted", AuditStamp));
+
+    public static readonly RecordType MetadataAttribution = Record("MetadataAttribution",
+        Required("time", Long),
+        Required("actor", UrnOf()),
+        Optional("source", UrnOf()),
+        Optional("sourceDetail", MapOf(Text)));
+
     public static readonly RecordType VersionTag = Record("VersionTag",
         Optional("versionTag", Text),
-        Optional("metadataAttribution", Any));
+        Optional("metadataAttribution", MetadataAttribution));
 
     /// <summary>PDL's <c>includes CustomProperties</c>.</summary>
     public static readonly RecordType CustomProperties = Record("CustomProperties",
@@ -23,7 +47,60 @@ internal static class CommonRecords
     public static readonly RecordType ExternalReference = Record("ExternalReference",
         Optional("externalUrl", Text));
 
+    /// <summary>PDL's Edge: a link to another entity with audit stamps, used by the newer *Edges fields.</summary>
+    public static readonly RecordType Edge = Record("Edge",
+        Optional("sourceUrn", UrnOf()),
+        Required("destinationUrn", UrnOf()),
+        Optional("created", AuditStamp),
+        Optional("lastModified", AuditStamp),
+        Optional("properties", MapOf(Text)));
+
+    /// <summary>The FabricType enum (a URN's origin, a flow's env …).</summary>
+    public static readonly EnumType Fabric = Enum("FabricType", [.. Urns.FabricType.All]);
+
     public static readonly EnumType MlFeatureDataType = Enum("MLFeatureDataType",
         "USELESS", "NOMINAL", "ORDINAL", "BINARY", "COUNT", "TIME", "INTERVAL", "IMAGE", "VIDEO", "AUDIO",
         "TEXT", "MAP", "SEQUENCE", "SET", "CONTINUOUS", "BYTE", "UNKNOWN");
+
+    /// <summary>PDL's GlobalTags record, with the tag URN field given (an edge on the aspect, a plain URN when nested).</summary>
+    public static RecordType GlobalTagsOf(UrnType tag) => Record("GlobalTags",
+        Required("tags", ListOf(Record("TagAssociation",
+            Required("tag", tag),
+            Optional("context", Text),
+            Optional("attribution", MetadataAttribution)))));
+
+    /// <summary>PDL's GlossaryTerms record, with the term URN field given (an edge on the aspect, a plain URN when nested).</summary>
+    public static RecordType GlossaryTermsOf(UrnType term) => Record("GlossaryTerms",
+        Required("terms", ListOf(Record("GlossaryTermAssociation",
+            Required("urn", term),
+            Optional("actor", UrnOf()),
+            Optional("context", Text),
+            Optional("attribution", MetadataAttribution)))),
+        Required("auditStamp", AuditStamp));
+
+    /// <summary>PDL's FineGrainedLineage (column-level lineage), shared by upstreamLineage and dataJobInputOutput.</summary>
+    public static readonly RecordType FineGrainedLineage = Record("FineGrainedLineage",
+        Required("upstreamType", Enum("FineGrainedLineageUpstreamType", "FIELD_SET", "DATASET", "NONE")),
+        Optional("upstreams", ListOf(UrnOf())),
+        Required("downstreamType", Enum("FineGrainedLineageDownstreamType", "FIELD", "FIELD_SET")),
+        Optional("downstreams", ListOf(UrnOf())),
+        Optional("transformOperation", Text),
+        Optional("confidenceScore", Float),
+        Optional("query", UrnOf()));
+
+    private static readonly RecordType TimeWindowSize = Record("TimeWindowSize",
+        Required("unit", Enum("CalendarInterval", "SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR")),
+        Optional("multiple", Int));
+
+    /// <summary>PDL's <c>includes TimeseriesAspectBase</c> for timeseries aspects.</summary>
+    public static readonly RecordType TimeseriesAspectBase = Record("TimeseriesAspectBase",
+        Required("timestampMillis", Long),
+        Optional("eventGranularity", TimeWindowSize),
+        Optional("partitionSpec", Record("PartitionSpec",
+            Optional("type", Enum("PartitionType", "FULL_TABLE", "QUERY", "PARTITION")),
+            Required("partition", Text),
+            Optional("timePartition", Record("TimeWindow",
+                Required("startTimeMillis", Long),
+                Required("length", TimeWindowSize))))),
+        Optional("messageId", Text));
 }

@@ -1,0 +1,140 @@
+using static Lineage.Graph.Registry.Catalog.CommonRecords;
+using static Lineage.Graph.Registry.Schema;
+
+namespace Lineage.Graph.Registry.Catalog;
+
+/// <summary>The aspects of datasets (com.linkedin.dataset.*, com.linkedin.schema.*).</summary>
+internal static class DatasetAspects
+{
+    private const string SchemaNs = "com.linkedin.schema.";
+
+    public static readonly AspectSpec DatasetProperties = Aspect("datasetProperties",
+        "com.linkedin.dataset.DatasetProperties",
+        Record("DatasetProperties", [CustomProperties, ExternalReference],
+            Optional("name", Text),
+            Optional("qualifiedName", Text),
+            Optional("description", Text),
+            Optional("uri", Text),
+            Optional("created", TimeStamp),
+            Optional("lastModified", TimeStamp),
+            Optional("tags", ListOf(Text))));
+
+    public static readonly AspectSpec EditableDatasetProperties = Aspect("editableDatasetProperties",
+        "com.linkedin.dataset.EditableDatasetProperties",
+        Record("EditableDatasetProperties", [ChangeAuditStamps],
+            Optional("description", Text),
+            Optional("name", Text)));
+
+    public static readonly AspectSpec UpstreamLineage = Aspect("upstreamLineage",
+        "com.linkedin.dataset.UpstreamLineage",
+        Record("UpstreamLineage",
+            Required("upstreams", ListOf(Record("Upstream",
+                Optional("auditStamp", AuditStamp),
+                Optional("created", AuditStamp),
+                Required("dataset", EdgeTo("DownstreamOf", LineageRole.TargetIsUpstream, "dataset")),
+                Required("type", Enum("DatasetLineageType", "COPY", "TRANSFORMED", "VIEW")),
+                Optional("properties", MapOf(Text)),
+                Optional("query", UrnOf())))),
+            Optional("fineGrainedLineages", ListOf(FineGrainedLineage))));
+
+    /// <summary>A member of a union of records: keyed by the record's full class name.</summary>
+    private static UnionMember SchemaRecord(string name, params FieldSpec[] fields) =>
+        Member(SchemaNs + name, Record(name, fields));
+
+    /// <summary>PDL's SchemaMetadata.platformSchema: the native schema, one record class per kind.</summary>
+    private static readonly UnionType PlatformSchema = Union(
+        SchemaRecord("EspressoSchema", Required("documentSchema", Text), Required("tableSchema", Text)),
+        SchemaRecord("OracleDDL", Required("tableSchema", Text)),
+        SchemaRecord("MySqlDDL", Required("tableSchema", Text)),
+        SchemaRecord("PrestoDDL", Required("rawSchema", Text)),
+        SchemaRecord("KafkaSchema",
+            Required("documentSchema", Text),
+            Optional("documentSchemaType", Text),
+            Optional("keySchema", Text),
+            Optional("keySchemaType", Text)),
+        SchemaRecord("BinaryJsonSchema", Required("schema", Text)),
+        SchemaRecord("OrcSchema", Required("schema", Text)),
+        SchemaRecord("Schemaless"),
+        SchemaRecord("KeyValueSchema", Required("keySchema", Text), Required("valueSchema", Text)),
+        SchemaRecord("OtherSchema", Required("rawSchema", Text)));
+
+    /// <summary>PDL's SchemaFieldDataType: <c>{"type": {"com.linkedin.schema.StringType": {}}}</c>.</summary>
+    private static readonly RecordType SchemaFieldDataType = Record("SchemaFieldDataType",
+        Required("type", Union(
+            SchemaRecord("BooleanType"),
+            SchemaRecord("FixedType"),
+            SchemaRecord("StringType"),
+            SchemaRecord("BytesType"),
+            SchemaRecord("NumberType"),
+            SchemaRecord("DateType"),
+            SchemaRecord("TimeType"),
+            SchemaRecord("EnumType"),
+            SchemaRecord("NullType"),
+            SchemaRecord("MapType", Optional("keyType", Text), Optional("valueType", Text)),
+            SchemaRecord("ArrayType", Optional("nestedType", ListOf(Text))),
+            SchemaRecord("UnionType", Optional("nestedTypes", ListOf(Text))),
+            SchemaRecord("RecordType"))));
+
+    /// <summary>Tags and terms on a column are SchemaFieldTaggedWith … in DataHub, not in model.md's table: plain URNs.</summary>
+    private static readonly RecordType SchemaField = Record("SchemaField",
+        Required("fieldPath", Text),
+        Optional("jsonPath", Text),
+        Optional("nullable", Bool),
+        Optional("description", Text),
+        Optional("label", Text),
+        Optional("created", AuditStamp),
+        Optional("lastModified", AuditStamp),
+        Required("type", SchemaFieldDataType),
+        Required("nativeDataType", Text),
+        Optional("recursive", Bool),
+        Optional("globalTags", GlobalTagsOf(UrnOf("tag"))),
+        Optional("glossaryTerms", GlossaryTermsOf(UrnOf("glossaryTerm"))),
+        Optional("isPartOfKey", Bool),
+        Optional("isPartitioningKey", Bool),
+        Optional("jsonProps", Text));
+
+    private static readonly RecordType ForeignKeySpec = Record("ForeignKeySpec",
+        Required("foreignKey", Union(
+            SchemaRecord("DatasetFieldForeignKey",
+                Required("parentDataset", UrnOf("dataset")),
+                Required("currentFieldPaths", ListOf(Text)),
+                Required("parentField", Text)),
+            SchemaRecord("UrnForeignKey",
+                Required("currentFieldPath", Text)))));
+
+    private static readonly RecordType ForeignKeyConstraint = Record("ForeignKeyConstraint",
+        Required("name", Text),
+        Required("foreignFields", ListOf(UrnOf())),
+        Required("sourceFields", ListOf(UrnOf())),
+        Required("foreignDataset", UrnOf()));
+
+    /// <summary>Includes SchemaMetadataKey (schemaName, platform, version) and ChangeAuditStamps.</summary>
+    public static readonly AspectSpec SchemaMetadata = Aspect("schemaMetadata",
+        SchemaNs + "SchemaMetadata",
+        Record("SchemaMetadata", [ChangeAuditStamps],
+            Required("schemaName", Text),
+            Required("platform", UrnOf("dataPlatform")),
+            Required("version", Long),
+            Optional("dataset", UrnOf("dataset")),
+            Optional("cluster", Text),
+            Required("hash", Text),
+            Required("platformSchema", PlatformSchema),
+            Required("fields", ListOf(SchemaField)),
+            Optional("primaryKeys", ListOf(Text)),
+            Optional("foreignKeysSpecs", MapOf(ForeignKeySpec)),
+            Optional("foreignKeys", ListOf(ForeignKeyConstraint))));
+
+    public static readonly AspectSpec EditableSchemaMetadata = Aspect("editableSchemaMetadata",
+        SchemaNs + "EditableSchemaMetadata",
+        Record("EditableSchemaMetadata", [ChangeAuditStamps],
+            Required("editableSchemaFieldInfo", ListOf(Record("EditableSchemaFieldInfo",
+                Required("fieldPath", Text),
+                Optional("description", Text),
+                Optional("globalTags", GlobalTagsOf(UrnOf("tag"))),
+                Optional("glossaryTerms", GlossaryTermsOf(UrnOf("glossaryTerm"))))))));
+
+    public static IEnumerable<AspectSpec> All =>
+    [
+        DatasetProperties, EditableDatasetProperties, UpstreamLineage, SchemaMetadata, EditableSchemaMetadata,
+    ];
+}
