@@ -11,14 +11,21 @@ internal static class RestLi
     /// </summary>
     public static string UrnFromPath(HttpContext context, string prefix)
     {
-        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget
-                  ?? context.Request.Path.Value ?? "";
-        var path = raw.Split('?', 2)[0];
-        var start = path.IndexOf(prefix, StringComparison.Ordinal);
-        if (start < 0) throw new ValidationException("urn", "missing from the path");
-        var encoded = path[(start + prefix.Length)..];
-        if (encoded.Length == 0) throw new ValidationException("urn", "missing from the path");
-        return Uri.UnescapeDataString(encoded);
+        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
+        string urn;
+        if (!string.IsNullOrEmpty(raw))
+        {
+            var path = raw.Split('?', 2)[0];
+            var start = path.IndexOf(prefix, StringComparison.Ordinal);
+            urn = start < 0 ? "" : Uri.UnescapeDataString(path[(start + prefix.Length)..]);
+        }
+        else
+        {
+            // Hosts without a raw target (the in-memory test server) give the path decoded but for %2F.
+            var path = context.Request.Path.Value ?? "";
+            urn = path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..].Replace("%2F", "/") : "";
+        }
+        return urn.Length > 0 ? urn : throw new ValidationException("urn", "missing from the path");
     }
 
     /// <summary>A Rest.li list parameter: <c>List(a,b)</c>, a bare <c>a</c>, or the parameter repeated.</summary>
