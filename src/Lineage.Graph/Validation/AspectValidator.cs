@@ -130,7 +130,9 @@ public static class AspectValidator
         node is JsonValue v && v.GetValueKind() == JsonValueKind.Number
         && (v.TryGetValue<long>(out _) || (v.TryGetValue<double>(out var d) && Math.Floor(d) == d && Math.Abs(d) < 9.3e18));
 
-    private static string Article(string noun) => noun.Length > 0 && "aeiouAEIOU".Contains(noun[0]) ? $"an {noun}" : $"a {noun}";
+    // "an mlModel urn": ml is read em-el.
+    private static string Article(string noun) =>
+        noun.Length > 0 && ("aeiouAEIOU".Contains(noun[0]) || noun.StartsWith("ml", StringComparison.Ordinal)) ? $"an {noun}" : $"a {noun}";
 
     /// <summary>A short description of what was found, for messages.</summary>
     internal static string Kind(JsonNode? node) => node switch
