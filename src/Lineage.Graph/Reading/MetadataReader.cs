@@ -1,4 +1,3 @@
-using Lineage.Graph.Errors;
 using Lineage.Graph.Registry;
 using Lineage.Graph.Storage;
 using Lineage.Graph.Urns;
@@ -35,9 +34,8 @@ public sealed class MetadataReader(IGraphStore store, MetadataRegistry registry)
     public async Task<AspectView?> GetAspectAsync(string urnText, string aspectName, long version, CancellationToken ct)
     {
         var urn = Urn.Parse(urnText, "urn");
-        if (registry.Aspect(aspectName) is not { } spec)
-            throw new ValidationException("aspect", $"unknown aspect '{aspectName}'");
-        if (registry.AspectOf(urn.EntityType, aspectName) is null) return null;
+        // An aspect this entity type does not have is simply absent: clients probe (telemetryClientId) and expect 404.
+        if (registry.AspectOf(urn.EntityType, aspectName) is not { } spec) return null;
 
         var stored = await store.GetAspectAsync(urn.ToString(), aspectName, version, ct);
         if (stored is not null) return new AspectView(spec, stored);
