@@ -17,6 +17,6 @@ internal sealed class HealthEndpoint(IGraphStore store, IOptions<StoreOptions> o
     {
         // Reading one change is the cheapest round trip that proves the store is there.
         await store.ReadChangesAfterAsync(long.MaxValue - 1, 1, ct);
-        await Send.OkAsync(new { status = "ok", store = options.Value.Kind }, ct);
+        await Send.OkAsync(new { status = "ok", store = options.Value.Store }, ct);
     }
 }

@@ -15,18 +15,18 @@ public static class GraphServiceCollectionExtensions
     {
         services.AddOptions<StoreOptions>()
             .BindConfiguration(StoreOptions.Section)
-            .Validate(o => o.Kind is "sqlite" or "neo4j", "Lineage:Store:Kind must be 'sqlite' or 'neo4j'")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Lineage:Store:DataDirectory must be set")
+            .Validate(o => o.Store is StoreOptions.Embedded or StoreOptions.Neo4j, "Lineage:Store must be 'embedded' or 'neo4j'")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Lineage:DataDirectory must be set")
             .ValidateOnStart();
         services.AddSingleton(MetadataRegistry.Default);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IGraphStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
-            return options.Kind switch
+            return options.Store switch
             {
-                "sqlite" => new SqliteGraphStore(SqliteGraphStore.PathIn(options.DataDirectory), sp.GetRequiredService<TimeProvider>()),
-                _ => throw new NotSupportedException($"Store '{options.Kind}' is not available in this build."),
+                StoreOptions.Embedded => new SqliteGraphStore(SqliteGraphStore.PathIn(options.DataDirectory), sp.GetRequiredService<TimeProvider>()),
+                _ => throw new NotSupportedException($"Store '{options.Store}' is not available in this build."),
             };
         });
         services.AddSingleton<MetadataWriter>();

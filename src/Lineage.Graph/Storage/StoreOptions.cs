@@ -1,13 +1,16 @@
 namespace Lineage.Graph.Storage;
 
-/// <summary>Where and in what Lineage keeps its data (configuration section <c>Lineage:Store</c>).</summary>
+/// <summary>Which store Lineage uses and where it keeps local data (configuration keys <c>Lineage:Store</c>, <c>Lineage:DataDirectory</c>).</summary>
 public sealed class StoreOptions
 {
-    public const string Section = "Lineage:Store";
+    public const string Section = "Lineage";
 
-    /// <summary><c>sqlite</c> (embedded, the default) or <c>neo4j</c>.</summary>
-    public string Kind { get; set; } = "sqlite";
+    public const string Embedded = "embedded";
+    public const string Neo4j = "neo4j";
 
-    /// <summary>Folder for the embedded database (and, later, the search index); created when missing.</summary>
+    /// <summary><c>embedded</c> (SQLite in the data directory, the default) or <c>neo4j</c>.</summary>
+    public string Store { get; set; } = Embedded;
+
+    /// <summary>Folder for the embedded database (and the search index); created when missing.</summary>
     public string DataDirectory { get; set; } = "data";
 }

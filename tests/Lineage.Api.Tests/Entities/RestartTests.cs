@@ -20,7 +20,7 @@ public sealed class RestartTests
         first.Server.Dispose();
 
         using var second = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-            b.UseSetting("Lineage:Store:DataDirectory", first.DataDirectory));
+            b.UseSetting("Lineage:DataDirectory", first.DataDirectory));
         var again = new DataHubWire(second.CreateClient());
         const string Class = "com.linkedin.ml.metadata.MLModelProperties";
         (await again.GetAspectAsync(urn, "mlModelProperties", Class))!["description"]!.GetValue<string>().ShouldBe("v2");

@@ -10,8 +10,8 @@ public sealed class LineageApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Lineage:Store:Kind", "sqlite");
-        builder.UseSetting("Lineage:Store:DataDirectory", DataDirectory);
+        builder.UseSetting("Lineage:Store", "embedded");
+        builder.UseSetting("Lineage:DataDirectory", DataDirectory);
     }
 
     protected override void Dispose(bool disposing)
