@@ -32,6 +32,8 @@ public static class JsonPatch
                 return Add(root, path, Value(op, i), i);
             case "remove":
                 return Remove(root, path, i, out _);
+            case "replace" when path.Count == 0: // the document always exists, so replacing it is adding it
+                return Add(root, path, Value(op, i), i);
             case "replace":
                 root = Remove(root, path, i, out _);
                 return Add(root, path, Value(op, i), i);
