@@ -10,7 +10,10 @@ public sealed class ValidationException(string path, string reason)
     /// <summary>What is wrong with it, without the path.</summary>
     public string Reason { get; } = reason;
 
-    /// <summary>The same failure seen from an enclosing value: <c>proposals[2]</c> + <c>aspect.value</c>.</summary>
+    /// <summary>
+    /// The same failure seen from an enclosing value: <c>proposals[2]</c> + <c>aspect.value</c>, or
+    /// <c>aspect.value</c> + <c>[1].path</c> (an index joins without a dot).
+    /// </summary>
     public ValidationException Under(string prefix) =>
-        new(string.IsNullOrEmpty(Path) ? prefix : $"{prefix}.{Path}", Reason);
+        new(string.IsNullOrEmpty(Path) ? prefix : Path[0] == '[' ? $"{prefix}{Path}" : $"{prefix}.{Path}", Reason);
 }

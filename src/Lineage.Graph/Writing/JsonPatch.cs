@@ -32,16 +32,18 @@ public static class JsonPatch
                 return Add(root, path, Value(op, i), i);
             case "remove":
                 return Remove(root, path, i, out _);
+            case "replace" when path.Count == 0: // the document always exists, so replacing it is adding it
+                return Add(root, path, Value(op, i), i);
             case "replace":
                 root = Remove(root, path, i, out _);
                 return Add(root, path, Value(op, i), i);
             case "move":
                 var from = Pointer(Text(op, "from", i), i, "from");
-                root = Remove(root, from, i, out var moved);
+                root = Remove(root, from, i, out var moved, "from");
                 return Add(root, path, moved, i);
             case "copy":
                 var source = Pointer(Text(op, "from", i), i, "from");
-                return Add(root, path, Get(root, source, i)?.DeepClone(), i);
+                return Add(root, path, Get(root, source, i, "from")?.DeepClone(), i);
             case "test":
                 if (!JsonNode.DeepEquals(Get(root, path, i), Value(op, i)))
                     throw new ValidationException($"[{i}]", $"test failed: the value at '{Format(path)}' differs");
@@ -70,10 +72,10 @@ public static class JsonPatch
         }
     }
 
-    private static JsonNode Remove(JsonNode root, IReadOnlyList<string> path, int i, out JsonNode? removed)
+    private static JsonNode Remove(JsonNode root, IReadOnlyList<string> path, int i, out JsonNode? removed, string field = "path")
     {
-        if (path.Count == 0) throw new ValidationException($"[{i}].path", "cannot remove the whole document");
-        var parent = Get(root, path.Take(path.Count - 1).ToList(), i);
+        if (path.Count == 0) throw new ValidationException($"[{i}].{field}", "cannot remove the whole document");
+        var parent = Get(root, path.Take(path.Count - 1).ToList(), i, field);
         var last = path[^1];
         switch (parent)
         {
@@ -82,16 +84,16 @@ public static class JsonPatch
                 obj.Remove(last);
                 return root;
             case JsonArray array:
-                var index = Index(last, array.Count, path, i);
+                var index = Index(last, array.Count, path, i, field);
                 removed = array[index];
                 array.RemoveAt(index);
                 return root;
             default:
-                throw new ValidationException($"[{i}].path", $"'{Format(path)}' does not exist");
+                throw new ValidationException($"[{i}].{field}", $"'{Format(path)}' does not exist");
         }
     }
 
-    private static JsonNode? Get(JsonNode root, IReadOnlyList<string> path, int i)
+    private static JsonNode? Get(JsonNode root, IReadOnlyList<string> path, int i, string field = "path")
     {
         JsonNode? node = root;
         for (var k = 0; k < path.Count; k++)
@@ -99,17 +101,17 @@ public static class JsonPatch
             node = node switch
             {
                 JsonObject obj when obj.TryGetPropertyValue(path[k], out var child) => child,
-                JsonArray array => array[Index(path[k], array.Count, path, i)],
-                _ => throw new ValidationException($"[{i}].path", $"'{Format(path.Take(k + 1).ToList())}' does not exist"),
+                JsonArray array => array[Index(path[k], array.Count, path, i, field)],
+                _ => throw new ValidationException($"[{i}].{field}", $"'{Format(path.Take(k + 1).ToList())}' does not exist"),
             };
         }
         return node;
     }
 
-    private static int Index(string token, int bound, IReadOnlyList<string> path, int i) =>
+    private static int Index(string token, int bound, IReadOnlyList<string> path, int i, string field = "path") =>
         int.TryParse(token, System.Globalization.NumberStyles.None, null, out var index) && index < bound
             ? index
-            : throw new ValidationException($"[{i}].path", $"'{Format(path)}': '{token}' is not an index in range");
+            : throw new ValidationException($"[{i}].{field}", $"'{Format(path)}': '{token}' is not an index in range");
 
     private static IReadOnlyList<string> Pointer(string pointer, int i, string field)
     {

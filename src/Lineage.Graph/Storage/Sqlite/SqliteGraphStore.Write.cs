@@ -52,9 +52,11 @@ public sealed partial class SqliteGraphStore
 
             if (latest is not null && latest.Hash == op.ValueHash)
             {
-                // Same value: no version, but remember when it was last seen.
-                await ExecuteAsync("UPDATE aspects SET system_metadata = $sm WHERE urn = $urn AND aspect = $aspect AND version = 0",
-                    ct, ("$sm", op.SystemMetadata?.ToJsonString()), ("$urn", op.Urn), ("$aspect", op.Aspect));
+                // Same value: no version, but remember when it was last seen (a write without system metadata keeps the stored one).
+                await ExecuteAsync("""
+                    UPDATE aspects SET system_metadata = COALESCE($sm, system_metadata)
+                    WHERE urn = $urn AND aspect = $aspect AND version = 0
+                    """, ct, ("$sm", op.SystemMetadata?.ToJsonString()), ("$urn", op.Urn), ("$aspect", op.Aspect));
                 return new WriteOutcome(op.Urn, op.Aspect, WriteEffect.Unchanged, latest.Revision, null);
             }
 

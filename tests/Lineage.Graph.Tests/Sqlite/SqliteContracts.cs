@@ -1,0 +1,16 @@
+using Lineage.Graph.Tests.StoreContract;
+
+namespace Lineage.Graph.Tests.Sqlite;
+
+// The SQLite store enrolled in every contract suite; each class gets its own database file and runs in parallel.
+public sealed class sqlite_aspect_versioning(SqliteStoreFixture fx) : AspectVersioningContract<SqliteStoreFixture>(fx);
+
+public sealed class sqlite_aspect_reads(SqliteStoreFixture fx) : AspectReadContract<SqliteStoreFixture>(fx);
+
+public sealed class sqlite_edges(SqliteStoreFixture fx) : EdgeContract<SqliteStoreFixture>(fx);
+
+public sealed class sqlite_change_feed(SqliteStoreFixture fx) : ChangeFeedContract<SqliteStoreFixture>(fx);
+
+public sealed class sqlite_deletes(SqliteStoreFixture fx) : DeleteContract<SqliteStoreFixture>(fx);
+
+public sealed class sqlite_restart(SqliteStoreFixture fx) : RestartContract<SqliteStoreFixture>(fx);
