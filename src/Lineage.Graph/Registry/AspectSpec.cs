@@ -3,6 +3,9 @@ namespace Lineage.Graph.Registry;
 /// <summary>One aspect: its name, DataHub's schema class (the union key on the wire) and its value's schema.</summary>
 public sealed record AspectSpec(string Name, string SchemaClass, RecordType Schema)
 {
-    /// <summary>True for the key aspect of an entity type, which is derived from the URN and never stored.</summary>
+    /// <summary>
+    /// True for the key aspect of an entity type: derived from the URN for reads, and stored only when a client
+    /// writes it (the SDK's create() does), so that an entity with nothing but its key exists.
+    /// </summary>
     public bool IsKey { get; init; }
 }

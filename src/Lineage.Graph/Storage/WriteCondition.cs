@@ -8,6 +8,7 @@ public sealed record WriteCondition(WriteConditionKind Kind, long Revision = 0)
     public static readonly WriteCondition None = new(WriteConditionKind.None);
     public static readonly WriteCondition MustNotExist = new(WriteConditionKind.MustNotExist);
     public static readonly WriteCondition SkipIfExists = new(WriteConditionKind.SkipIfExists);
+    public static readonly WriteCondition EntityMustNotExist = new(WriteConditionKind.EntityMustNotExist);
 
     public static WriteCondition RevisionEquals(long revision) => new(WriteConditionKind.RevisionEquals, revision);
 }
@@ -23,6 +24,9 @@ public enum WriteConditionKind
 
     /// <summary>Derived aspects (dataPlatformInstance): write only when absent, never fail.</summary>
     SkipIfExists,
+
+    /// <summary>CREATE_ENTITY: fail the batch when the entity already has any aspect.</summary>
+    EntityMustNotExist,
 
     /// <summary>If-Version-Match and PATCH: fail the batch unless the latest has this revision.</summary>
     RevisionEquals,

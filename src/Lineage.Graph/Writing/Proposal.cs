@@ -26,7 +26,7 @@ public enum ChangeType
     /// <summary>Like UPSERT, but the batch fails when the aspect exists.</summary>
     Create,
 
-    /// <summary>The SDK's create of an entity's key aspect; like UPSERT otherwise.</summary>
+    /// <summary>The SDK's create(): the batch fails when the entity already exists.</summary>
     CreateEntity,
 
     /// <summary>Remove the aspect.</summary>

@@ -204,4 +204,18 @@ public sealed class ReadWriteTests(LineageApiFactory factory)
             $"/entities/{DataHubWire.Quote(Group())}?aspects=List(globalTags,mlModelGroupProperties)"));
         snapshot["value"]!["com.linkedin.metadata.snapshot.MLModelGroupSnapshot"]!["aspects"]!.AsArray().Count.ShouldBe(2);
     }
+
+    [Fact]
+    public async Task create_entity_makes_an_entity_from_its_key_and_fails_when_it_exists()
+    {
+        var key = new JsonObject { ["platform"] = "urn:li:dataPlatform:mlflow", ["name"] = $"g_{_id}", ["origin"] = "PROD" };
+        var first = DataHubWire.Proposal(Group(), "mlModelGroupKey", key, "CREATE_ENTITY");
+        var properties = DataHubWire.Proposal(Group(), "mlModelGroupProperties", new JsonObject { ["name"] = "g" }, "CREATE");
+        (await _gms.EmitBatchAsync(first, properties)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _gms.GetAspectAsync(Group(), "mlModelGroupKey", "com.linkedin.metadata.key.MLModelGroupKey")).ShouldNotBeNull();
+
+        var again = await _gms.EmitAsync(DataHubWire.Proposal(Group(), "mlModelGroupKey", key, "CREATE_ENTITY"));
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await again.Content.ReadAsStringAsync()).ShouldContain("already exists");
+    }
 }

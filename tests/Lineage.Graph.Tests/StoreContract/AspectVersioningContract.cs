@@ -258,4 +258,21 @@ public abstract class AspectVersioningContract<TFixture>(TFixture fx) : IClassFi
 
     private async Task<string> NameAt(string urn, long version) =>
         (await _store.GetAspectAsync(urn, "mlModelProperties", version, Ct)).ShouldNotBeNull().Value["name"]!.GetValue<string>();
+
+    [Fact]
+    public async Task entity_must_not_exist_passes_for_a_new_entity_and_fails_once_it_has_any_aspect()
+    {
+        var model = Mint.Model();
+        var key = Upsert(model, "mlModelKey", """{"name": "k"}""") with { Condition = WriteCondition.EntityMustNotExist };
+
+        var created = await _store.WriteBatchAsync(key, Upsert(model, "mlModelProperties", """{"name": "m"}"""));
+        created[0].Effect.ShouldBe(WriteEffect.Created);
+
+        var again = await Should.ThrowAsync<ConflictException>(() => _store.WriteBatchAsync(
+            Upsert(Mint.Model(), "mlModelProperties", """{"name": "other"}"""),
+            Upsert(model, "globalTags", """{"tags": []}""") with { Condition = WriteCondition.EntityMustNotExist }));
+        again.OperationIndex.ShouldBe(1);
+        again.PreconditionFailed.ShouldBeFalse();
+        (await _store.GetAspectAsync(model, "globalTags", 0, Ct)).ShouldBeNull();
+    }
 }

@@ -47,7 +47,7 @@ public sealed partial class SqliteGraphStore
         public async Task<WriteOutcome> UpsertAsync(UpsertAspect op, CancellationToken ct)
         {
             var latest = await LatestAsync(op.Urn, op.Aspect, ct);
-            if (!Allowed(op.Condition, latest, op.Aspect))
+            if (!await AllowedAsync(op.Urn, op.Condition, latest, op.Aspect, ct))
                 return new WriteOutcome(op.Urn, op.Aspect, WriteEffect.Skipped, latest!.Revision, null);
 
             if (latest is not null && latest.Hash == op.ValueHash)
@@ -86,7 +86,7 @@ public sealed partial class SqliteGraphStore
         public async Task<WriteOutcome> DeleteAspectAsync(DeleteAspect op, CancellationToken ct)
         {
             var latest = await LatestAsync(op.Urn, op.Aspect, ct);
-            if (!Allowed(op.Condition, latest, op.Aspect) || latest is null)
+            if (!await AllowedAsync(op.Urn, op.Condition, latest, op.Aspect, ct) || latest is null)
                 return new WriteOutcome(op.Urn, op.Aspect, WriteEffect.Skipped, latest?.Revision ?? 0, null);
 
             await ArchiveLatestAsync(op.Urn, op.Aspect, ct);
@@ -108,10 +108,12 @@ public sealed partial class SqliteGraphStore
         }
 
         /// <summary>Whether the write goes ahead; throws for a failed CREATE or If-Version-Match, false to skip quietly.</summary>
-        private bool Allowed(WriteCondition condition, Latest? latest, string aspect)
+        private async Task<bool> AllowedAsync(string urn, WriteCondition condition, Latest? latest, string aspect, CancellationToken ct)
         {
             switch (condition.Kind)
             {
+                case WriteConditionKind.EntityMustNotExist when await EntityExistsAsync(urn, ct):
+                    throw new ConflictException("", $"entity {urn} already exists (CREATE_ENTITY does not overwrite)", preconditionFailed: false, Index);
                 case WriteConditionKind.MustNotExist when latest is not null:
                     throw new ConflictException("", $"aspect {aspect} already exists (CREATE does not overwrite)", preconditionFailed: false, Index);
                 case WriteConditionKind.RevisionEquals when (latest?.Revision ?? 0) != condition.Revision:
@@ -125,6 +127,12 @@ public sealed partial class SqliteGraphStore
         }
 
         private sealed record Latest(long Revision, string Hash, string Value);
+
+        private async Task<bool> EntityExistsAsync(string urn, CancellationToken ct)
+        {
+            await using var command = Command("SELECT EXISTS (SELECT 1 FROM aspects WHERE urn = $urn AND version = 0)", ("$urn", urn));
+            return (long)(await command.ExecuteScalarAsync(ct))! != 0;
+        }
 
         private async Task<Latest?> LatestAsync(string urn, string aspect, CancellationToken ct)
         {
