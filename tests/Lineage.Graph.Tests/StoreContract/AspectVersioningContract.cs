@@ -275,4 +275,41 @@ public abstract class AspectVersioningContract<TFixture>(TFixture fx) : IClassFi
         again.PreconditionFailed.ShouldBeFalse();
         (await _store.GetAspectAsync(model, "globalTags", 0, Ct)).ShouldBeNull();
     }
+
+    [Fact]
+    public async Task two_writes_of_one_aspect_in_a_batch_keep_both_versions()
+    {
+        var model = Mint.Model();
+        await _store.WriteOneAsync(Upsert(model, "mlModelProperties", """{"name": "stored"}"""));
+
+        var outcomes = await _store.WriteBatchAsync(
+            Upsert(model, "mlModelProperties", """{"name": "first"}"""),
+            Upsert(model, "mlModelProperties", """{"name": "second"}"""));
+
+        outcomes.Select(o => o.Revision).ShouldBe([2L, 3L]);
+        var versions = await _store.GetAspectVersionsAsync(model, "mlModelProperties", Ct);
+        versions.Select(v => (v.Version, v.Value["name"]!.GetValue<string>()))
+            .ShouldBe([(0L, "second"), (2L, "first"), (1L, "stored")]);
+    }
+
+    [Fact]
+    public async Task an_entity_deleted_and_written_again_in_one_batch_starts_afresh()
+    {
+        var model = Mint.Model();
+        var group = Mint.Group();
+        await _store.WriteBatchAsync(
+            Upsert(model, "mlModelProperties", """{"name": "old"}""", ("MemberOf", group)),
+            Upsert(model, "globalTags", """{"tags": []}"""));
+
+        var outcomes = await _store.WriteBatchAsync(
+            DeleteEntity(model),
+            Upsert(model, "mlModelProperties", """{"name": "new"}"""));
+
+        outcomes.Select(o => o.Effect).ShouldBe([WriteEffect.Deleted, WriteEffect.Created]);
+        outcomes[1].Revision.ShouldBe(1);
+        var entity = (await _store.GetEntityAsync(model, Ct)).ShouldNotBeNull();
+        entity.Aspects.Select(a => a.Name).ShouldBe(["mlModelProperties"]);
+        (await _store.GetAspectVersionsAsync(model, "mlModelProperties", Ct)).Count.ShouldBe(1);
+        (await _store.OutgoingAsync(model)).Total.ShouldBe(0);
+    }
 }

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
-using Lineage.Graph.Changes;
-using Lineage.Graph.Errors;
+using Lineage.Graph.Storage.Batches;
 using Microsoft.Data.Sqlite;
 
 namespace Lineage.Graph.Storage.Sqlite;
@@ -15,21 +13,11 @@ public sealed partial class SqliteGraphStore
         {
             await using var connection = await OpenAsync(ct);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
-            var outcomes = new List<WriteOutcome>(operations.Count);
-            for (var i = 0; i < operations.Count; i++)
-            {
-                var step = new WriteStep(connection, transaction, now, i);
-                outcomes.Add(operations[i] switch
-                {
-                    UpsertAspect upsert => await step.UpsertAsync(upsert, ct),
-                    DeleteAspect delete => await step.DeleteAspectAsync(delete, ct),
-                    DeleteEntity delete => await step.DeleteEntityAsync(delete, ct),
-                    _ => throw new InvalidOperationException($"Unknown operation {operations[i].GetType().Name}"),
-                });
-            }
+            var batch = new Batch(connection, transaction);
+            var effects = BatchPlanner.Plan(operations, await batch.ReadStateAsync(operations, ct), _clock.GetUtcNow().ToUnixTimeMilliseconds());
+            var sequences = await batch.ApplyAsync(effects, ct);
             await transaction.CommitAsync(ct);
-            return outcomes;
+            return effects.Resolve(sequences);
         }
         catch (SqliteException e)
         {
@@ -41,153 +29,107 @@ public sealed partial class SqliteGraphStore
         }
     }
 
-    /// <summary>One operation of a batch, inside the batch's transaction.</summary>
-    private readonly record struct WriteStep(SqliteConnection Connection, SqliteTransaction Transaction, long Now, int Index)
+    /// <summary>One batch inside its IMMEDIATE transaction: read what the planner needs, then apply its effects.</summary>
+    private sealed class Batch(SqliteConnection connection, SqliteTransaction transaction)
     {
-        public async Task<WriteOutcome> UpsertAsync(UpsertAspect op, CancellationToken ct)
+        public async Task<StoredState> ReadStateAsync(IReadOnlyList<StoreOperation> operations, CancellationToken ct)
         {
-            var latest = await LatestAsync(op.Urn, op.Aspect, ct);
-            if (!await AllowedAsync(op.Urn, op.Condition, latest, op.Aspect, ct))
-                return new WriteOutcome(op.Urn, op.Aspect, WriteEffect.Skipped, latest!.Revision, null);
-
-            if (latest is not null && latest.Hash == op.ValueHash)
+            var (aspectKeys, urns) = StoredState.KeysOf(operations);
+            var aspects = new Dictionary<AspectKey, AspectState>();
+            foreach (var key in aspectKeys)
             {
-                // Same value: no version, but remember when it was last seen (a write without system metadata keeps the stored one).
+                await using var command = Command("""
+                    SELECT (SELECT COALESCE(MAX(version), 0) FROM aspects WHERE urn = $urn AND aspect = $aspect),
+                           l.revision, l.value_hash, l.value
+                    FROM (SELECT 1) LEFT JOIN aspects l ON l.urn = $urn AND l.aspect = $aspect AND l.version = 0
+                    """, ("$urn", key.Urn), ("$aspect", key.Aspect));
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                await reader.ReadAsync(ct);
+                var latest = reader.IsDBNull(1) ? null : new LatestAspect(reader.GetInt64(1), reader.GetString(2), reader.GetString(3));
+                aspects[key] = new AspectState(latest, reader.GetInt64(0));
+            }
+            var entities = new Dictionary<string, EntityState>();
+            foreach (var urn in urns)
+            {
+                await using var command = Command(
+                    "SELECT COALESCE(SUM(version = 0), 0), COUNT(*) FROM aspects WHERE urn = $urn", ("$urn", urn));
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                await reader.ReadAsync(ct);
+                entities[urn] = new EntityState(reader.GetInt32(0), reader.GetInt64(1) > 0);
+            }
+            return new StoredState(aspects, entities);
+        }
+
+        /// <summary>Applies the effects in the planner's order and returns the sequence numbers of the changes.</summary>
+        public async Task<IReadOnlyList<long>> ApplyAsync(BatchEffects effects, CancellationToken ct)
+        {
+            foreach (var urn in effects.WipedEntities)
+            {
+                await ExecuteAsync("DELETE FROM aspects WHERE urn = $urn", ct, ("$urn", urn));
+                await ExecuteAsync("DELETE FROM edges WHERE source = $urn", ct, ("$urn", urn));
+                await ExecuteAsync("DELETE FROM entities WHERE urn = $urn", ct, ("$urn", urn));
+            }
+            foreach (var key in effects.ArchivedLatest)
+            {
+                await ExecuteAsync("UPDATE aspects SET version = revision WHERE urn = $urn AND aspect = $aspect AND version = 0", ct,
+                    ("$urn", key.Urn), ("$aspect", key.Aspect));
+            }
+            foreach (var v in effects.NewVersions)
+            {
                 await ExecuteAsync("""
-                    UPDATE aspects SET system_metadata = COALESCE($sm, system_metadata)
-                    WHERE urn = $urn AND aspect = $aspect AND version = 0
-                    """, ct, ("$sm", op.SystemMetadata?.ToJsonString()), ("$urn", op.Urn), ("$aspect", op.Aspect));
-                return new WriteOutcome(op.Urn, op.Aspect, WriteEffect.Unchanged, latest.Revision, null);
+                    INSERT INTO aspects (urn, aspect, version, revision, value, value_hash, system_metadata, created_at, created_by)
+                    VALUES ($urn, $aspect, $version, $revision, $value, $hash, $sm, $at, $by)
+                    """, ct,
+                    ("$urn", v.Urn), ("$aspect", v.Aspect), ("$version", v.Version), ("$revision", v.Revision), ("$value", v.Json),
+                    ("$hash", v.Hash), ("$sm", v.SystemMetadataJson), ("$at", v.CreatedAt), ("$by", v.CreatedBy));
             }
-
-            var revision = (latest?.Revision ?? await MaxVersionAsync(op.Urn, op.Aspect, ct)) + 1;
-            await ArchiveLatestAsync(op.Urn, op.Aspect, ct);
-            await ExecuteAsync("""
-                INSERT INTO aspects (urn, aspect, version, revision, value, value_hash, system_metadata, created_at, created_by)
-                VALUES ($urn, $aspect, 0, $revision, $value, $hash, $sm, $now, $actor)
-                """, ct,
-                ("$urn", op.Urn), ("$aspect", op.Aspect), ("$revision", revision), ("$value", op.Value.ToJsonString()),
-                ("$hash", op.ValueHash), ("$sm", op.SystemMetadata?.ToJsonString()), ("$now", Now), ("$actor", op.Actor));
-            await EnsureEntityAsync(op.Urn, op.EntityType, ct);
-            if (op.Removed is { } removed) await SetRemovedAsync(op.Urn, removed, ct);
-
-            await ExecuteAsync("DELETE FROM edges WHERE source = $urn AND aspect = $aspect", ct, ("$urn", op.Urn), ("$aspect", op.Aspect));
-            foreach (var edge in op.Edges)
+            foreach (var touch in effects.Touches)
             {
-                await ExecuteAsync("INSERT OR IGNORE INTO edges (source, aspect, type, target, lineage) VALUES ($s, $a, $t, $g, $l)", ct,
-                    ("$s", edge.Source), ("$a", edge.Aspect), ("$t", edge.Type), ("$g", edge.Target), ("$l", (int)edge.Lineage));
+                await ExecuteAsync("UPDATE aspects SET system_metadata = $sm WHERE urn = $urn AND aspect = $aspect AND revision = $revision", ct,
+                    ("$sm", touch.SystemMetadataJson), ("$urn", touch.Urn), ("$aspect", touch.Aspect), ("$revision", touch.Revision));
             }
-
-            var seq = await AppendChangeAsync(op.Urn, op.EntityType, op.Aspect, ChangeKind.AspectUpserted,
-                latest?.Value, op.Value.ToJsonString(), revision, ct);
-            return new WriteOutcome(op.Urn, op.Aspect, latest is null ? WriteEffect.Created : WriteEffect.Updated, revision, seq);
-        }
-
-        public async Task<WriteOutcome> DeleteAspectAsync(DeleteAspect op, CancellationToken ct)
-        {
-            var latest = await LatestAsync(op.Urn, op.Aspect, ct);
-            if (!await AllowedAsync(op.Urn, op.Condition, latest, op.Aspect, ct) || latest is null)
-                return new WriteOutcome(op.Urn, op.Aspect, WriteEffect.Skipped, latest?.Revision ?? 0, null);
-
-            await ArchiveLatestAsync(op.Urn, op.Aspect, ct);
-            await ExecuteAsync("DELETE FROM edges WHERE source = $urn AND aspect = $aspect", ct, ("$urn", op.Urn), ("$aspect", op.Aspect));
-            if (op.Removed is { } removed) await SetRemovedAsync(op.Urn, removed, ct);
-            var seq = await AppendChangeAsync(op.Urn, op.EntityType, op.Aspect, ChangeKind.AspectDeleted, latest.Value, null, latest.Revision, ct);
-            return new WriteOutcome(op.Urn, op.Aspect, WriteEffect.Deleted, 0, seq);
-        }
-
-        public async Task<WriteOutcome> DeleteEntityAsync(DeleteEntity op, CancellationToken ct)
-        {
-            var existed = await ExecuteAsync("DELETE FROM entities WHERE urn = $urn", ct, ("$urn", op.Urn)) > 0;
-            var aspects = await ExecuteAsync("DELETE FROM aspects WHERE urn = $urn", ct, ("$urn", op.Urn));
-            await ExecuteAsync("DELETE FROM edges WHERE source = $urn", ct, ("$urn", op.Urn));
-            if (!existed && aspects == 0)
-                return new WriteOutcome(op.Urn, null, WriteEffect.Skipped, 0, null);
-            var seq = await AppendChangeAsync(op.Urn, op.EntityType, null, ChangeKind.EntityDeleted, null, null, 0, ct);
-            return new WriteOutcome(op.Urn, null, WriteEffect.Deleted, 0, seq);
-        }
-
-        /// <summary>Whether the write goes ahead; throws for a failed CREATE or If-Version-Match, false to skip quietly.</summary>
-        private async Task<bool> AllowedAsync(string urn, WriteCondition condition, Latest? latest, string aspect, CancellationToken ct)
-        {
-            switch (condition.Kind)
+            foreach (var replacement in effects.EdgeReplacements)
             {
-                case WriteConditionKind.EntityMustNotExist when await EntityExistsAsync(urn, ct):
-                    throw new ConflictException("", $"entity {urn} already exists (CREATE_ENTITY does not overwrite)", preconditionFailed: false, Index);
-                case WriteConditionKind.MustNotExist when latest is not null:
-                    throw new ConflictException("", $"aspect {aspect} already exists (CREATE does not overwrite)", preconditionFailed: false, Index);
-                case WriteConditionKind.RevisionEquals when (latest?.Revision ?? 0) != condition.Revision:
-                    throw new ConflictException("",
-                        $"aspect {aspect} is at version {latest?.Revision ?? 0}, the write expected {condition.Revision}", preconditionFailed: true, Index);
-                case WriteConditionKind.SkipIfExists when latest is not null:
-                    return false;
-                default:
-                    return true;
+                await ExecuteAsync("DELETE FROM edges WHERE source = $urn AND aspect = $aspect", ct,
+                    ("$urn", replacement.Urn), ("$aspect", replacement.Aspect));
+                foreach (var edge in replacement.Edges)
+                {
+                    await ExecuteAsync("INSERT OR IGNORE INTO edges (source, aspect, type, target, lineage) VALUES ($s, $a, $t, $g, $l)", ct,
+                        ("$s", edge.Source), ("$a", edge.Aspect), ("$t", edge.Type), ("$g", edge.Target), ("$l", (int)edge.Lineage));
+                }
             }
+            foreach (var entity in effects.Entities)
+            {
+                await ExecuteAsync("INSERT OR IGNORE INTO entities (urn, entity_type, removed, created_at) VALUES ($urn, $type, 0, $at)", ct,
+                    ("$urn", entity.Urn), ("$type", entity.EntityType), ("$at", entity.CreatedAt));
+                if (entity.Removed is { } removed)
+                    await ExecuteAsync("UPDATE entities SET removed = $removed WHERE urn = $urn", ct, ("$urn", entity.Urn), ("$removed", removed ? 1 : 0));
+            }
+            var sequences = new List<long>(effects.Changes.Count);
+            foreach (var c in effects.Changes)
+            {
+                await using var command = Command("""
+                    INSERT INTO changes (urn, entity_type, aspect, kind, previous, current, revision, at)
+                    VALUES ($urn, $type, $aspect, $kind, $previous, $current, $revision, $at) RETURNING seq
+                    """,
+                    ("$urn", c.Urn), ("$type", c.EntityType), ("$aspect", c.Aspect), ("$kind", c.Kind.ToString()),
+                    ("$previous", c.PreviousJson), ("$current", c.CurrentJson), ("$revision", c.Revision), ("$at", c.At));
+                sequences.Add((long)(await command.ExecuteScalarAsync(ct))!);
+            }
+            return sequences;
         }
 
-        private sealed record Latest(long Revision, string Hash, string Value);
-
-        private async Task<bool> EntityExistsAsync(string urn, CancellationToken ct)
-        {
-            await using var command = Command("SELECT EXISTS (SELECT 1 FROM aspects WHERE urn = $urn AND version = 0)", ("$urn", urn));
-            return (long)(await command.ExecuteScalarAsync(ct))! != 0;
-        }
-
-        private async Task<Latest?> LatestAsync(string urn, string aspect, CancellationToken ct)
-        {
-            await using var command = Command("SELECT revision, value_hash, value FROM aspects WHERE urn = $urn AND aspect = $aspect AND version = 0",
-                ("$urn", urn), ("$aspect", aspect));
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            return await reader.ReadAsync(ct) ? new Latest(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : null;
-        }
-
-        private async Task<long> MaxVersionAsync(string urn, string aspect, CancellationToken ct)
-        {
-            await using var command = Command("SELECT COALESCE(MAX(version), 0) FROM aspects WHERE urn = $urn AND aspect = $aspect",
-                ("$urn", urn), ("$aspect", aspect));
-            return (long)(await command.ExecuteScalarAsync(ct))!;
-        }
-
-        /// <summary>The latest moves to the history slot numbered by its revision, which is the next free one.</summary>
-        private Task<int> ArchiveLatestAsync(string urn, string aspect, CancellationToken ct) =>
-            ExecuteAsync("UPDATE aspects SET version = revision WHERE urn = $urn AND aspect = $aspect AND version = 0", ct,
-                ("$urn", urn), ("$aspect", aspect));
-
-        private Task<int> EnsureEntityAsync(string urn, string entityType, CancellationToken ct) =>
-            ExecuteAsync("INSERT OR IGNORE INTO entities (urn, entity_type, removed, created_at) VALUES ($urn, $type, 0, $now)", ct,
-                ("$urn", urn), ("$type", entityType), ("$now", Now));
-
-        private Task<int> SetRemovedAsync(string urn, bool removed, CancellationToken ct) =>
-            ExecuteAsync("UPDATE entities SET removed = $removed WHERE urn = $urn", ct, ("$urn", urn), ("$removed", removed ? 1 : 0));
-
-        private async Task<long> AppendChangeAsync(string urn, string entityType, string? aspect, ChangeKind kind,
-            string? previous, string? current, long revision, CancellationToken ct)
-        {
-            await using var command = Command("""
-                INSERT INTO changes (urn, entity_type, aspect, kind, previous, current, revision, at)
-                VALUES ($urn, $type, $aspect, $kind, $previous, $current, $revision, $now) RETURNING seq
-                """,
-                ("$urn", urn), ("$type", entityType), ("$aspect", aspect), ("$kind", kind.ToString()),
-                ("$previous", previous), ("$current", current), ("$revision", revision), ("$now", Now));
-            return (long)(await command.ExecuteScalarAsync(ct))!;
-        }
-
-        private async Task<int> ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+        private async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
         {
             await using var command = Command(sql, parameters);
-            return await command.ExecuteNonQueryAsync(ct);
+            await command.ExecuteNonQueryAsync(ct);
         }
 
         private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
         {
-            var command = Connection.CreateCommand();
-            command.Transaction = Transaction;
-            command.CommandText = sql;
-            foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            var command = SqliteGraphStore.Command(connection, sql, parameters);
+            command.Transaction = transaction;
             return command;
         }
     }
-
-    private static JsonObject? ParseObject(string? json) => json is null ? null : JsonNode.Parse(json)?.AsObject();
 }
