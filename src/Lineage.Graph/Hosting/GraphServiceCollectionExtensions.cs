@@ -1,5 +1,6 @@
 using Lineage.Graph.Registry;
 using Lineage.Graph.Storage;
+using Lineage.Graph.Storage.Neo4j;
 using Lineage.Graph.Storage.Sqlite;
 using Lineage.Graph.Writing;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class GraphServiceCollectionExtensions
             .Validate(o => o.Store is StoreOptions.Embedded or StoreOptions.Neo4j, "Lineage:Store must be 'embedded' or 'neo4j'")
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Lineage:DataDirectory must be set")
             .ValidateOnStart();
+        services.AddOptions<Neo4jOptions>().BindConfiguration(Neo4jOptions.Section);
         services.AddSingleton(MetadataRegistry.Default);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IGraphStore>(sp =>
@@ -26,7 +28,8 @@ public static class GraphServiceCollectionExtensions
             return options.Store switch
             {
                 StoreOptions.Embedded => new SqliteGraphStore(SqliteGraphStore.PathIn(options.DataDirectory), sp.GetRequiredService<TimeProvider>()),
-                _ => throw new NotSupportedException($"Store '{options.Store}' is not available in this build."),
+                _ => new Neo4jGraphStore(
+                    new CypherClient(sp.GetRequiredService<IOptions<Neo4jOptions>>().Value), sp.GetRequiredService<TimeProvider>()),
             };
         });
         services.AddSingleton<MetadataWriter>();

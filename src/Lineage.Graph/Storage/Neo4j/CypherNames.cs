@@ -1,0 +1,31 @@
+namespace Lineage.Graph.Storage.Neo4j;
+
+/// <summary>The statements the Neo4j store runs, by file name under <c>cypher/</c>; a test checks every file is named here.</summary>
+internal static class CypherNames
+{
+    public static readonly string[] Schema = ["entity-urn-unique", "feed-id-unique", "change-seq-index"];
+    public const string FeedInit = "schema/feed-init";
+    public const string LockFeed = "write/lock-feed";
+    public const string ReadAspectState = "write/read-aspect-state";
+    public const string ReadEntityState = "write/read-entity-state";
+    public const string WipeEntities = "write/wipe-entities";
+    public const string ArchiveLatest = "write/archive-latest";
+    public const string UpsertEntities = "write/upsert-entities";
+    public const string InsertVersions = "write/insert-versions";
+    public const string TouchSystemMetadata = "write/touch-system-metadata";
+    public const string DeleteAspectEdges = "write/delete-aspect-edges";
+    public const string CreateEdges = "write/create-edges";
+    public const string LabelEntities = "write/label-entities";
+    public const string AppendChanges = "write/append-changes";
+    public const string Entity = "read/entity";
+    public const string AspectVersion = "read/aspect-version";
+    public const string AspectVersions = "read/aspect-versions";
+    public const string OutgoingCount = "read/relationships-outgoing-count";
+    public const string OutgoingPage = "read/relationships-outgoing-page";
+    public const string IncomingCount = "read/relationships-incoming-count";
+    public const string IncomingPage = "read/relationships-incoming-page";
+    public const string ChangesAfter = "changes/read-after";
+
+    /// <summary>The schema statement for a server's major version (3.x syntax or 4.4/5.x syntax).</summary>
+    public static string SchemaFor(string name, int majorVersion) => $"schema/{(majorVersion >= 4 ? "5.x" : "3.x")}/{name}";
+}

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Lineage.Graph.Storage.Batches;
+using Lineage.Graph.Urns;
+
+namespace Lineage.Graph.Storage.Neo4j;
+
+public sealed partial class Neo4jGraphStore
+{
+    /// <summary>
+    /// One explicit transaction per batch: lock the feed and read the state the planner needs (one request),
+    /// plan, then apply every effect through UNWIND statements and commit (one more request).
+    /// </summary>
+    public async Task<IReadOnlyList<WriteOutcome>> WriteAsync(IReadOnlyList<StoreOperation> operations, CancellationToken ct)
+    {
+        if (operations.Count == 0) return [];
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            return await client.InTransactionAsync(async tx =>
+            {
+                var (aspectKeys, urns) = StoredState.KeysOf(operations);
+                var read = await tx.RunAsync(
+                [
+                    Statement(CypherNames.LockFeed, []),
+                    Statement(CypherNames.ReadAspectState, new JsonObject
+                    {
+                        ["keys"] = new JsonArray([.. aspectKeys.Select(k => (JsonNode)new JsonObject { ["urn"] = k.Urn, ["aspect"] = k.Aspect })]),
+                    }),
+                    Statement(CypherNames.ReadEntityState, new JsonObject { ["urns"] = Strings(urns) }),
+                ], ct);
+                var effects = BatchPlanner.Plan(operations, ReadState(read[1], read[2]), _clock.GetUtcNow().ToUnixTimeMilliseconds());
+                var applied = await tx.CommitAsync(Apply(effects), ct);
+                var baseSequence = effects.Changes.Count == 0 ? 0 : applied[^1].Rows[0][0]!.GetValue<long>();
+                return effects.Resolve([.. Enumerable.Range(1, effects.Changes.Count).Select(i => baseSequence + i)]);
+            }, ct);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private static StoredState ReadState(CypherResult aspects, CypherResult entities)
+    {
+        var aspectStates = new Dictionary<AspectKey, AspectState>();
+        foreach (var row in aspects.Rows)
+        {
+            var latest = row[2]!.AsArray() is [JsonArray l, ..]
+                ? new LatestAspect(l[0]!.GetValue<long>(), l[1]!.GetValue<string>(), l[2]!.GetValue<string>())
+                : null;
+            aspectStates[new AspectKey(row[0]!.GetValue<string>(), row[1]!.GetValue<string>())] = new AspectState(latest, row[3]!.GetValue<long>());
+        }
+        var entityStates = entities.Rows.ToDictionary(
+            r => r[0]!.GetValue<string>(),
+            r => new EntityState(r[1]!.GetValue<int>(), r[2]!.GetValue<long>() > 0));
+        return new StoredState(aspectStates, entityStates);
+    }
+
+    /// <summary>The effects as UNWIND statements, in the planner's order; empty steps are left out.</summary>
+    private static List<CypherStatement> Apply(BatchEffects effects)
+    {
+        var statements = new List<CypherStatement>();
+        void Add(string name, string parameter, IEnumerable<JsonNode> rows)
+        {
+            var array = new JsonArray([.. rows]);
+            if (array.Count > 0) statements.Add(Statement(name, new JsonObject { [parameter] = array }));
+        }
+
+        Add(CypherNames.WipeEntities, "urns", effects.WipedEntities.Select(u => (JsonNode)u));
+        Add(CypherNames.ArchiveLatest, "keys", effects.ArchivedLatest.Select(k => (JsonNode)new JsonObject { ["urn"] = k.Urn, ["aspect"] = k.Aspect }));
+        Add(CypherNames.UpsertEntities, "entities", effects.Entities.Select(e => (JsonNode)new JsonObject
+        {
+            ["urn"] = e.Urn,
+            ["entityType"] = e.EntityType,
+            ["keyParts"] = KeyParts(e.Urn),
+            ["createdAt"] = e.CreatedAt,
+            ["removed"] = e.Removed,
+        }));
+        Add(CypherNames.InsertVersions, "versions", effects.NewVersions.Select(v => (JsonNode)new JsonObject
+        {
+            ["urn"] = v.Urn,
+            ["aspect"] = v.Aspect,
+            ["version"] = v.Version,
+            ["revision"] = v.Revision,
+            ["json"] = v.Json,
+            ["hash"] = v.Hash,
+            ["systemMetadata"] = v.SystemMetadataJson,
+            ["createdAt"] = v.CreatedAt,
+            ["createdBy"] = v.CreatedBy,
+            ["fields"] = AspectProperties.From(v.Json),
+        }));
+        Add(CypherNames.TouchSystemMetadata, "touches", effects.Touches.Select(t => (JsonNode)new JsonObject
+        {
+            ["urn"] = t.Urn,
+            ["aspect"] = t.Aspect,
+            ["revision"] = t.Revision,
+            ["systemMetadata"] = t.SystemMetadataJson,
+        }));
+        Add(CypherNames.DeleteAspectEdges, "keys", effects.EdgeReplacements.Select(r => (JsonNode)new JsonObject { ["urn"] = r.Urn, ["aspect"] = r.Aspect }));
+        var edges = effects.EdgeReplacements.SelectMany(r => r.Edges).ToList();
+        Add(CypherNames.CreateEdges, "edges", edges.Select(e => (JsonNode)new JsonObject
+        {
+            ["source"] = e.Source,
+            ["target"] = e.Target,
+            ["targetType"] = EntityTypeOf(e.Target),
+            ["type"] = e.Type,
+            ["aspect"] = e.Aspect,
+            ["lineage"] = (int)e.Lineage,
+        }));
+        Add(CypherNames.LabelEntities, "urns",
+            effects.Entities.Select(e => e.Urn).Concat(edges.Select(e => e.Target)).Distinct().Select(u => (JsonNode)u));
+        Add(CypherNames.AppendChanges, "changes", effects.Changes.Select(c => (JsonNode)new JsonObject
+        {
+            ["urn"] = c.Urn,
+            ["entityType"] = c.EntityType,
+            ["aspect"] = c.Aspect,
+            ["kind"] = c.Kind.ToString(),
+            ["previous"] = c.PreviousJson,
+            ["current"] = c.CurrentJson,
+            ["revision"] = c.Revision,
+            ["at"] = c.At,
+        }));
+        return statements;
+    }
+
+    /// <summary>The key parts of a URN as node properties (<c>platform</c>, <c>name</c>, <c>origin</c> …).</summary>
+    private static JsonObject KeyParts(string urn) =>
+        Urn.TryParse(urn, out var parsed, out _) ? parsed!.KeyAspect() : [];
+
+    private static string EntityTypeOf(string urn) => Urn.TryParse(urn, out var parsed, out _) ? parsed!.EntityType : "unknown";
+
+    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);
+}

@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Lineage.Graph.Changes;
+
+namespace Lineage.Graph.Storage.Neo4j;
+
+/// <summary>
+/// The production store: entities, aspect versions and change records as Neo4j nodes, relationships as native
+/// edges typed with DataHub's names. Every statement comes from <c>cypher/</c>; values travel as parameters.
+/// </summary>
+public sealed partial class Neo4jGraphStore(CypherClient client, TimeProvider? clock = null) : IGraphStore
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    // Batches are serialised by the feed lock in Neo4j anyway; queueing them here keeps waiting out of the server.
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        var major = await client.MajorVersionAsync(ct);
+        // A schema statement cannot share a transaction with anything else.
+        foreach (var name in CypherNames.Schema)
+            await client.RunAsync([Statement(CypherNames.SchemaFor(name, major), [])], ct);
+        await client.RunAsync([Statement(CypherNames.FeedInit, [])], ct);
+    }
+
+    public async Task<StoredEntity?> GetEntityAsync(string urn, CancellationToken ct)
+    {
+        var result = await RunOneAsync(Statement(CypherNames.Entity, new JsonObject { ["urn"] = urn }), ct);
+        if (result.Rows.Count == 0) return null;
+        var row = result.Rows[0];
+        var aspects = row[2]!.AsArray().Select(a => ReadAspect(urn, a!.AsArray())).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+        return aspects.Count == 0 ? null : new StoredEntity(urn, row[0]!.GetValue<string>(), row[1]!.GetValue<bool>(), aspects);
+    }
+
+    public async Task<StoredAspect?> GetAspectAsync(string urn, string aspect, long version, CancellationToken ct)
+    {
+        var result = await RunOneAsync(Statement(CypherNames.AspectVersion,
+            new JsonObject { ["urn"] = urn, ["aspect"] = aspect, ["version"] = version }), ct);
+        return result.Rows.Count == 0 ? null : ReadAspect(urn, result.Rows[0][0]!.AsArray());
+    }
+
+    public async Task<IReadOnlyList<StoredAspect>> GetAspectVersionsAsync(string urn, string aspect, CancellationToken ct)
+    {
+        var result = await RunOneAsync(Statement(CypherNames.AspectVersions, new JsonObject { ["urn"] = urn, ["aspect"] = aspect }), ct);
+        return result.Rows.Select(r => ReadAspect(urn, r[0]!.AsArray())).ToList();
+    }
+
+    public async Task<RelationshipPage> GetRelationshipsAsync(RelationshipQuery query, CancellationToken ct)
+    {
+        var outgoing = query.Direction == RelationshipDirection.Outgoing;
+        var filter = new JsonObject
+        {
+            ["urn"] = query.Urn,
+            ["types"] = new JsonArray([.. query.Types.Select(t => (JsonNode)t)]),
+            ["includeRemoved"] = query.IncludeRemoved,
+        };
+        var page = (JsonObject)filter.DeepClone();
+        page["start"] = query.Start;
+        page["count"] = query.Count;
+        var results = await client.RunAsync(
+        [
+            Statement(outgoing ? CypherNames.OutgoingCount : CypherNames.IncomingCount, filter),
+            Statement(outgoing ? CypherNames.OutgoingPage : CypherNames.IncomingPage, page),
+        ], ct);
+        var total = results[0].Rows[0][0]!.GetValue<int>();
+        var items = results[1].Rows.Select(r => new RelatedEntity(r[0]!.GetValue<string>(), r[1]!.GetValue<string>())).ToList();
+        return new RelationshipPage(query.Start, total, items);
+    }
+
+    public async Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterAsync(long after, int limit, CancellationToken ct)
+    {
+        var result = await RunOneAsync(Statement(CypherNames.ChangesAfter, new JsonObject { ["after"] = after, ["limit"] = limit }), ct);
+        return result.Rows.Select(r => new ChangeRecord(
+            r[0]!.GetValue<long>(), r[1]!.GetValue<string>(), r[2]!.GetValue<string>(), r[3]?.GetValue<string>(),
+            Enum.Parse<ChangeKind>(r[4]!.GetValue<string>()), ParseObject(r[5]), ParseObject(r[6]),
+            r[7]!.GetValue<long>(), DateTimeOffset.FromUnixTimeMilliseconds(r[8]!.GetValue<long>()))).ToList();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _writeLock.Dispose();
+        client.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<CypherResult> RunOneAsync(CypherStatement statement, CancellationToken ct) =>
+        (await client.RunAsync([statement], ct))[0];
+
+    private static CypherStatement Statement(string name, JsonObject parameters) => new(name, CypherCatalog.Get(name), parameters);
+
+    private static StoredAspect ReadAspect(string urn, JsonArray a) => new(
+        urn, a[0]!.GetValue<string>(), a[1]!.GetValue<long>(), a[2]!.GetValue<long>(),
+        JsonNode.Parse(a[3]!.GetValue<string>())!.AsObject(), ParseObject(a[4]),
+        DateTimeOffset.FromUnixTimeMilliseconds(a[5]!.GetValue<long>()), a[6]!.GetValue<string>());
+
+    private static JsonObject? ParseObject(JsonNode? json) =>
+        json is JsonValue v && v.TryGetValue<string>(out var text) ? JsonNode.Parse(text)?.AsObject() : null;
+}

@@ -1,0 +1,22 @@
+using Lineage.Graph.Tests.StoreContract;
+
+namespace Lineage.Graph.Tests.Neo4j;
+
+// The Neo4j store enrolled in every contract suite, against the real test server.
+[Collection(Neo4jCollection.Name)]
+public sealed class neo4j_aspect_versioning(Neo4jStoreFixture fx) : AspectVersioningContract<Neo4jStoreFixture>(fx);
+
+[Collection(Neo4jCollection.Name)]
+public sealed class neo4j_aspect_reads(Neo4jStoreFixture fx) : AspectReadContract<Neo4jStoreFixture>(fx);
+
+[Collection(Neo4jCollection.Name)]
+public sealed class neo4j_edges(Neo4jStoreFixture fx) : EdgeContract<Neo4jStoreFixture>(fx);
+
+[Collection(Neo4jCollection.Name)]
+public sealed class neo4j_change_feed(Neo4jStoreFixture fx) : ChangeFeedContract<Neo4jStoreFixture>(fx);
+
+[Collection(Neo4jCollection.Name)]
+public sealed class neo4j_deletes(Neo4jStoreFixture fx) : DeleteContract<Neo4jStoreFixture>(fx);
+
+[Collection(Neo4jCollection.Name)]
+public sealed class neo4j_restart(Neo4jStoreFixture fx) : RestartContract<Neo4jStoreFixture>(fx);
