@@ -1,10 +1,22 @@
 #!/usr/bin/env bash
-# Runs every test of the solution. Later issues add the Neo4j test server here (started and stopped by this script).
+# Runs every test of the solution against both stores: starts the Neo4j test server (installing Java 17 and
+# Neo4j from npm if needed), runs the tests, stops the server. A Neo4j that does not start fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
+started_here=0
+cleanup() {
+  rm -rf "$results"
+  if [ "$started_here" = 1 ]; then bash scripts/neo4j-test-server.sh stop >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+
+if ! bash scripts/neo4j-test-server.sh status >/dev/null 2>&1; then started_here=1; fi
+NEO4J_URI="$(bash scripts/neo4j-test-server.sh start | sed -n 's/^NEO4J_URI=//p' | tail -n 1)"
+if [ -z "$NEO4J_URI" ]; then echo "The Neo4j test server did not start." >&2; exit 1; fi
+export NEO4J_URI
+echo "Neo4j test server: $NEO4J_URI"
 
 status=0
 dotnet test Lineage.slnx --configuration Release --logger "trx" --results-directory "$results" "$@" || status=$?

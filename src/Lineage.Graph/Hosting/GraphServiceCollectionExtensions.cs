@@ -4,7 +4,9 @@ using Lineage.Graph.Storage.Neo4j;
 using Lineage.Graph.Storage.Sqlite;
 using Lineage.Graph.Writing;
 using Microsoft.Extensions.DependencyInjection;
+using Lineage.Graph.Errors;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Lineage.Graph.Hosting;
@@ -38,10 +40,21 @@ public static class GraphServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Creates the store's schema before the first request is served.</summary>
-    private sealed class StoreInitializer(IGraphStore store) : IHostedService
+    /// <summary>Creates the store's schema before the first request is served, when the store is there to do it.</summary>
+    private sealed class StoreInitializer(IGraphStore store, ILogger<StoreInitializer> logger) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => store.InitializeAsync(cancellationToken);
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await store.InitializeAsync(cancellationToken);
+            }
+            catch (StoreUnavailableException e) when (e.IsRetriable)
+            {
+                // Neo4j may come up after the service: requests answer 503 until it does.
+                logger.LogWarning("The store is not reachable yet ({Reason}); requests will answer 503 until it is.", e.Message);
+            }
+        }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

@@ -44,11 +44,12 @@ public sealed class CypherClient : IDisposable
     public string? ServerVersion { get; private set; }
 
     /// <summary>The server's major version, discovering it if needed.</summary>
-    public async Task<int> MajorVersionAsync(CancellationToken ct)
-    {
-        await TransactionUrlAsync(ct);
-        return int.Parse(ServerVersion!.Split('.')[0]);
-    }
+    public Task<int> MajorVersionAsync(CancellationToken ct) =>
+        RetryAsync(async () =>
+        {
+            await TransactionUrlAsync(ct);
+            return int.Parse(ServerVersion!.Split('.')[0]);
+        }, ct);
 
     /// <summary>Runs the statements in one auto-committed transaction, retrying transient failures.</summary>
     public Task<IReadOnlyList<CypherResult>> RunAsync(IReadOnlyList<CypherStatement> statements, CancellationToken ct) =>

@@ -18,8 +18,10 @@ public sealed class CypherTransaction(CypherClient client, string transactionUrl
     public async Task<IReadOnlyList<CypherResult>> CommitAsync(IReadOnlyList<CypherStatement> statements, CancellationToken ct)
     {
         var url = _location is null ? $"{transactionUrl}/commit" : $"{_location}/commit";
-        _ended = true;
         var (_, results) = await client.PostAsync(url, statements, ct);
+        // Only now: if the commit's answer was lost, dispose still rolls back, which releases the transaction's locks
+        // when the commit never arrived and is a harmless 404 when it did.
+        _ended = true;
         return results;
     }
 

@@ -14,6 +14,7 @@ public sealed partial class Neo4jGraphStore
     public async Task<IReadOnlyList<WriteOutcome>> WriteAsync(IReadOnlyList<StoreOperation> operations, CancellationToken ct)
     {
         if (operations.Count == 0) return [];
+        await InitializeAsync(ct);
         await _writeLock.WaitAsync(ct);
         try
         {

@@ -14,17 +14,36 @@ public sealed partial class Neo4jGraphStore(CypherClient client, TimeProvider? c
     // Batches are serialised by the feed lock in Neo4j anyway; queueing them here keeps waiting out of the server.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
+    private readonly SemaphoreSlim _schemaLock = new(1, 1);
+    private volatile bool _ready;
+
+    /// <summary>
+    /// Creates the schema. Every other call also makes sure of it first, so a service started while Neo4j was
+    /// down answers 503 until Neo4j is back, then carries on without a restart.
+    /// </summary>
     public async Task InitializeAsync(CancellationToken ct)
     {
-        var major = await client.MajorVersionAsync(ct);
-        // A schema statement cannot share a transaction with anything else.
-        foreach (var name in CypherNames.Schema)
-            await client.RunAsync([Statement(CypherNames.SchemaFor(name, major), [])], ct);
-        await client.RunAsync([Statement(CypherNames.FeedInit, [])], ct);
+        if (_ready) return;
+        await _schemaLock.WaitAsync(ct);
+        try
+        {
+            if (_ready) return;
+            var major = await client.MajorVersionAsync(ct);
+            // A schema statement cannot share a transaction with anything else.
+            foreach (var name in CypherNames.Schema)
+                await client.RunAsync([Statement(CypherNames.SchemaFor(name, major), [])], ct);
+            await client.RunAsync([Statement(CypherNames.FeedInit, [])], ct);
+            _ready = true;
+        }
+        finally
+        {
+            _schemaLock.Release();
+        }
     }
 
     public async Task<StoredEntity?> GetEntityAsync(string urn, CancellationToken ct)
     {
+        await InitializeAsync(ct);
         var result = await RunOneAsync(Statement(CypherNames.Entity, new JsonObject { ["urn"] = urn }), ct);
         if (result.Rows.Count == 0) return null;
         var row = result.Rows[0];
@@ -34,6 +53,7 @@ public sealed partial class Neo4jGraphStore(CypherClient client, TimeProvider? c
 
     public async Task<StoredAspect?> GetAspectAsync(string urn, string aspect, long version, CancellationToken ct)
     {
+        await InitializeAsync(ct);
         var result = await RunOneAsync(Statement(CypherNames.AspectVersion,
             new JsonObject { ["urn"] = urn, ["aspect"] = aspect, ["version"] = version }), ct);
         return result.Rows.Count == 0 ? null : ReadAspect(urn, result.Rows[0][0]!.AsArray());
@@ -41,12 +61,14 @@ public sealed partial class Neo4jGraphStore(CypherClient client, TimeProvider? c
 
     public async Task<IReadOnlyList<StoredAspect>> GetAspectVersionsAsync(string urn, string aspect, CancellationToken ct)
     {
+        await InitializeAsync(ct);
         var result = await RunOneAsync(Statement(CypherNames.AspectVersions, new JsonObject { ["urn"] = urn, ["aspect"] = aspect }), ct);
         return result.Rows.Select(r => ReadAspect(urn, r[0]!.AsArray())).ToList();
     }
 
     public async Task<RelationshipPage> GetRelationshipsAsync(RelationshipQuery query, CancellationToken ct)
     {
+        await InitializeAsync(ct);
         var outgoing = query.Direction == RelationshipDirection.Outgoing;
         var filter = new JsonObject
         {
@@ -69,6 +91,7 @@ public sealed partial class Neo4jGraphStore(CypherClient client, TimeProvider? c
 
     public async Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterAsync(long after, int limit, CancellationToken ct)
     {
+        await InitializeAsync(ct);
         var result = await RunOneAsync(Statement(CypherNames.ChangesAfter, new JsonObject { ["after"] = after, ["limit"] = limit }), ct);
         return result.Rows.Select(r => new ChangeRecord(
             r[0]!.GetValue<long>(), r[1]!.GetValue<string>(), r[2]!.GetValue<string>(), r[3]?.GetValue<string>(),
@@ -79,6 +102,7 @@ public sealed partial class Neo4jGraphStore(CypherClient client, TimeProvider? c
     public ValueTask DisposeAsync()
     {
         _writeLock.Dispose();
+        _schemaLock.Dispose();
         client.Dispose();
         return ValueTask.CompletedTask;
     }

@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using Lineage.Graph.Errors;
+using Lineage.Graph.Registry;
+using Lineage.Graph.Storage.Neo4j;
+using Lineage.Graph.Tests.StoreContract;
+using Lineage.Graph.Writing;
+
+namespace Lineage.Graph.Tests.Neo4j;
+
+/// <summary>What only Neo4j has: native edges and labels that plain Cypher can use, and the schema in place.</summary>
+[Collection(Neo4jCollection.Name)]
+public sealed class Neo4jNativeGraphTests(Neo4jStoreFixture fx) : IClassFixture<Neo4jStoreFixture>
+{
+    private readonly CypherClient _cypher = new(Neo4jServer.Options());
+    private readonly MetadataWriter _writer = new(fx.Store, MetadataRegistry.Default);
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    private Task WriteAsync(string urn, string aspect, string json) =>
+        _writer.ApplyAsync([new Proposal(null, urn, ChangeType.Upsert, aspect, JsonNode.Parse(json))],
+            i => $"proposals[{i}]", "urn:li:corpuser:tests", Ct);
+
+    private async Task<IReadOnlyList<JsonArray>> QueryAsync(string cypher, JsonObject parameters) =>
+        (await _cypher.RunAsync([new CypherStatement("test", cypher, parameters)], Ct))[0].Rows;
+
+    [Fact]
+    public async Task plain_cypher_finds_a_groups_models_over_native_member_of_edges()
+    {
+        var group = Mint.Group();
+        var (a, b) = (Mint.Model(), Mint.Model());
+        await WriteAsync(a, "mlModelProperties", $$"""{"groups": ["{{group}}"]}""");
+        await WriteAsync(b, "mlModelProperties", $$"""{"groups": ["{{group}}"], "trainingJobs": ["urn:li:dataJob:(urn:li:dataFlow:(airflow,f,PROD),t)"]}""");
+
+        var rows = await QueryAsync("MATCH (m:MlModel)-[:MemberOf]->(g:MlModelGroup {urn: $u}) RETURN m.urn ORDER BY m.urn",
+            new JsonObject { ["u"] = group });
+
+        rows.Select(r => r[0]!.GetValue<string>()).ShouldBe(new[] { a, b }.Order(StringComparer.Ordinal));
+        var edge = await QueryAsync("MATCH (:Entity {urn: $u})-[r:TrainedBy]->(j:DataJob) RETURN r.aspect, r.lineage, j.entityType",
+            new JsonObject { ["u"] = b });
+        edge[0].Select(v => v!.ToJsonString()).ShouldBe(["\"mlModelProperties\"", "1", "\"dataJob\""]);
+    }
+
+    [Fact]
+    public async Task entities_carry_their_key_parts_and_aspects_their_fields()
+    {
+        var model = Mint.Model();
+        await WriteAsync(model, "mlModelProperties", """{"description": "d", "tags": ["x", "y"], "hyperParams": [{"name": "lr", "value": "0.1"}]}""");
+
+        var rows = await QueryAsync("""
+            MATCH (e:Entity:MlModel {urn: $u})-[:HAS_ASPECT]->(a:Aspect {_name: 'mlModelProperties', _version: 0})
+            RETURN e.platform, e.origin, a.description, a.tags, a.hyperParams
+            """, new JsonObject { ["u"] = model });
+
+        var row = rows.ShouldHaveSingleItem();
+        row[0]!.GetValue<string>().ShouldBe("urn:li:dataPlatform:mlflow");
+        row[1]!.GetValue<string>().ShouldBe("PROD");
+        row[2]!.GetValue<string>().ShouldBe("d");
+        row[3]!.AsArray().Select(t => t!.GetValue<string>()).ShouldBe(["x", "y"]);
+        JsonNode.Parse(row[4]!.GetValue<string>())![0]!["name"]!.GetValue<string>().ShouldBe("lr");
+    }
+
+    [Fact]
+    public async Task the_unique_constraint_on_urn_is_in_place()
+    {
+        var model = Mint.Model();
+        await WriteAsync(model, "status", """{"removed": false}""");
+
+        var error = await Should.ThrowAsync<CypherException>(() =>
+            QueryAsync("CREATE (:Entity {urn: $u})", new JsonObject { ["u"] = model }));
+
+        error.Code.ShouldBe("Neo.ClientError.Schema.ConstraintValidationFailed");
+    }
+
+    [Fact]
+    public async Task an_unreachable_server_is_a_retriable_store_unavailable_error_within_the_budget()
+    {
+        var options = new Neo4jOptions { Uri = "http://127.0.0.1:1", RetryBudget = TimeSpan.FromMilliseconds(500) };
+        await using var store = new Neo4jGraphStore(new CypherClient(options));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Should.ThrowAsync<StoreUnavailableException>(() => store.GetEntityAsync(Mint.Model(), Ct));
+
+        error.IsRetriable.ShouldBeTrue();
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task a_server_lost_before_the_commit_leaves_nothing_of_the_batch()
+    {
+        await using var proxy = new CuttableProxy(new Uri(Neo4jServer.Options().Uri));
+        var options = Neo4jServer.Options();
+        options.Uri = proxy.Uri;
+        options.RetryBudget = TimeSpan.FromSeconds(1);
+        await using var store = new Neo4jGraphStore(new CypherClient(options));
+        var writer = new MetadataWriter(store, MetadataRegistry.Default);
+        var (model, group) = (Mint.Model(), Mint.Group());
+        await store.InitializeAsync(Ct);
+
+        proxy.DropCommits = true;
+        await Should.ThrowAsync<StoreUnavailableException>(() => writer.ApplyAsync(
+        [
+            new Proposal(null, group, ChangeType.Upsert, "mlModelGroupProperties", JsonNode.Parse("""{"name": "g"}""")),
+            new Proposal(null, model, ChangeType.Upsert, "mlModelProperties", JsonNode.Parse($$"""{"groups": ["{{group}}"]}""")),
+        ], i => $"proposals[{i}]", "urn:li:corpuser:tests", Ct));
+        proxy.DropCommits = false;
+
+        (await store.GetEntityAsync(model, Ct)).ShouldBeNull();
+        (await store.GetEntityAsync(group, Ct)).ShouldBeNull();
+        (await store.IncomingAsync(group)).Total.ShouldBe(0);
+        (await fx.Store.ChangesForAsync(model, group)).ShouldBeEmpty();
+
+        // The lost transaction released its lock: the next batch goes through at once.
+        await writer.ApplyAsync([new Proposal(null, model, ChangeType.Upsert, "mlModelProperties", JsonNode.Parse("{}"))],
+            i => $"proposals[{i}]", "urn:li:corpuser:tests", Ct);
+        (await store.GetEntityAsync(model, Ct)).ShouldNotBeNull();
+    }
+}
