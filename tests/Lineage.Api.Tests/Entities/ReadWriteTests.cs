@@ -5,8 +5,7 @@ using Lineage.Api.Tests.Support;
 namespace Lineage.Api.Tests.Entities;
 
 /// <summary>Change types, versions, deletes and reads through the Rest.li endpoints.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class ReadWriteTests(LineageApiFactory factory)
+public abstract class ReadWriteTests(LineageApiFactory factory)
 {
     private readonly DataHubWire _gms = new(factory.CreateClient());
     private readonly string _id = Guid.NewGuid().ToString("N")[..10];
@@ -219,3 +218,9 @@ public sealed class ReadWriteTests(LineageApiFactory factory)
         (await again.Content.ReadAsStringAsync()).ShouldContain("already exists");
     }
 }
+
+[Collection(SqliteApiCollection.Name)]
+public sealed class sqlite_read_write(SqliteApiFactory factory) : ReadWriteTests(factory);
+
+[Collection(Neo4jApiCollection.Name)]
+public sealed class neo4j_read_write(Neo4jApiFactory factory) : ReadWriteTests(factory);

@@ -11,7 +11,7 @@ public sealed class RestartTests
     [Fact]
     public async Task a_restarted_service_serves_what_was_written_before()
     {
-        using var first = new LineageApiFactory();
+        using var first = new SqliteApiFactory();
         var urn = $"urn:li:mlModel:(urn:li:dataPlatform:science,restart_{Guid.NewGuid():N},PROD)";
         var group = "urn:li:mlModelGroup:(urn:li:dataPlatform:mlflow,restart,PROD)";
         var gms = new DataHubWire(first.CreateClient());
@@ -20,7 +20,7 @@ public sealed class RestartTests
         first.Server.Dispose();
 
         using var second = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-            b.UseSetting("Lineage:DataDirectory", first.DataDirectory));
+            b.UseSetting("Lineage:DataDirectory", first.DataDirectory).UseSetting("Lineage:Store", "embedded"));
         var again = new DataHubWire(second.CreateClient());
         const string Class = "com.linkedin.ml.metadata.MLModelProperties";
         (await again.GetAspectAsync(urn, "mlModelProperties", Class))!["description"]!.GetValue<string>().ShouldBe("v2");

@@ -5,8 +5,7 @@ using Lineage.Api.Tests.Support;
 namespace Lineage.Api.Tests.Ingest;
 
 /// <summary>Each class of bad input gets a 400 whose JSON names the path and the reason, and nothing is written.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class BadInputTests(LineageApiFactory factory)
+public abstract class BadInputTests(LineageApiFactory factory)
 {
     private readonly DataHubWire _gms = new(factory.CreateClient());
     private readonly string _model = $"urn:li:mlModel:(urn:li:dataPlatform:science,bad_{Guid.NewGuid():N},PROD)";
@@ -138,3 +137,9 @@ public sealed class BadInputTests(LineageApiFactory factory)
         return body;
     }
 }
+
+[Collection(SqliteApiCollection.Name)]
+public sealed class sqlite_bad_input(SqliteApiFactory factory) : BadInputTests(factory);
+
+[Collection(Neo4jApiCollection.Name)]
+public sealed class neo4j_bad_input(Neo4jApiFactory factory) : BadInputTests(factory);

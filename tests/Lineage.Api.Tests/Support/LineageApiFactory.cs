@@ -3,22 +3,45 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Lineage.Api.Tests.Support;
 
-/// <summary>The real HTTP host on the embedded store, in a data directory of its own that is deleted afterwards.</summary>
-public sealed class LineageApiFactory : WebApplicationFactory<Program>
+/// <summary>The real HTTP host on one store; subclasses pick the store.</summary>
+public abstract class LineageApiFactory : WebApplicationFactory<Program>
 {
+    /// <summary>A data directory of its own, deleted afterwards.</summary>
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "lineage-api-tests-" + Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Lineage:Store", "embedded");
         builder.UseSetting("Lineage:DataDirectory", DataDirectory);
+        Configure(builder);
     }
+
+    /// <summary>The store-specific settings.</summary>
+    protected abstract void Configure(IWebHostBuilder builder);
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+/// <summary>The host on the embedded store.</summary>
+public sealed class SqliteApiFactory : LineageApiFactory
+{
+    protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Lineage:Store", "embedded");
+}
+
+/// <summary>The host on the Neo4j test server.</summary>
+public sealed class Neo4jApiFactory : LineageApiFactory
+{
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        var options = Lineage.Graph.Tests.Neo4j.Neo4jServer.Options();
+        builder.UseSetting("Lineage:Store", "neo4j");
+        builder.UseSetting("Lineage:Neo4j:Uri", options.Uri);
+        builder.UseSetting("Lineage:Neo4j:User", options.User);
+        builder.UseSetting("Lineage:Neo4j:Password", options.Password);
     }
 }

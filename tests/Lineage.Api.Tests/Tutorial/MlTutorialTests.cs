@@ -7,8 +7,7 @@ namespace Lineage.Api.Tests.Tutorial;
 /// <summary>
 /// DataHub's ML tutorial, on the wire: what its emitter and graph client send, in order, and what they read back.
 /// </summary>
-[Collection(ApiCollection.Name)]
-public sealed class MlTutorialTests(LineageApiFactory factory)
+public abstract class MlTutorialTests(LineageApiFactory factory)
 {
     private readonly DataHubWire _gms = new(factory.CreateClient());
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
@@ -177,3 +176,9 @@ public sealed class MlTutorialTests(LineageApiFactory factory)
         return body["relationships"]!.AsArray().Select(r => r!["entity"]!.GetValue<string>()).ToList();
     }
 }
+
+[Collection(SqliteApiCollection.Name)]
+public sealed class sqlite_ml_tutorial(SqliteApiFactory factory) : MlTutorialTests(factory);
+
+[Collection(Neo4jApiCollection.Name)]
+public sealed class neo4j_ml_tutorial(Neo4jApiFactory factory) : MlTutorialTests(factory);

@@ -1,0 +1,41 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Lineage.Api.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Lineage.Api.Tests.Errors;
+
+/// <summary>With Neo4j out of reach the service still starts, and answers 503 with Retry-After and a JSON error, never a hang.</summary>
+public sealed class StoreOutageTests : IDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+        .UseSetting("Lineage:Store", "neo4j")
+        .UseSetting("Lineage:Neo4j:Uri", "http://127.0.0.1:1")
+        .UseSetting("Lineage:Neo4j:RetryBudget", "00:00:00.300")
+        .UseSetting("Lineage:DataDirectory", Path.Combine(Path.GetTempPath(), "lineage-outage-" + Guid.NewGuid().ToString("N"))));
+
+    [Fact]
+    public async Task writes_reads_and_health_answer_503_with_retry_after_when_neo4j_is_unreachable()
+    {
+        var gms = new DataHubWire(_factory.CreateClient());
+        var urn = "urn:li:mlModel:(urn:li:dataPlatform:science,outage,PROD)";
+
+        var responses = new[]
+        {
+            await gms.EmitAsync(urn, "mlModelProperties", new JsonObject { ["description"] = "x" }),
+            await gms.Send(HttpMethod.Get, $"/entities/{DataHubWire.Quote(urn)}"),
+            await gms.Send(HttpMethod.Get, "/health"),
+        };
+
+        foreach (var response in responses)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            response.Headers.RetryAfter.ShouldNotBeNull();
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            body["message"]!.GetValue<string>().ShouldContain("unavailable");
+        }
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
