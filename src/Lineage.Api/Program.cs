@@ -1,6 +1,9 @@
 using FastEndpoints;
 using Lineage.Api.Errors;
+using Lineage.Api.Health;
 using Lineage.Graph.Hosting;
+
+if (HealthCheckCommand.Requested(args)) return await HealthCheckCommand.RunAsync();
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddLineageGraph();
@@ -14,7 +17,8 @@ app.UseFastEndpoints(c =>
     // Aspect values carry user text; keep it readable rather than \u-escaped.
     c.Serializer.Options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 });
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;
