@@ -44,10 +44,6 @@ public sealed class MetadataReader(IGraphStore store, MetadataRegistry registry)
         return entity is null ? null : new AspectView(spec, DerivedKey(urn, spec, entity.Aspects));
     }
 
-    /// <summary>Every kept version of an aspect, latest first.</summary>
-    public Task<IReadOnlyList<StoredAspect>> GetAspectVersionsAsync(string urnText, string aspectName, CancellationToken ct) =>
-        store.GetAspectVersionsAsync(Urn.Parse(urnText, "urn").ToString(), aspectName, ct);
-
     private static StoredAspect DerivedKey(Urn urn, AspectSpec key, IReadOnlyList<StoredAspect> aspects)
     {
         var first = aspects.MinBy(a => a.CreatedAt);
