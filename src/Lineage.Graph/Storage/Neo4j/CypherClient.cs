@@ -21,13 +21,19 @@ public sealed class CypherClient : IDisposable
     private string? _transactionUrl;
 
     public CypherClient(Neo4jOptions options)
-    {
-        _options = options;
-        _http = new HttpClient(new SocketsHttpHandler
+        : this(options, new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = TimeSpan.FromSeconds(3),
         })
+    {
+    }
+
+    /// <summary>For tests that play the server's part.</summary>
+    internal CypherClient(Neo4jOptions options, HttpMessageHandler handler)
+    {
+        _options = options;
+        _http = new HttpClient(handler)
         {
             BaseAddress = new Uri(options.Uri.TrimEnd('/') + "/"),
             Timeout = options.RequestTimeout,
