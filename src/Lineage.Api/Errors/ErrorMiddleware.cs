@@ -35,6 +35,7 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddlew
         ValidationException v => (new ApiError(400, v.Message, v.Path, v.Reason), null),
         NotFoundException n => (new ApiError(404, n.Message), null),
         ConflictException c => (new ApiError(c.PreconditionFailed ? 412 : 409, c.Message, c.Path, c.Reason), null),
+        QueryTimeoutException t => (new ApiError(504, t.Message), null),
         StoreUnavailableException s => (new ApiError(503, s.Message), s.IsRetriable ? 1 : 5),
         BadHttpRequestException b when b.StatusCode == StatusCodes.Status413PayloadTooLarge =>
             (new ApiError(413, "the request body is larger than the server accepts"), null),

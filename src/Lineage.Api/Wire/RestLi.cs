@@ -60,4 +60,12 @@ internal static class RestLi
         var text = context.Request.Query[name].ToString();
         return text.Length > 0 ? text : throw new ValidationException(name, "required query parameter is missing");
     }
+
+    /// <summary>An optional boolean query parameter (<c>true</c> / <c>false</c>).</summary>
+    public static bool Bool(HttpContext context, string name, bool fallback)
+    {
+        var text = context.Request.Query[name].ToString();
+        if (text.Length == 0) return fallback;
+        return bool.TryParse(text, out var value) ? value : throw new ValidationException(name, $"'{text}' is not true or false");
+    }
 }

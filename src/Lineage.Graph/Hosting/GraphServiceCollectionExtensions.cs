@@ -2,6 +2,7 @@ using Lineage.Graph.Registry;
 using Lineage.Graph.Storage;
 using Lineage.Graph.Storage.Neo4j;
 using Lineage.Graph.Storage.Sqlite;
+using Lineage.Graph.Traversal;
 using Lineage.Graph.Writing;
 using Microsoft.Extensions.DependencyInjection;
 using Lineage.Graph.Errors;
@@ -36,6 +37,12 @@ public static class GraphServiceCollectionExtensions
         });
         services.AddSingleton<MetadataWriter>();
         services.AddSingleton<Reading.MetadataReader>();
+        services.AddOptions<TraversalOptions>()
+            .BindConfiguration(TraversalOptions.Section)
+            .Validate(o => o.MaxHops >= 1 && o.DefaultLineageHops >= 1 && o.DefaultLineageHops <= o.MaxHops, "Lineage:Traversal hops must be 1 <= DefaultLineageHops <= MaxHops")
+            .Validate(o => o.MaxNodes >= 1, "Lineage:Traversal:MaxNodes must be at least 1")
+            .ValidateOnStart();
+        services.AddSingleton<LineageService>();
         services.AddHostedService<StoreInitializer>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Lineage.Graph.Changes;
+using Lineage.Graph.Traversal;
 
 namespace Lineage.Graph.Storage;
 
@@ -28,6 +29,15 @@ public interface IGraphStore : IAsyncDisposable
 
     /// <summary>A page of the entities related to one entity.</summary>
     Task<RelationshipPage> GetRelationshipsAsync(RelationshipQuery query, CancellationToken ct);
+
+    /// <summary>The latest value of one aspect for each of the urns that has it (absent urns are left out).</summary>
+    Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(IReadOnlyCollection<string> urns, string aspect, CancellationToken ct);
+
+    /// <summary>
+    /// Walks lineage breadth-first from the root, in the store (recursive SQL, Cypher), never loading the whole
+    /// graph: the nodes reached with their fewest hops and parent, and the lineage edges among them.
+    /// </summary>
+    Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct);
 
     /// <summary>Up to <paramref name="limit"/> changes with a sequence number greater than <paramref name="after"/>, in order.</summary>
     Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterAsync(long after, int limit, CancellationToken ct);

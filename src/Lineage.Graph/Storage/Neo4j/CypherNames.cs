@@ -25,6 +25,10 @@ internal static class CypherNames
     public const string IncomingCount = "read/relationships-incoming-count";
     public const string IncomingPage = "read/relationships-incoming-page";
     public const string ChangesAfter = "changes/read-after";
+    public const string LatestAspects = "read/latest-aspects";
+    public const string TraversalStep = "traversal/step";
+    public const string NodeFacts = "traversal/node-facts";
+    public const string LineageEdgesFrom = "traversal/lineage-edges-from";
 
     /// <summary>The schema statement for a server's major version (3.x syntax or 4.4/5.x syntax).</summary>
     public static string SchemaFor(string name, int majorVersion) => $"schema/{(majorVersion >= 4 ? "5.x" : "3.x")}/{name}";

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Lineage.Graph.Registry;
+using Lineage.Graph.Traversal;
+
+namespace Lineage.Graph.Storage.Neo4j;
+
+public sealed partial class Neo4jGraphStore
+{
+    /// <summary>
+    /// Breadth-first, one Cypher step per hop over the frontier. A variable-length pattern would enumerate every
+    /// path, which grows exponentially through the diamonds real estates are full of (and 3.x has no pruning
+    /// expand); a frontier visits each node and edge once, and the walk stops as soon as enough nodes are found.
+    /// </summary>
+    public async Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct)
+    {
+        await InitializeAsync(ct);
+        var (forward, backward) = query.Direction == LineageDirection.Upstream
+            ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
+            : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
+        var types = new JsonArray([.. query.RelationshipTypes.Select(t => (JsonNode)t)]);
+        var reached = new Dictionary<string, (int Degree, string? Parent, string? Rel)>(StringComparer.Ordinal) { [query.Root] = (0, null, null) };
+        var frontier = new List<string> { query.Root };
+
+        for (var depth = 1; depth <= query.MaxHops && frontier.Count > 0 && reached.Count <= query.MaxNodes; depth++)
+        {
+            var step = await RunOneAsync(Statement(CypherNames.TraversalStep, new JsonObject
+            {
+                ["frontier"] = new JsonArray([.. frontier.Select(f => (JsonNode)f)]),
+                ["forward"] = (int)forward,
+                ["backward"] = (int)backward,
+                ["types"] = types.DeepClone(),
+                ["includeRemoved"] = query.IncludeRemoved,
+            }), ct);
+            var next = new List<string>();
+            foreach (var row in step.Rows)
+            {
+                var (parent, rel, urn) = (row[0]!.GetValue<string>(), row[1]!.GetValue<string>(), row[2]!.GetValue<string>());
+                if (!reached.TryGetValue(urn, out var seen))
+                {
+                    reached[urn] = (depth, parent, rel);
+                    next.Add(urn);
+                }
+                else if (seen.Degree == depth && IsSmaller(parent, rel, seen.Parent!, seen.Rel!))
+                {
+                    reached[urn] = (depth, parent, rel);
+                }
+            }
+            frontier = next;
+        }
+
+        var ordered = reached.OrderBy(n => n.Value.Degree).ThenBy(n => n.Key, StringComparer.Ordinal).ToList();
+        var truncated = ordered.Count > query.MaxNodes;
+        var kept = ordered.Take(query.MaxNodes).ToList();
+        var urns = new JsonArray([.. kept.Select(n => (JsonNode)n.Key)]);
+
+        var results = await client.RunAsync(
+        [
+            Statement(CypherNames.NodeFacts, new JsonObject { ["urns"] = urns.DeepClone() }),
+            Statement(CypherNames.LineageEdgesFrom, new JsonObject { ["urns"] = urns.DeepClone(), ["types"] = types.DeepClone() }),
+        ], ct);
+        var facts = results[0].Rows.ToDictionary(r => r[0]!.GetValue<string>(), r => (Removed: r[1]!.GetValue<bool>(), Exists: r[2]!.GetValue<bool>()));
+        var nodes = kept.Select(n =>
+        {
+            var fact = facts.GetValueOrDefault(n.Key);
+            return new ReachedNode(n.Key, n.Value.Degree, n.Value.Parent, n.Value.Rel, fact.Removed, fact.Exists);
+        }).ToList();
+
+        var inAnswer = kept.Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
+        var edges = results[1].Rows
+            .Select(r => (Source: r[0]!.GetValue<string>(), Target: r[1]!.GetValue<string>(), Type: r[2]!.GetValue<string>(), Role: r[3]!.GetValue<int>()))
+            .Where(e => inAnswer.Contains(e.Target))
+            .Select(e => new LineageEdge(e.Source, e.Target, e.Type, e.Role == (int)LineageRole.TargetIsUpstream ? e.Target : e.Source))
+            .OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Relationship, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal)
+            .ToList();
+        return new TraversalResult(nodes, edges, truncated);
+    }
+
+    public async Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(
+        IReadOnlyCollection<string> urns, string aspect, CancellationToken ct)
+    {
+        if (urns.Count == 0) return new Dictionary<string, StoredAspect>();
+        await InitializeAsync(ct);
+        var result = await RunOneAsync(Statement(CypherNames.LatestAspects, new JsonObject
+        {
+            ["urns"] = new JsonArray([.. urns.Select(u => (JsonNode)u)]),
+            ["aspect"] = aspect,
+        }), ct);
+        return result.Rows.ToDictionary(r => r[0]!.GetValue<string>(), r => ReadAspect(r[0]!.GetValue<string>(), r[1]!.AsArray()), StringComparer.Ordinal);
+    }
+
+    /// <summary>The parent choice both stores make: smallest urn, then smallest relationship name (ordinal).</summary>
+    private static bool IsSmaller(string parent, string rel, string thanParent, string thanRel)
+    {
+        var byParent = string.CompareOrdinal(parent, thanParent);
+        return byParent < 0 || (byParent == 0 && string.CompareOrdinal(rel, thanRel) < 0);
+    }
+}

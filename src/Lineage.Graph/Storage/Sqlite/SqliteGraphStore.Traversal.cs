@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Lineage.Graph.Registry;
+using Lineage.Graph.Traversal;
+using Microsoft.Data.Sqlite;
+
+namespace Lineage.Graph.Storage.Sqlite;
+
+public sealed partial class SqliteGraphStore
+{
+    // One recursive CTE walks both kinds of lineage edge: those whose target is upstream of their source, and those
+    // whose source is. Each (node, depth, parent) is kept once, so cycles end at $maxHops; the window then keeps,
+    // per node, its fewest hops and the smallest parent — the same choice the Neo4j store makes.
+    private const string WalkSql = """
+        WITH RECURSIVE walk(urn, depth, parent, rel) AS (
+            SELECT $root, 0, NULL, NULL
+            UNION
+            SELECT e.target, w.depth + 1, w.urn, e.type
+            FROM walk w JOIN edges e ON e.source = w.urn
+            WHERE w.depth < $maxHops AND e.lineage = $forward
+              AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+              AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.target AND x.removed = 1))
+            UNION
+            SELECT e.source, w.depth + 1, w.urn, e.type
+            FROM walk w JOIN edges e ON e.target = w.urn
+            WHERE w.depth < $maxHops AND e.lineage = $backward
+              AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+              AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.source AND x.removed = 1))
+        ),
+        ranked AS (
+            SELECT urn, depth, parent, rel,
+                   ROW_NUMBER() OVER (PARTITION BY urn ORDER BY depth, parent, rel) AS rn
+            FROM walk
+        )
+        SELECT r.urn, r.depth, r.parent, r.rel, COALESCE(en.removed, 0), en.urn IS NOT NULL
+        FROM ranked r LEFT JOIN entities en ON en.urn = r.urn
+        WHERE r.rn = 1
+        ORDER BY r.depth, r.urn
+        LIMIT $limit
+        """;
+
+    private const string EdgesAmongSql = """
+        SELECT DISTINCT e.source, e.target, e.type, e.lineage
+        FROM edges e
+        WHERE e.lineage IN (1, 2)
+          AND e.source IN (SELECT value FROM json_each($nodes))
+          AND e.target IN (SELECT value FROM json_each($nodes))
+          AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+        ORDER BY e.source, e.type, e.target
+        """;
+
+    public async Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct)
+    {
+        var (forward, backward) = query.Direction == LineageDirection.Upstream
+            ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
+            : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
+        var types = JsonSerializer.Serialize(query.RelationshipTypes);
+        await using var connection = await OpenAsync(ct);
+
+        var nodes = new List<ReachedNode>();
+        await using (var walk = Command(connection, WalkSql,
+            ("$root", query.Root), ("$maxHops", query.MaxHops), ("$forward", (int)forward), ("$backward", (int)backward),
+            ("$typeCount", query.RelationshipTypes.Count), ("$types", types), ("$includeRemoved", query.IncludeRemoved ? 1 : 0),
+            ("$limit", query.MaxNodes + 1)))
+        await using (var reader = await walk.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                nodes.Add(new ReachedNode(reader.GetString(0), reader.GetInt32(1),
+                    reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.GetInt64(4) != 0, reader.GetInt64(5) != 0));
+            }
+        }
+        var truncated = nodes.Count > query.MaxNodes;
+        if (truncated) nodes.RemoveAt(nodes.Count - 1);
+
+        var edges = new List<LineageEdge>();
+        await using (var among = Command(connection, EdgesAmongSql,
+            ("$nodes", JsonSerializer.Serialize(nodes.Select(n => n.Urn))), ("$typeCount", query.RelationshipTypes.Count), ("$types", types)))
+        await using (var reader = await among.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var (source, target) = (reader.GetString(0), reader.GetString(1));
+                var upstream = reader.GetInt64(3) == (int)LineageRole.TargetIsUpstream ? target : source;
+                edges.Add(new LineageEdge(source, target, reader.GetString(2), upstream));
+            }
+        }
+        return new TraversalResult(nodes, edges, truncated);
+    }
+
+    public async Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(
+        IReadOnlyCollection<string> urns, string aspect, CancellationToken ct)
+    {
+        if (urns.Count == 0) return new Dictionary<string, StoredAspect>();
+        await using var connection = await OpenAsync(ct);
+        var aspects = await ReadAspectsAsync(connection,
+            $"SELECT {AspectColumns} FROM aspects WHERE aspect = $aspect AND version = 0 AND urn IN (SELECT value FROM json_each($urns))",
+            ct, ("$aspect", aspect), ("$urns", JsonSerializer.Serialize(urns)));
+        return aspects.ToDictionary(a => a.Urn, StringComparer.Ordinal);
+    }
+}

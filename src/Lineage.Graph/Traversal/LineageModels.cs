@@ -1,0 +1,46 @@
+namespace Lineage.Graph.Traversal;
+
+/// <summary>A lineage question as the API asks it.</summary>
+/// <param name="Direction">Upstream, downstream, or both when null.</param>
+/// <param name="EntityTypes">Entity types to return (the walk still passes through others); empty returns all.</param>
+public sealed record LineageRequest(
+    string Urn,
+    LineageDirection? Direction,
+    int MaxHops,
+    IReadOnlyList<string> Relationships,
+    IReadOnlyList<string> EntityTypes,
+    bool IncludeRemoved,
+    int Limit);
+
+/// <summary>An entity in a lineage answer: what a person needs to recognise it.</summary>
+public sealed record LineageNode(
+    string Urn, string EntityType, string? Name, string? Platform, int Degree, bool Removed, bool Deprecated, bool Exists);
+
+/// <summary>The answer to a lineage question: the root, the nodes reached (each once) and the lineage edges among them.</summary>
+public sealed record LineageGraph(LineageNode Root, IReadOnlyList<LineageNode> Nodes, IReadOnlyList<LineageEdge> Edges, bool Truncated);
+
+/// <summary>A chain of entities from one to another and the relationship of each hop (Relationships[i] joins Urns[i] and Urns[i+1]).</summary>
+public sealed record LineagePath(IReadOnlyList<string> Urns, IReadOnlyList<string> Relationships)
+{
+    public int Hops => Relationships.Count;
+}
+
+/// <summary>The shortest lineage path between two entities, and whether <c>to</c> is downstream or upstream of <c>from</c>.</summary>
+public sealed record PathAnswer(string From, string To, LineageDirection Direction, LineagePath Path);
+
+/// <summary>One entity that a change to the root would affect, and why.</summary>
+public sealed record AffectedEntity(LineageNode Entity, LineagePath Path);
+
+/// <summary>An owner to tell, with the affected entities they own.</summary>
+public sealed record AffectedOwner(string Owner, IReadOnlyList<string> Entities);
+
+/// <summary>"What breaks if I change this": everything downstream of the root, counted, explained and with its owners.</summary>
+public sealed record ImpactReport(
+    LineageNode Root,
+    int Total,
+    IReadOnlyDictionary<string, int> CountsByType,
+    int Deprecated,
+    int Removed,
+    IReadOnlyList<AffectedEntity> Affected,
+    IReadOnlyList<AffectedOwner> Owners,
+    bool Truncated);

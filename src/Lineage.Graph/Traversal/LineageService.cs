@@ -1,0 +1,150 @@
+using System.Text.Json.Nodes;
+using Lineage.Graph.Errors;
+using Lineage.Graph.Storage;
+using Lineage.Graph.Urns;
+using Microsoft.Extensions.Options;
+
+namespace Lineage.Graph.Traversal;
+
+/// <summary>
+/// Lineage, impact and path questions: checks their limits, has the store walk the graph, and dresses the walk
+/// with what people need (names, platforms, deprecation, owners, the path that explains each answer).
+/// </summary>
+public sealed class LineageService(IGraphStore store, IOptions<TraversalOptions> options)
+{
+    private readonly TraversalOptions _options = options.Value;
+
+    /// <summary>The nodes upstream, downstream or both of an entity, and the lineage edges among them.</summary>
+    public async Task<LineageGraph> GetLineageAsync(LineageRequest request, CancellationToken ct)
+    {
+        var root = Urn.Parse(request.Urn, "urn").ToString();
+        CheckHops(request.MaxHops);
+        CheckRange("limit", request.Limit, 1, _options.MaxNodes);
+
+        var directions = request.Direction is { } one ? [one] : new[] { LineageDirection.Upstream, LineageDirection.Downstream };
+        var walks = new List<TraversalResult>();
+        foreach (var direction in directions)
+            walks.Add(await WalkAsync(new TraversalQuery(root, direction, request.MaxHops, request.Relationships, request.IncludeRemoved, request.Limit), ct));
+
+        // A node both upstream and downstream (a cycle) appears once, at its nearest degree.
+        var reached = walks.SelectMany(w => w.Nodes)
+            .GroupBy(n => n.Urn, StringComparer.Ordinal)
+            .Select(g => g.MinBy(n => n.Degree)!)
+            .Where(n => n.Degree == 0 || request.EntityTypes.Count == 0 || request.EntityTypes.Contains(EntityTypeOf(n.Urn)))
+            .OrderBy(n => n.Degree).ThenBy(n => n.Urn, StringComparer.Ordinal)
+            .ToList();
+        var truncated = walks.Any(w => w.Truncated) || reached.Count > request.Limit;
+        if (reached.Count > request.Limit) reached = reached.Take(request.Limit).ToList();
+
+        var kept = reached.Select(n => n.Urn).ToHashSet(StringComparer.Ordinal);
+        var edges = walks.SelectMany(w => w.Edges).Distinct()
+            .Where(e => kept.Contains(e.Source) && kept.Contains(e.Target))
+            .ToList();
+        var nodes = await DescribeAsync(reached, ct);
+        return new LineageGraph(nodes[0], nodes.Skip(1).ToList(), edges, truncated);
+    }
+
+    /// <summary>Everything downstream of an entity, with counts, one explaining path each, flags and owners.</summary>
+    public async Task<ImpactReport> GetImpactAsync(string urnText, int maxHops, IReadOnlyList<string> entityTypes, CancellationToken ct)
+    {
+        var root = Urn.Parse(urnText, "urn").ToString();
+        CheckHops(maxHops);
+        // Soft-deleted consumers still break: impact walks through them and flags them.
+        var walk = await WalkAsync(new TraversalQuery(root, LineageDirection.Downstream, maxHops, [], true, _options.MaxNodes), ct);
+        var nodes = await DescribeAsync(walk.Nodes, ct);
+        var byUrn = walk.Nodes.ToDictionary(n => n.Urn, StringComparer.Ordinal);
+
+        var affected = nodes.Skip(1)
+            .Where(n => entityTypes.Count == 0 || entityTypes.Contains(n.EntityType))
+            .Select(n => new AffectedEntity(n, PathTo(n.Urn, byUrn)))
+            .ToList();
+        var owners = await OwnersAsync(affected.Select(a => a.Entity.Urn).ToList(), ct);
+        var counts = affected.GroupBy(a => a.Entity.EntityType, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return new ImpactReport(nodes[0], affected.Count, counts,
+            affected.Count(a => a.Entity.Deprecated), affected.Count(a => a.Entity.Removed), affected, owners, walk.Truncated);
+    }
+
+    /// <summary>The shortest lineage path from one entity to another (downstream first, then upstream), or null.</summary>
+    public async Task<PathAnswer?> FindPathAsync(string fromText, string toText, int maxHops, CancellationToken ct)
+    {
+        var from = Urn.Parse(fromText, "from").ToString();
+        var to = Urn.Parse(toText, "to").ToString();
+        CheckHops(maxHops);
+        if (from == to) return new PathAnswer(from, to, LineageDirection.Downstream, new LineagePath([from], []));
+        foreach (var direction in new[] { LineageDirection.Downstream, LineageDirection.Upstream })
+        {
+            // The node cap does not apply here: the walk is bounded by hops, and truncating it could hide the path.
+            var walk = await WalkAsync(new TraversalQuery(from, direction, maxHops, [], false, int.MaxValue - 1), ct);
+            var byUrn = walk.Nodes.ToDictionary(n => n.Urn, StringComparer.Ordinal);
+            if (byUrn.ContainsKey(to)) return new PathAnswer(from, to, direction, PathTo(to, byUrn));
+        }
+        return null;
+    }
+
+    private async Task<TraversalResult> WalkAsync(TraversalQuery query, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_options.QueryTimeout);
+        try
+        {
+            return await store.TraverseAsync(query, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new QueryTimeoutException(
+                $"the lineage query took longer than {_options.QueryTimeout.TotalSeconds:0} s; ask for fewer hops or fewer relationships");
+        }
+    }
+
+    private static LineagePath PathTo(string urn, IReadOnlyDictionary<string, ReachedNode> byUrn)
+    {
+        var urns = new List<string> { urn };
+        var relationships = new List<string>();
+        for (var node = byUrn[urn]; node.Parent is { } parent; node = byUrn[parent])
+        {
+            urns.Add(parent);
+            relationships.Add(node.ParentRelationship!);
+        }
+        urns.Reverse();
+        relationships.Reverse();
+        return new LineagePath(urns, relationships);
+    }
+
+    private async Task<List<LineageNode>> DescribeAsync(IReadOnlyList<ReachedNode> reached, CancellationToken ct)
+    {
+        var deprecations = await store.GetLatestAspectsAsync(reached.Select(n => n.Urn).ToList(), "deprecation", ct);
+        return reached.Select(n =>
+        {
+            Urn.TryParse(n.Urn, out var urn, out _);
+            var deprecated = deprecations.TryGetValue(n.Urn, out var d) && d.Value["deprecated"] is JsonValue v && v.GetValue<bool>();
+            return new LineageNode(n.Urn, urn?.EntityType ?? EntityTypeOf(n.Urn), urn?.Name, urn?.Platform?.ToString(),
+                n.Degree, n.Removed, deprecated, n.Exists);
+        }).ToList();
+    }
+
+    private async Task<IReadOnlyList<AffectedOwner>> OwnersAsync(IReadOnlyList<string> urns, CancellationToken ct)
+    {
+        var ownerships = await store.GetLatestAspectsAsync(urns, "ownership", ct);
+        return ownerships
+            .SelectMany(o => (o.Value.Value["owners"] as JsonArray ?? [])
+                .Select(owner => owner?["owner"]?.GetValue<string>())
+                .OfType<string>()
+                .Select(owner => (Owner: owner, Entity: o.Key)))
+            .GroupBy(x => x.Owner, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new AffectedOwner(g.Key, g.Select(x => x.Entity).Distinct().Order(StringComparer.Ordinal).ToList()))
+            .ToList();
+    }
+
+    private void CheckHops(int maxHops) => CheckRange("maxHops", maxHops, 1, _options.MaxHops);
+
+    private static void CheckRange(string name, int value, int min, int max)
+    {
+        if (value < min || value > max)
+            throw new ValidationException(name, $"{value} is out of range; allowed: {min} to {max}");
+    }
+
+    private static string EntityTypeOf(string urn) => urn.Split(':') is [_, _, var type, ..] ? type : "unknown";
+}

@@ -1,0 +1,19 @@
+namespace Lineage.Graph.Traversal;
+
+/// <summary>Limits of lineage, impact and path queries (configuration section <c>Lineage:Traversal</c>).</summary>
+public sealed class TraversalOptions
+{
+    public const string Section = "Lineage:Traversal";
+
+    /// <summary>The most hops a query may ask for; <c>maxHops</c> outside 1..this is a 400.</summary>
+    public int MaxHops { get; set; } = 10;
+
+    /// <summary>Hops of a lineage query that does not say (impact and path default to <see cref="MaxHops"/>).</summary>
+    public int DefaultLineageHops { get; set; } = 3;
+
+    /// <summary>The most nodes one answer carries; past it the answer says <c>truncated</c>.</summary>
+    public int MaxNodes { get; set; } = 10_000;
+
+    /// <summary>How long one query may run before it is abandoned with a 504.</summary>
+    public TimeSpan QueryTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,26 @@
+namespace Lineage.Graph.Traversal;
+
+/// <summary>
+/// One direction of a lineage walk, as a store answers it: breadth-first from <see cref="Root"/> along lineage
+/// edges (their direction taken from each edge's lineage role), at most <see cref="MaxHops"/> hops.
+/// </summary>
+/// <param name="RelationshipTypes">Relationship names to follow; empty follows every lineage relationship.</param>
+/// <param name="IncludeRemoved">Whether to walk into soft-deleted entities (the root is always there).</param>
+/// <param name="MaxNodes">How many nodes to return at most, nearest first (then by urn); more sets Truncated.</param>
+public sealed record TraversalQuery(
+    string Root,
+    LineageDirection Direction,
+    int MaxHops,
+    IReadOnlyList<string> RelationshipTypes,
+    bool IncludeRemoved,
+    int MaxNodes);
+
+/// <summary>Which way a lineage walk goes from its root.</summary>
+public enum LineageDirection
+{
+    /// <summary>Towards what the root came from.</summary>
+    Upstream,
+
+    /// <summary>Towards what the root feeds (impact).</summary>
+    Downstream,
+}

@@ -1,0 +1,18 @@
+namespace Lineage.Graph.Traversal;
+
+/// <summary>What a walk reached: the root at degree 0, then every node by fewest hops, and the lineage edges among them.</summary>
+public sealed record TraversalResult(IReadOnlyList<ReachedNode> Nodes, IReadOnlyList<LineageEdge> Edges, bool Truncated);
+
+/// <summary>
+/// A node reached at <see cref="Degree"/> hops. <see cref="Parent"/> is the node one hop nearer the root through
+/// which it was reached — the smallest such urn, then the smallest relationship name, so every store picks the same.
+/// </summary>
+/// <param name="Exists">False for a urn only referenced by edges, never ingested.</param>
+public sealed record ReachedNode(string Urn, int Degree, string? Parent, string? ParentRelationship, bool Removed, bool Exists);
+
+/// <summary>A lineage edge as stored (source holds the field) with the end that is upstream.</summary>
+public sealed record LineageEdge(string Source, string Target, string Relationship, string Upstream)
+{
+    /// <summary>The end that is downstream.</summary>
+    public string Downstream => Upstream == Source ? Target : Source;
+}
