@@ -2,11 +2,16 @@ using FastEndpoints;
 using Lineage.Api.Errors;
 using Lineage.Api.Health;
 using Lineage.Graph.Hosting;
+using Lineage.Search;
+using Lineage.Search.Indexing;
 
 if (HealthCheckCommand.Requested(args)) return await HealthCheckCommand.RunAsync();
 
 var builder = WebApplication.CreateBuilder(args);
+// `--reindex` rebuilds the search index from the change feed at start-up.
+if (args.Contains("--reindex")) builder.Configuration[IndexFeeder.RebuildOnStartKey] = "true";
 builder.Services.AddLineageGraph();
+builder.Services.AddLineageSearch();
 builder.Services.AddFastEndpoints(o => o.IncludeAbstractValidators = false);
 
 var app = builder.Build();

@@ -35,6 +35,7 @@ public static class GraphServiceCollectionExtensions
                     new CypherClient(sp.GetRequiredService<IOptions<Neo4jOptions>>().Value), sp.GetRequiredService<TimeProvider>()),
             };
         });
+        services.AddSingleton<Changes.ChangeSignal>();
         services.AddSingleton<MetadataWriter>();
         services.AddSingleton<Reading.MetadataReader>();
         services.AddOptions<TraversalOptions>()

@@ -39,6 +39,9 @@ public interface IGraphStore : IAsyncDisposable
     /// </summary>
     Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct);
 
+    /// <summary>How many relationship edges touch each urn (in and out); urns without any are left out.</summary>
+    Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct);
+
     /// <summary>Up to <paramref name="limit"/> changes with a sequence number greater than <paramref name="after"/>, in order.</summary>
     Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterAsync(long after, int limit, CancellationToken ct);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lineage.Graph.Changes;
 using Lineage.Graph.Errors;
 using Lineage.Graph.Registry;
 using Lineage.Graph.Relationships;
@@ -13,7 +14,7 @@ namespace Lineage.Graph.Writing;
 /// and derived aspects, and hands the store one atomic batch (which versions, replaces edges and appends the
 /// change feed). Nothing is written unless every proposal is valid.
 /// </summary>
-public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry)
+public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry, ChangeSignal? signal = null)
 {
     /// <summary>The actor recorded when a request carries no identity.</summary>
     public const string SystemActor = "urn:li:corpuser:__datahub_system";
@@ -33,6 +34,7 @@ public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry)
             try
             {
                 var outcomes = await store.WriteAsync(plan.Operations, ct);
+                signal?.Notify();
                 return plan.ProposalOperation.Select(op => outcomes[op]).ToList();
             }
             catch (ConflictException e) when (e.OperationIndex is { } op && plan.ProposalOf(op) is var p)
@@ -49,6 +51,7 @@ public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry)
     {
         var urn = Urn.Parse(urnText, "urn");
         var outcomes = await store.WriteAsync([new DeleteEntity(urn.ToString(), urn.EntityType, actor)], ct);
+        signal?.Notify();
         return outcomes[0];
     }
 

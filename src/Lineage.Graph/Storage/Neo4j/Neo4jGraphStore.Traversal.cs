@@ -88,6 +88,18 @@ public sealed partial class Neo4jGraphStore
         return result.Rows.ToDictionary(r => r[0]!.GetValue<string>(), r => ReadAspect(r[0]!.GetValue<string>(), r[1]!.AsArray()), StringComparer.Ordinal);
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct)
+    {
+        if (urns.Count == 0) return new Dictionary<string, long>();
+        await InitializeAsync(ct);
+        var result = await RunOneAsync(Statement(CypherNames.Connectivity, new JsonObject
+        {
+            ["urns"] = new JsonArray([.. urns.Select(u => (JsonNode)u)]),
+        }), ct);
+        return result.Rows.Where(r => r[1]!.GetValue<long>() > 0)
+            .ToDictionary(r => r[0]!.GetValue<string>(), r => r[1]!.GetValue<long>(), StringComparer.Ordinal);
+    }
+
     /// <summary>The parent choice both stores make: smallest urn, then smallest relationship name (ordinal).</summary>
     private static bool IsSmaller(string parent, string rel, string thanParent, string thanRel)
     {

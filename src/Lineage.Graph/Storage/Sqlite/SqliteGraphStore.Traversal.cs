@@ -98,4 +98,20 @@ public sealed partial class SqliteGraphStore
             ct, ("$aspect", aspect), ("$urns", JsonSerializer.Serialize(urns)));
         return aspects.ToDictionary(a => a.Urn, StringComparer.Ordinal);
     }
+
+    public async Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (urns.Count == 0) return counts;
+        await using var connection = await OpenAsync(ct);
+        await using var command = Command(connection, """
+            SELECT u.value,
+                   (SELECT COUNT(*) FROM edges WHERE source = u.value) + (SELECT COUNT(*) FROM edges WHERE target = u.value)
+            FROM json_each($urns) u
+            """, ("$urns", JsonSerializer.Serialize(urns)));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            if (reader.GetInt64(1) > 0) counts[reader.GetString(0)] = reader.GetInt64(1);
+        return counts;
+    }
 }

@@ -1,0 +1,91 @@
+using Lineage.Search.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Lineage.Search.Index;
+
+/// <summary>
+/// The Lucene index under the data directory: one document per entity, and in each commit the change-feed
+/// sequence number it has applied, so that after a crash it resumes from the feed exactly where it stopped.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    private const string SequenceKey = "lineage.sequence";
+
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly System.Threading.Lock _applying = new();
+
+    public SearchIndex(string path)
+    {
+        System.IO.Directory.CreateDirectory(path);
+        _directory = FSDirectory.Open(path);
+        var config = new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField) { OpenMode = OpenMode.CREATE_OR_APPEND };
+        _writer = new IndexWriter(_directory, config);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, null);
+        AppliedSequence = _writer.CommitData.TryGetValue(SequenceKey, out var text) && long.TryParse(text, out var seq) ? seq : 0;
+    }
+
+    /// <summary>The index folder inside a data directory.</summary>
+    public static string PathIn(string dataDirectory) => Path.Combine(dataDirectory, "search");
+
+    /// <summary>The last change-feed sequence number whose effect is committed in the index.</summary>
+    public long AppliedSequence { get; private set; }
+
+    /// <summary>Replaces the documents of <paramref name="upserts"/>, removes <paramref name="deletes"/>, and commits with the new sequence.</summary>
+    public void Apply(IEnumerable<EntityDocument> upserts, IEnumerable<string> deletes, long sequence)
+    {
+        lock (_applying)
+        {
+            foreach (var urn in deletes) _writer.DeleteDocuments(new Term(IndexFields.Urn, urn));
+            foreach (var document in upserts) _writer.UpdateDocument(new Term(IndexFields.Urn, document.Urn), DocumentMapper.ToLucene(document));
+            _writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = sequence.ToString() });
+            _writer.Commit();
+            AppliedSequence = sequence;
+            _searchers.MaybeRefreshBlocking();
+        }
+    }
+
+    /// <summary>Empties the index and forgets its sequence, so the feeder rebuilds it from the whole change feed.</summary>
+    public void Clear()
+    {
+        lock (_applying)
+        {
+            _writer.DeleteAll();
+            _writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = "0" });
+            _writer.Commit();
+            AppliedSequence = 0;
+            _searchers.MaybeRefreshBlocking();
+        }
+    }
+
+    /// <summary>Runs a read against a current searcher.</summary>
+    public T Read<T>(Func<IndexSearcher, T> read)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return read(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>How many live documents the index holds.</summary>
+    public int Count => Read(s => s.IndexReader.NumDocs);
+
+    /// <summary>Bytes the index takes on disk.</summary>
+    public long SizeOnDisk => _directory.ListAll().Sum(f => _directory.FileLength(f));
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+    }
+}

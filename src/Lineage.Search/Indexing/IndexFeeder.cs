@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using Lineage.Graph.Changes;
+using Lineage.Graph.Errors;
+using Lineage.Graph.Registry;
+using Lineage.Graph.Relationships;
+using Lineage.Graph.Storage;
+using Lineage.Search.Index;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Lineage.Search.Indexing;
+
+/// <summary>
+/// Keeps the search index converging to the store: reads the change feed after the sequence the index has
+/// committed, rebuilds the documents of the entities those changes touch from the store's current state, and
+/// commits them with the new sequence. The store commits first, so a crash between the two only means the next
+/// catch-up applies the change again — and applying is idempotent.
+/// </summary>
+public sealed class IndexFeeder(
+    IGraphStore store, SearchIndex index, MetadataRegistry registry, ChangeSignal signal, IConfiguration configuration,
+    ILogger<IndexFeeder> logger) : BackgroundService
+{
+    private const int PageSize = 1000;
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
+    private readonly SemaphoreSlim _running = new(1, 1);
+
+    /// <summary>The configuration key of the <c>--reindex</c> start-up switch.</summary>
+    public const string RebuildOnStartKey = "Lineage:Search:RebuildOnStart";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (configuration.GetValue<bool>(RebuildOnStartKey))
+        {
+            logger.LogInformation("Rebuilding the search index from the change feed (--reindex)");
+            index.Clear();
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await CatchUpAsync(stoppingToken);
+            }
+            catch (StoreUnavailableException e)
+            {
+                logger.LogWarning("Search indexing waits for the store: {Reason}", e.Message);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Search indexing failed; retrying");
+            }
+            try
+            {
+                await signal.WaitAsync(Poll, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Applies every change after the index's sequence; returns the sequence reached.</summary>
+    public async Task<long> CatchUpAsync(CancellationToken ct)
+    {
+        await _running.WaitAsync(ct);
+        try
+        {
+            while (true)
+            {
+                var changes = await store.ReadChangesAfterAsync(index.AppliedSequence, PageSize, ct);
+                if (changes.Count == 0) return index.AppliedSequence;
+                await ApplyAsync(changes, ct);
+            }
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
+    /// <summary>Empties the index and builds it again from the whole change feed.</summary>
+    public async Task<long> RebuildAsync(CancellationToken ct)
+    {
+        await _running.WaitAsync(ct);
+        try
+        {
+            index.Clear();
+        }
+        finally
+        {
+            _running.Release();
+        }
+        return await CatchUpAsync(ct);
+    }
+
+    private async Task ApplyAsync(IReadOnlyList<ChangeRecord> changes, CancellationToken ct)
+    {
+        var urns = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            urns.Add(change.Urn);
+            // The other ends of edges that came or went are better or worse connected now.
+            foreach (var target in EdgeTargets(change)) urns.Add(target);
+        }
+
+        var connectivity = await store.GetConnectivityAsync(urns, ct);
+        var upserts = new List<EntityDocument>();
+        var deletes = new List<string>();
+        foreach (var urn in urns)
+        {
+            var entity = await store.GetEntityAsync(urn, ct);
+            if (entity is null) deletes.Add(urn);
+            else upserts.Add(EntityDocumentBuilder.Build(entity, connectivity.GetValueOrDefault(urn)));
+        }
+        index.Apply(upserts, deletes, changes[^1].Sequence);
+    }
+
+    private IEnumerable<string> EdgeTargets(ChangeRecord change)
+    {
+        if (change.Aspect is null || registry.AspectOf(change.EntityType, change.Aspect) is not { } spec) return [];
+        return new[] { change.Previous, change.Current }
+            .OfType<JsonObject>()
+            .SelectMany(value => RelationshipExtractor.Extract(change.Urn, spec, value))
+            .Select(edge => edge.Target);
+    }
+}
