@@ -21,6 +21,9 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>The entity with its latest aspects, or null when it has none.</summary>
     Task<StoredEntity?> GetEntityAsync(string urn, CancellationToken ct);
 
+    /// <summary>Several entities at once (the search feeder's read); urns without aspects are left out.</summary>
+    Task<IReadOnlyDictionary<string, StoredEntity>> GetEntitiesAsync(IReadOnlyCollection<string> urns, CancellationToken ct);
+
     /// <summary>One version of an aspect (0 = latest), or null.</summary>
     Task<StoredAspect?> GetAspectAsync(string urn, string aspect, long version, CancellationToken ct);
 

@@ -9,10 +9,13 @@ namespace Lineage.Search.Index;
 /// <summary>
 /// The Lucene index under the data directory: one document per entity, and in each commit the change-feed
 /// sequence number it has applied, so that after a crash it resumes from the feed exactly where it stopped.
+/// Updates are searchable at once (near-real-time readers); commits, which fsync, happen at most once a second
+/// and when the feeder has caught up — a crash loses only uncommitted work, which the feed replays.
 /// </summary>
 public sealed class SearchIndex : IDisposable
 {
     private const string SequenceKey = "lineage.sequence";
+    private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(1);
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
@@ -26,26 +29,44 @@ public sealed class SearchIndex : IDisposable
         var config = new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField) { OpenMode = OpenMode.CREATE_OR_APPEND };
         _writer = new IndexWriter(_directory, config);
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, null);
-        AppliedSequence = _writer.CommitData.TryGetValue(SequenceKey, out var text) && long.TryParse(text, out var seq) ? seq : 0;
+        AppliedSequence = CommittedSequence =
+            _writer.CommitData.TryGetValue(SequenceKey, out var text) && long.TryParse(text, out var seq) ? seq : 0;
     }
+
+    private DateTime _lastCommit = DateTime.UtcNow;
 
     /// <summary>The index folder inside a data directory.</summary>
     public static string PathIn(string dataDirectory) => Path.Combine(dataDirectory, "search");
 
-    /// <summary>The last change-feed sequence number whose effect is committed in the index.</summary>
+    /// <summary>The last change-feed sequence number whose effect is searchable.</summary>
     public long AppliedSequence { get; private set; }
 
-    /// <summary>Replaces the documents of <paramref name="upserts"/>, removes <paramref name="deletes"/>, and commits with the new sequence.</summary>
+    /// <summary>The last change-feed sequence number whose effect is durably committed (where a restart resumes).</summary>
+    public long CommittedSequence { get; private set; }
+
+    /// <summary>Replaces the documents of <paramref name="upserts"/>, removes <paramref name="deletes"/>, and makes them searchable.</summary>
     public void Apply(IEnumerable<EntityDocument> upserts, IEnumerable<string> deletes, long sequence)
     {
         lock (_applying)
         {
             foreach (var urn in deletes) _writer.DeleteDocuments(new Term(IndexFields.Urn, urn));
             foreach (var document in upserts) _writer.UpdateDocument(new Term(IndexFields.Urn, document.Urn), DocumentMapper.ToLucene(document));
-            _writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = sequence.ToString() });
-            _writer.Commit();
             AppliedSequence = sequence;
             _searchers.MaybeRefreshBlocking();
+            if (DateTime.UtcNow - _lastCommit >= CommitInterval) Commit();
+        }
+    }
+
+    /// <summary>Makes everything applied durable, with its sequence in the commit data.</summary>
+    public void Commit()
+    {
+        lock (_applying)
+        {
+            if (CommittedSequence == AppliedSequence && !_writer.HasUncommittedChanges()) return;
+            _writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = AppliedSequence.ToString() });
+            _writer.Commit();
+            CommittedSequence = AppliedSequence;
+            _lastCommit = DateTime.UtcNow;
         }
     }
 
@@ -57,7 +78,7 @@ public sealed class SearchIndex : IDisposable
             _writer.DeleteAll();
             _writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = "0" });
             _writer.Commit();
-            AppliedSequence = 0;
+            AppliedSequence = CommittedSequence = 0;
             _searchers.MaybeRefreshBlocking();
         }
     }
@@ -84,6 +105,7 @@ public sealed class SearchIndex : IDisposable
 
     public void Dispose()
     {
+        Commit();
         _searchers.Dispose();
         _writer.Dispose();
         _directory.Dispose();

@@ -69,7 +69,11 @@ public sealed class IndexFeeder(
             while (true)
             {
                 var changes = await store.ReadChangesAfterAsync(index.AppliedSequence, PageSize, ct);
-                if (changes.Count == 0) return index.AppliedSequence;
+                if (changes.Count == 0)
+                {
+                    index.Commit();
+                    return index.AppliedSequence;
+                }
                 await ApplyAsync(changes, ct);
             }
         }
@@ -105,14 +109,9 @@ public sealed class IndexFeeder(
         }
 
         var connectivity = await store.GetConnectivityAsync(urns, ct);
-        var upserts = new List<EntityDocument>();
-        var deletes = new List<string>();
-        foreach (var urn in urns)
-        {
-            var entity = await store.GetEntityAsync(urn, ct);
-            if (entity is null) deletes.Add(urn);
-            else upserts.Add(EntityDocumentBuilder.Build(entity, connectivity.GetValueOrDefault(urn)));
-        }
+        var entities = await store.GetEntitiesAsync(urns, ct);
+        var upserts = entities.Values.Select(e => EntityDocumentBuilder.Build(e, connectivity.GetValueOrDefault(e.Urn))).ToList();
+        var deletes = urns.Where(u => !entities.ContainsKey(u)).ToList();
         index.Apply(upserts, deletes, changes[^1].Sequence);
     }
 

@@ -18,6 +18,7 @@ internal static class CypherNames
     public const string LabelEntities = "write/label-entities";
     public const string AppendChanges = "write/append-changes";
     public const string Entity = "read/entity";
+    public const string Entities = "read/entities";
     public const string AspectVersion = "read/aspect-version";
     public const string AspectVersions = "read/aspect-versions";
     public const string OutgoingCount = "read/relationships-outgoing-count";

@@ -51,6 +51,21 @@ public sealed partial class Neo4jGraphStore(CypherClient client, TimeProvider? c
         return aspects.Count == 0 ? null : new StoredEntity(urn, row[0]!.GetValue<string>(), row[1]!.GetValue<bool>(), aspects);
     }
 
+    public async Task<IReadOnlyDictionary<string, StoredEntity>> GetEntitiesAsync(IReadOnlyCollection<string> urns, CancellationToken ct)
+    {
+        if (urns.Count == 0) return new Dictionary<string, StoredEntity>();
+        await InitializeAsync(ct);
+        var result = await RunOneAsync(Statement(CypherNames.Entities, new JsonObject { ["urns"] = new JsonArray([.. urns.Select(u => (JsonNode)u)]) }), ct);
+        var found = new Dictionary<string, StoredEntity>(StringComparer.Ordinal);
+        foreach (var row in result.Rows)
+        {
+            var urn = row[0]!.GetValue<string>();
+            var aspects = row[3]!.AsArray().Select(a => ReadAspect(urn, a!.AsArray())).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+            if (aspects.Count > 0) found[urn] = new StoredEntity(urn, row[1]!.GetValue<string>(), row[2]!.GetValue<bool>(), aspects);
+        }
+        return found;
+    }
+
     public async Task<StoredAspect?> GetAspectAsync(string urn, string aspect, long version, CancellationToken ct)
     {
         await InitializeAsync(ct);

@@ -25,6 +25,30 @@ public sealed partial class SqliteGraphStore
         return aspects.Count == 0 ? null : new StoredEntity(urn, entityType, removed, aspects);
     }
 
+    public async Task<IReadOnlyDictionary<string, StoredEntity>> GetEntitiesAsync(IReadOnlyCollection<string> urns, CancellationToken ct)
+    {
+        var found = new Dictionary<string, StoredEntity>(StringComparer.Ordinal);
+        if (urns.Count == 0) return found;
+        var list = JsonSerializer.Serialize(urns);
+        await using var connection = await OpenAsync(ct);
+        var entities = new Dictionary<string, (string Type, bool Removed)>(StringComparer.Ordinal);
+        await using (var command = Command(connection,
+            "SELECT urn, entity_type, removed FROM entities WHERE urn IN (SELECT value FROM json_each($urns))", ("$urns", list)))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct)) entities[reader.GetString(0)] = (reader.GetString(1), reader.GetInt64(2) != 0);
+        }
+        var aspects = await ReadAspectsAsync(connection,
+            $"SELECT {AspectColumns} FROM aspects WHERE version = 0 AND urn IN (SELECT value FROM json_each($urns)) ORDER BY urn, aspect",
+            ct, ("$urns", list));
+        foreach (var group in aspects.GroupBy(a => a.Urn))
+        {
+            if (entities.TryGetValue(group.Key, out var entity))
+                found[group.Key] = new StoredEntity(group.Key, entity.Type, entity.Removed, group.ToList());
+        }
+        return found;
+    }
+
     public async Task<StoredAspect?> GetAspectAsync(string urn, string aspect, long version, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);

@@ -8,34 +8,46 @@ namespace Lineage.Graph.Storage.Sqlite;
 public sealed partial class SqliteGraphStore
 {
     // One recursive CTE walks both kinds of lineage edge: those whose target is upstream of their source, and those
-    // whose source is. Each (node, depth, parent) is kept once, so cycles end at $maxHops; the window then keeps,
-    // per node, its fewest hops and the smallest parent — the same choice the Neo4j store makes.
+    // whose source is. It keeps (node, depth) pairs only — never how a node was reached — so a node reached from many
+    // parents is expanded once per depth, and cycles end at $maxHops. Parents are found afterwards among the nodes one
+    // hop nearer: the smallest urn, then the smallest relationship name, as the Neo4j store chooses.
     private const string WalkSql = """
-        WITH RECURSIVE walk(urn, depth, parent, rel) AS (
-            SELECT $root, 0, NULL, NULL
+        WITH RECURSIVE walk(urn, depth) AS (
+            SELECT $root, 0
             UNION
-            SELECT e.target, w.depth + 1, w.urn, e.type
+            SELECT e.target, w.depth + 1
             FROM walk w JOIN edges e ON e.source = w.urn
             WHERE w.depth < $maxHops AND e.lineage = $forward
               AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
               AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.target AND x.removed = 1))
             UNION
-            SELECT e.source, w.depth + 1, w.urn, e.type
+            SELECT e.source, w.depth + 1
             FROM walk w JOIN edges e ON e.target = w.urn
             WHERE w.depth < $maxHops AND e.lineage = $backward
               AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
               AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.source AND x.removed = 1))
         ),
-        ranked AS (
-            SELECT urn, depth, parent, rel,
-                   ROW_NUMBER() OVER (PARTITION BY urn ORDER BY depth, parent, rel) AS rn
-            FROM walk
+        best AS MATERIALIZED (SELECT urn, MIN(depth) AS degree FROM walk GROUP BY urn),
+        kept AS MATERIALIZED (SELECT urn, degree FROM best ORDER BY degree, urn LIMIT $limit),
+        candidates AS (
+            SELECT k.urn, e.source AS parent, e.type AS rel
+            FROM kept k JOIN edges e ON e.target = k.urn AND e.lineage = $forward
+            JOIN best b ON b.urn = e.source AND b.degree = k.degree - 1
+            WHERE ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+            UNION ALL
+            SELECT k.urn, e.target, e.type
+            FROM kept k JOIN edges e ON e.source = k.urn AND e.lineage = $backward
+            JOIN best b ON b.urn = e.target AND b.degree = k.degree - 1
+            WHERE ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+        ),
+        parents AS (
+            SELECT urn, parent, rel, ROW_NUMBER() OVER (PARTITION BY urn ORDER BY parent, rel) AS rn FROM candidates
         )
-        SELECT r.urn, r.depth, r.parent, r.rel, COALESCE(en.removed, 0), en.urn IS NOT NULL
-        FROM ranked r LEFT JOIN entities en ON en.urn = r.urn
-        WHERE r.rn = 1
-        ORDER BY r.depth, r.urn
-        LIMIT $limit
+        SELECT k.urn, k.degree, p.parent, p.rel, COALESCE(en.removed, 0), en.urn IS NOT NULL
+        FROM kept k
+        LEFT JOIN parents p ON p.urn = k.urn AND p.rn = 1
+        LEFT JOIN entities en ON en.urn = k.urn
+        ORDER BY k.degree, k.urn
         """;
 
     private const string EdgesAmongSql = """

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Lineage.Bench;
+
+// dotnet run -c Release --project bench/Lineage.Bench -- --size S|M|L [--store embedded|neo4j|both]
+var size = Arg("--size") ?? "S";
+var stores = (Arg("--store") ?? "both") switch
+{
+    "both" => new[] { "embedded", "neo4j" },
+    var one => [one],
+};
+var entities = size switch { "S" => 10_000, "M" => 100_000, "L" => 1_000_000, _ => int.Parse(size) };
+var repo = FindRepo();
+var resultsFolder = Path.Combine(repo, "bench", "results");
+Directory.CreateDirectory(resultsFolder);
+
+Console.WriteLine($"Generating estate {size} ({entities:N0} entities, seed 42)");
+var estate = new EstateGenerator(entities).Generate();
+var json = new JsonSerializerOptions { WriteIndented = true };
+foreach (var store in stores)
+{
+    string? neo4jUri = null;
+    if (store == "neo4j")
+    {
+        // A fresh server per run, so sizes and stores do not see each other's data.
+        Script("stop");
+        neo4jUri = Script("start").Split('\n').Select(l => l.Trim()).Last(l => l.StartsWith("NEO4J_URI=", StringComparison.Ordinal))["NEO4J_URI=".Length..];
+    }
+    try
+    {
+        var result = await new Runner(repo, estate, size, store, neo4jUri, Arg("--keep-data")).RunAsync();
+        File.WriteAllText(Path.Combine(resultsFolder, $"{size}-{store}.json"), JsonSerializer.Serialize(result, json));
+    }
+    finally
+    {
+        if (store == "neo4j") Script("stop");
+    }
+}
+
+var all = Directory.GetFiles(resultsFolder, "*.json").Select(f => JsonSerializer.Deserialize<BenchResult>(File.ReadAllText(f))!).ToList();
+File.WriteAllText(Path.Combine(repo, "BENCHMARKS.md"), Report.Render(all, Machine()) + Notes(repo));
+Console.WriteLine("BENCHMARKS.md written");
+return 0;
+
+string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+
+static string FindRepo()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "Lineage.slnx"))) return dir.FullName;
+    throw new InvalidOperationException("run from inside the repository");
+}
+
+string Script(string verb)
+{
+    var info = new ProcessStartInfo("bash", [Path.Combine(repo, "scripts", "neo4j-test-server.sh"), verb]) { RedirectStandardOutput = true };
+    using var process = Process.Start(info)!;
+    var output = process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    if (process.ExitCode != 0 && verb == "start") throw new InvalidOperationException("the Neo4j test server did not start");
+    return output;
+}
+
+static string Machine()
+{
+    var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+    var memory = File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+    return $"{Environment.ProcessorCount} cores ({cpu}), {long.Parse(memory) / 1048576.0:0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, Neo4j 3.1.1 (test server)";
+}
+
+static string Notes(string repo)
+{
+    var path = Path.Combine(repo, "bench", "NOTES.md");
+    return File.Exists(path) ? Environment.NewLine + File.ReadAllText(path) : "";
+}

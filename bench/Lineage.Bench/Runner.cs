@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Lineage.Bench;
+
+/// <summary>One measured run: ingest an estate into a fresh service on one store, then time every question.</summary>
+internal sealed class Runner(string repo, Estate estate, string size, string store, string? neo4jUri, string? keepData = null)
+{
+    private const int BatchSize = 200;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(5) };
+
+    public async Task<BenchResult> RunAsync()
+    {
+        var dataDirectory = keepData ?? Path.Combine(Path.GetTempPath(), $"lineage-bench-{size}-{store}-{Guid.NewGuid():N}");
+        await using var service = await ServiceHost.StartAsync(repo, store, neo4jUri, dataDirectory, 18080);
+        _http.BaseAddress = new Uri(service.Url);
+        try
+        {
+            Console.WriteLine($"[{size}/{store}] ingesting {estate.Proposals.Count:N0} aspects of {estate.Entities:N0} entities");
+            var oneByOne = Math.Min(1000, estate.Proposals.Count / 10);
+            var perSecondSingle = await IngestOneByOneAsync(estate.Proposals.Take(oneByOne).ToList());
+            var perSecondBatched = await IngestBatchedAsync(estate.Proposals.Skip(oneByOne).ToList());
+            Console.WriteLine($"[{size}/{store}] ingest: {perSecondBatched:N0}/s batched, {perSecondSingle:N0}/s one by one");
+            var catchUp = await WaitForIndexAsync();
+            Console.WriteLine($"[{size}/{store}] search index caught up {catchUp:0.0} s after the last write");
+
+            var latencies = new Dictionary<string, Latency>();
+            async Task Time(string name, IReadOnlyList<string> paths, int rounds)
+            {
+                latencies[name] = await Latency.MeasureAsync(paths.Select(p => (Func<Task>)(() => GetAsync(p))).ToList(), rounds);
+                Console.WriteLine($"[{size}/{store}] {name,-34} p50/p95/p99 ms {latencies[name]}");
+            }
+
+            await Time("http floor: GET /health", ["/health"], 200);
+            foreach (var hops in new[] { 1, 3, 5 })
+            {
+                await Time($"lineage {hops} hops, hub, downstream", estate.HubRoots.Select(r => Lineage(r, "downstream", hops)).ToList(), 10);
+                await Time($"lineage {hops} hops, leaf, downstream", estate.LeafRoots.Select(r => Lineage(r, "downstream", hops)).ToList(), 5);
+                await Time($"lineage {hops} hops, model, upstream", estate.ModelRoots.Select(r => Lineage(r, "upstream", hops)).ToList(), 5);
+            }
+            await Time("impact 3 hops, hub", estate.HubRoots.Select(r => $"/api/v1/impact?maxHops=3&urn={Q(r)}").ToList(), 5);
+            await Time("impact 3 hops, leaf", estate.LeafRoots.Select(r => $"/api/v1/impact?maxHops=3&urn={Q(r)}").ToList(), 5);
+            await Time("impact 10 hops, hub", estate.HubRoots.Select(r => $"/api/v1/impact?urn={Q(r)}").ToList(), 3);
+            await Time("impact 10 hops, leaf", estate.LeafRoots.Select(r => $"/api/v1/impact?urn={Q(r)}").ToList(), 5);
+            await Time("search", estate.SearchQueries.Select(q => $"/api/v1/search?count=10&q={Q(q)}").ToList(), 20);
+            await Time("autocomplete", estate.AutocompleteQueries.Select(q => $"/api/v1/autocomplete?limit=10&q={Q(q)}").ToList(), 20);
+
+            latencies["baseline: raw Lucene autocomplete"] = RawLucene.Autocomplete(Path.Combine(dataDirectory, "search"), estate.AutocompleteQueries, 20);
+            Console.WriteLine($"[{size}/{store}] baseline: raw Lucene autocomplete      p50/p95/p99 ms {latencies["baseline: raw Lucene autocomplete"]}");
+            if (store == "neo4j" && neo4jUri is not null)
+            {
+                var cypher = new RawCypher(neo4jUri);
+                foreach (var hops in new[] { 1, 3, 5 })
+                {
+                    var name = $"baseline: raw Cypher {hops} hops, hub, downstream";
+                    latencies[name] = await Latency.MeasureAsync(estate.HubRoots.Select(r => (Func<Task>)(() => cypher.DownstreamAsync(r, hops))).ToList(), 10);
+                    Console.WriteLine($"[{size}/{store}] {name} p50/p95/p99 ms {latencies[name]}");
+                }
+            }
+
+            return new BenchResult(size, store, estate.Entities, estate.Proposals.Count, DateTimeOffset.UtcNow, perSecondBatched, perSecondSingle,
+                catchUp, latencies, service.PeakMemoryBytes(), StoreBytes(dataDirectory), FolderBytes(Path.Combine(dataDirectory, "search")));
+        }
+        finally
+        {
+            await service.DisposeAsync();
+            if (keepData is null) try { Directory.Delete(dataDirectory, true); } catch (IOException) { }
+        }
+    }
+
+    private static string Lineage(string root, string direction, int hops) => $"/api/v1/lineage?direction={direction}&maxHops={hops}&urn={Q(root)}";
+
+    private static string Q(string value) => Uri.EscapeDataString(value);
+
+    private async Task GetAsync(string path)
+    {
+        using var response = await _http.GetAsync(path);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private async Task<double> IngestOneByOneAsync(IReadOnlyList<JsonObject> proposals)
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (var proposal in proposals)
+            await PostAsync("/aspects?action=ingestProposal", new JsonObject { ["proposal"] = proposal.DeepClone() });
+        return proposals.Count / clock.Elapsed.TotalSeconds;
+    }
+
+    private async Task<double> IngestBatchedAsync(IReadOnlyList<JsonObject> proposals)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < proposals.Count; i += BatchSize)
+        {
+            var batch = new JsonArray([.. proposals.Skip(i).Take(BatchSize).Select(p => p.DeepClone())]);
+            await PostAsync("/aspects?action=ingestProposalBatch", new JsonObject { ["proposals"] = batch });
+            if (i / BatchSize % 50 == 0) Console.Write($"\r  {i + batch.Count:N0} / {proposals.Count:N0}");
+        }
+        Console.WriteLine();
+        return proposals.Count / clock.Elapsed.TotalSeconds;
+    }
+
+    private async Task PostAsync(string path, JsonObject body)
+    {
+        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(path, content);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Seconds from the last acknowledged write until the index holds every entity.</summary>
+    private async Task<double> WaitForIndexAsync()
+    {
+        var expected = estate.Proposals.Select(p => p["entityUrn"]!.GetValue<string>()).Distinct().Count();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(30))
+        {
+            var page = await _http.GetFromJsonAsync<JsonObject>("/api/v1/search?q=*&count=0&includeRemoved=true");
+            if (page!["total"]!.GetValue<int>() >= expected) return clock.Elapsed.TotalSeconds;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the search index did not catch up within 30 minutes");
+    }
+
+    private long StoreBytes(string dataDirectory) => store == "embedded"
+        ? Directory.GetFiles(dataDirectory, "lineage.db*").Sum(f => new FileInfo(f).Length)
+        : Neo4jDataBytes();
+
+    private long Neo4jDataBytes()
+    {
+        var env = Path.Combine(repo, ".neo4j", "current.env");
+        var runDir = File.Exists(env) ? File.ReadLines(env).Select(l => l.Split('=', 2)).Where(p => p[0] == "NEO4J_RUN_DIR").Select(p => p[1].Trim('"')).FirstOrDefault() : null;
+        return runDir is null ? 0 : FolderBytes(Path.Combine(runDir, "data"));
+    }
+
+    private static long FolderBytes(string path) =>
+        Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+
+namespace Lineage.Bench;
+
+/// <summary>The Lineage service as a separate process on one store, so its memory and disk can be measured from outside.</summary>
+internal sealed class ServiceHost : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServiceHost(Process process, string url, string dataDirectory) => (_process, Url, DataDirectory) = (process, url, dataDirectory);
+
+    public string Url { get; }
+
+    public string DataDirectory { get; }
+
+    public static async Task<ServiceHost> StartAsync(string repo, string store, string? neo4jUri, string dataDirectory, int port)
+    {
+        var dll = Path.Combine(repo, "src", "Lineage.Api", "bin", "Release", "net10.0", "Lineage.Api.dll");
+        if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: build with -c Release first");
+        var url = $"http://127.0.0.1:{port}";
+        var info = new ProcessStartInfo("dotnet", [dll, $"--Urls={url}", $"--Lineage:Store={store}", $"--Lineage:DataDirectory={dataDirectory}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (neo4jUri is not null) info.Environment["Lineage__Neo4j__Uri"] = neo4jUri;
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  [service] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        for (var clock = Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(60); await Task.Delay(200))
+        {
+            try
+            {
+                if ((await http.GetAsync($"{url}/health")).IsSuccessStatusCode) return new ServiceHost(process, url, dataDirectory);
+            }
+            catch (HttpRequestException)
+            {
+            }
+        }
+        process.Kill(true);
+        throw new InvalidOperationException("The service did not answer /health within 60 s");
+    }
+
+    /// <summary>The service's peak resident memory so far (VmHWM), in bytes.</summary>
+    public long PeakMemoryBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        if (!_process.HasExited)
+        {
+            _process.Kill(true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private bool _disposed;
+}
