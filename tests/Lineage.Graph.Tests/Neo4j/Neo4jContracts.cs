@@ -20,3 +20,9 @@ public sealed class neo4j_deletes(Neo4jStoreFixture fx) : DeleteContract<Neo4jSt
 
 [Collection(Neo4jCollection.Name)]
 public sealed class neo4j_restart(Neo4jStoreFixture fx) : RestartContract<Neo4jStoreFixture>(fx);
+
+[Collection(Neo4jCollection.Name)]
+public sealed class neo4j_traversal(Neo4jStoreFixture fx) : TraversalContract<Neo4jStoreFixture>(fx);
+
+[Collection(Neo4jCollection.Name)]
+public sealed class neo4j_traversal_properties(Neo4jStoreFixture fx) : TraversalPropertyContract<Neo4jStoreFixture>(fx);

@@ -14,3 +14,7 @@ public sealed class sqlite_change_feed(SqliteStoreFixture fx) : ChangeFeedContra
 public sealed class sqlite_deletes(SqliteStoreFixture fx) : DeleteContract<SqliteStoreFixture>(fx);
 
 public sealed class sqlite_restart(SqliteStoreFixture fx) : RestartContract<SqliteStoreFixture>(fx);
+
+public sealed class sqlite_traversal(SqliteStoreFixture fx) : TraversalContract<SqliteStoreFixture>(fx);
+
+public sealed class sqlite_traversal_properties(SqliteStoreFixture fx) : TraversalPropertyContract<SqliteStoreFixture>(fx);

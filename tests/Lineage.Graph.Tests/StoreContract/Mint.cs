@@ -11,6 +11,10 @@ internal static class Mint
 
     public static string Dataset() => $"urn:li:dataset:(urn:li:dataPlatform:hive,table-{Id()},PROD)";
 
+    public static string FeatureTable() => $"urn:li:mlFeatureTable:(urn:li:dataPlatform:feast,table-{Id()})";
+
+    public static string Job() => $"urn:li:dataJob:(urn:li:dataFlow:(airflow,flow-{Id()},PROD),task)";
+
     public static string User() => $"urn:li:corpuser:user-{Id()}";
 
     private static string Id() => Guid.NewGuid().ToString("N");

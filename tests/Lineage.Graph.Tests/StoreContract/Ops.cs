@@ -23,6 +23,10 @@ internal static class Ops
             WriteCondition.None, null, Actor);
     }
 
+    /// <summary>An unconditional upsert of <paramref name="json"/> producing the given (type, target, lineage role) edges.</summary>
+    public static UpsertAspect UpsertLineage(string urn, string aspect, string json, params (string Type, string Target, LineageRole Role)[] edges) =>
+        Upsert(urn, aspect, json) with { Edges = [.. edges.Select(e => new Relationship(urn, e.Type, e.Target, aspect, e.Role))] };
+
     /// <summary>The status aspect, recording the soft-delete flag as the write path does.</summary>
     public static UpsertAspect Status(string urn, bool removed) =>
         Upsert(urn, "status", $$"""{"removed": {{(removed ? "true" : "false")}}}""") with { Removed = removed };

@@ -4,6 +4,7 @@ using Lineage.Graph.Errors;
 using Lineage.Graph.Storage;
 using Lineage.Graph.Tests.Sqlite;
 using Lineage.Graph.Tests.StoreContract;
+using Lineage.Graph.Traversal;
 using Lineage.Graph.Writing;
 using static Lineage.Graph.Tests.Writing.Proposals;
 
@@ -210,6 +211,10 @@ public sealed class MetadataWriterPatchTests(SqliteStoreFixture fx) : IClassFixt
             inner.GetRelationshipsAsync(query, ct);
         public Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterAsync(long after, int limit, CancellationToken ct) =>
             inner.ReadChangesAfterAsync(after, limit, ct);
+        public Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(
+            IReadOnlyCollection<string> urns, string aspect, CancellationToken ct) => inner.GetLatestAspectsAsync(urns, aspect, ct);
+        public Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct) =>
+            inner.TraverseAsync(query, ct);
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
