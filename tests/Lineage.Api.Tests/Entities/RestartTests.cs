@@ -6,21 +6,27 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Lineage.Api.Tests.Entities;
 
 /// <summary>A restart of the service on the same data directory keeps everything.</summary>
-public sealed class RestartTests
+public sealed class RestartTests : IDisposable
 {
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "lineage-restart-" + Guid.NewGuid().ToString("N"));
+
+    private WebApplicationFactory<Program> Host() => new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+        .UseSetting("Lineage:Store", "embedded")
+        .UseSetting("Lineage:DataDirectory", _dataDirectory));
+
     [Fact]
     public async Task a_restarted_service_serves_what_was_written_before()
     {
-        using var first = new SqliteApiFactory();
         var urn = $"urn:li:mlModel:(urn:li:dataPlatform:science,restart_{Guid.NewGuid():N},PROD)";
         var group = "urn:li:mlModelGroup:(urn:li:dataPlatform:mlflow,restart,PROD)";
-        var gms = new DataHubWire(first.CreateClient());
-        await gms.UpsertAsync(urn, "mlModelProperties", new JsonObject { ["description"] = "v1", ["groups"] = new JsonArray(group) });
-        await gms.UpsertAsync(urn, "mlModelProperties", new JsonObject { ["description"] = "v2", ["groups"] = new JsonArray(group) });
-        first.Server.Dispose();
+        await using (var first = Host())
+        {
+            var gms = new DataHubWire(first.CreateClient());
+            await gms.UpsertAsync(urn, "mlModelProperties", new JsonObject { ["description"] = "v1", ["groups"] = new JsonArray(group) });
+            await gms.UpsertAsync(urn, "mlModelProperties", new JsonObject { ["description"] = "v2", ["groups"] = new JsonArray(group) });
+        }
 
-        using var second = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-            b.UseSetting("Lineage:DataDirectory", first.DataDirectory).UseSetting("Lineage:Store", "embedded"));
+        await using var second = Host();
         var again = new DataHubWire(second.CreateClient());
         const string Class = "com.linkedin.ml.metadata.MLModelProperties";
         (await again.GetAspectAsync(urn, "mlModelProperties", Class))!["description"]!.GetValue<string>().ShouldBe("v2");
@@ -28,5 +34,11 @@ public sealed class RestartTests
         var members = await DataHubWire.ReadObjectAsync(await again.Send(HttpMethod.Get,
             $"/relationships?direction=INCOMING&urn={DataHubWire.Quote(group)}&types=MemberOf"));
         members["relationships"]!.AsArray().Select(r => r!["entity"]!.GetValue<string>()).ShouldContain(urn);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
     }
 }

@@ -215,6 +215,10 @@ public sealed class MetadataWriterPatchTests(SqliteStoreFixture fx) : IClassFixt
             IReadOnlyCollection<string> urns, string aspect, CancellationToken ct) => inner.GetLatestAspectsAsync(urns, aspect, ct);
         public Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct) =>
             inner.TraverseAsync(query, ct);
+        public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
+            inner.GetConnectivityAsync(urns, ct);
+        public Task<IReadOnlyDictionary<string, StoredEntity>> GetEntitiesAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
+            inner.GetEntitiesAsync(urns, ct);
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
