@@ -42,6 +42,9 @@ public interface IGraphStore : IAsyncDisposable
     /// </summary>
     Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct);
 
+    /// <summary>The lineage edges (of the given relationship types, all when empty) whose both ends are among the urns.</summary>
+    Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAmongAsync(IReadOnlyCollection<string> urns, IReadOnlyList<string> types, CancellationToken ct);
+
     /// <summary>How many relationship edges touch each urn (in and out); urns without any are left out.</summary>
     Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct);
 

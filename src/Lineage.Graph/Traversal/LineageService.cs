@@ -36,10 +36,11 @@ public sealed class LineageService(IGraphStore store, IOptions<TraversalOptions>
         var truncated = walks.Any(w => w.Truncated) || reached.Count > request.Limit;
         if (reached.Count > request.Limit) reached = reached.Take(request.Limit).ToList();
 
+        // Both directions: edges can join a node found upstream to one found downstream, so ask for the whole set.
         var kept = reached.Select(n => n.Urn).ToHashSet(StringComparer.Ordinal);
-        var edges = walks.SelectMany(w => w.Edges).Distinct()
-            .Where(e => kept.Contains(e.Source) && kept.Contains(e.Target))
-            .ToList();
+        var edges = walks.Count == 1 && request.EntityTypes.Count == 0
+            ? walks[0].Edges.Where(e => kept.Contains(e.Source) && kept.Contains(e.Target)).ToList()
+            : await store.GetLineageEdgesAmongAsync(kept, request.Relationships, ct);
         var nodes = await DescribeAsync(reached, ct);
         return new LineageGraph(nodes[0], nodes.Skip(1).ToList(), edges, truncated);
     }

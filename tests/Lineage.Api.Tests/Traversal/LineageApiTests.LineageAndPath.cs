@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 
 namespace Lineage.Api.Tests.Traversal;
 
@@ -59,6 +60,23 @@ public abstract partial class LineageApiTests
         Nodes(both).ShouldBe(InOrder((1, Feature), (1, TrainingJob), (2, Dataset), (1, Group), (1, ScoringJob), (2, Output)));
         Edges(both).Count.ShouldBe(6);
         Nodes(unsaid).ShouldBe(Nodes(both));
+    }
+
+    [Fact]
+    public async Task lineage_both_ways_keeps_edges_that_join_an_upstream_node_to_a_downstream_one()
+    {
+        await WriteEstateAsync();
+        // The training job (upstream of the model) also writes the output (downstream of it).
+        await _gms.UpsertAsync(TrainingJob, "dataJobInputOutput", new JsonObject
+        {
+            ["inputDatasets"] = new JsonArray(),
+            ["outputDatasets"] = new JsonArray(Output),
+        });
+
+        var both = await GetAsync($"/api/v1/lineage?urn={Q(Model)}&direction=both");
+
+        Edges(both).ShouldContain(Edge(TrainingJob, "Produces", Output, upstream: TrainingJob));
+        Edges(both).Count.ShouldBe(7);
     }
 
     [Fact]

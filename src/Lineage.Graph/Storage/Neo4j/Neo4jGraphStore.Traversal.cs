@@ -53,26 +53,34 @@ public sealed partial class Neo4jGraphStore
         var kept = ordered.Take(query.MaxNodes).ToList();
         var urns = new JsonArray([.. kept.Select(n => (JsonNode)n.Key)]);
 
-        var results = await client.RunAsync(
-        [
-            Statement(CypherNames.NodeFacts, new JsonObject { ["urns"] = urns.DeepClone() }),
-            Statement(CypherNames.LineageEdgesFrom, new JsonObject { ["urns"] = urns.DeepClone(), ["types"] = types.DeepClone() }),
-        ], ct);
-        var facts = results[0].Rows.ToDictionary(r => r[0]!.GetValue<string>(), r => (Removed: r[1]!.GetValue<bool>(), Exists: r[2]!.GetValue<bool>()));
+        var facts = (await RunOneAsync(Statement(CypherNames.NodeFacts, new JsonObject { ["urns"] = urns }), ct)).Rows
+            .ToDictionary(r => r[0]!.GetValue<string>(), r => (Removed: r[1]!.GetValue<bool>(), Exists: r[2]!.GetValue<bool>()));
         var nodes = kept.Select(n =>
         {
             var fact = facts.GetValueOrDefault(n.Key);
             return new ReachedNode(n.Key, n.Value.Degree, n.Value.Parent, n.Value.Rel, fact.Removed, fact.Exists);
         }).ToList();
+        var edges = await GetLineageEdgesAmongAsync(kept.Select(n => n.Key).ToList(), query.RelationshipTypes, ct);
+        return new TraversalResult(nodes, edges, truncated);
+    }
 
-        var inAnswer = kept.Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
-        var edges = results[1].Rows
+    public async Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAmongAsync(
+        IReadOnlyCollection<string> urns, IReadOnlyList<string> types, CancellationToken ct)
+    {
+        if (urns.Count == 0) return [];
+        await InitializeAsync(ct);
+        var result = await RunOneAsync(Statement(CypherNames.LineageEdgesFrom, new JsonObject
+        {
+            ["urns"] = new JsonArray([.. urns.Select(u => (JsonNode)u)]),
+            ["types"] = new JsonArray([.. types.Select(t => (JsonNode)t)]),
+        }), ct);
+        var among = urns.ToHashSet(StringComparer.Ordinal);
+        return result.Rows
             .Select(r => (Source: r[0]!.GetValue<string>(), Target: r[1]!.GetValue<string>(), Type: r[2]!.GetValue<string>(), Role: r[3]!.GetValue<int>()))
-            .Where(e => inAnswer.Contains(e.Target))
+            .Where(e => among.Contains(e.Target))
             .Select(e => new LineageEdge(e.Source, e.Target, e.Type, e.Role == (int)LineageRole.TargetIsUpstream ? e.Target : e.Source))
             .OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Relationship, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal)
             .ToList();
-        return new TraversalResult(nodes, edges, truncated);
     }
 
     public async Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(

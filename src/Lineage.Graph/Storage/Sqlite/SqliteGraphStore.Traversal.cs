@@ -85,19 +85,26 @@ public sealed partial class SqliteGraphStore
         var truncated = nodes.Count > query.MaxNodes;
         if (truncated) nodes.RemoveAt(nodes.Count - 1);
 
-        var edges = new List<LineageEdge>();
-        await using (var among = Command(connection, EdgesAmongSql,
-            ("$nodes", JsonSerializer.Serialize(nodes.Select(n => n.Urn))), ("$typeCount", query.RelationshipTypes.Count), ("$types", types)))
-        await using (var reader = await among.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                var (source, target) = (reader.GetString(0), reader.GetString(1));
-                var upstream = reader.GetInt64(3) == (int)LineageRole.TargetIsUpstream ? target : source;
-                edges.Add(new LineageEdge(source, target, reader.GetString(2), upstream));
-            }
-        }
+        var edges = await GetLineageEdgesAmongAsync(nodes.Select(n => n.Urn).ToList(), query.RelationshipTypes, ct);
         return new TraversalResult(nodes, edges, truncated);
+    }
+
+    public async Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAmongAsync(
+        IReadOnlyCollection<string> urns, IReadOnlyList<string> types, CancellationToken ct)
+    {
+        var edges = new List<LineageEdge>();
+        if (urns.Count == 0) return edges;
+        await using var connection = await OpenAsync(ct);
+        await using var among = Command(connection, EdgesAmongSql,
+            ("$nodes", JsonSerializer.Serialize(urns)), ("$typeCount", types.Count), ("$types", JsonSerializer.Serialize(types)));
+        await using var reader = await among.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var (source, target) = (reader.GetString(0), reader.GetString(1));
+            var upstream = reader.GetInt64(3) == (int)LineageRole.TargetIsUpstream ? target : source;
+            edges.Add(new LineageEdge(source, target, reader.GetString(2), upstream));
+        }
+        return edges;
     }
 
     public async Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(
