@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Lineage.Graph.Changes;
 using Lineage.Graph.Errors;
 using Lineage.Graph.Storage;
+using Lineage.Graph.Traversal;
 using Lineage.Graph.Tests.Sqlite;
 using Lineage.Graph.Tests.StoreContract;
 using Lineage.Graph.Writing;
@@ -210,6 +211,11 @@ public sealed class MetadataWriterPatchTests(SqliteStoreFixture fx) : IClassFixt
             inner.GetRelationshipsAsync(query, ct);
         public Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterAsync(long after, int limit, CancellationToken ct) =>
             inner.ReadChangesAfterAsync(after, limit, ct);
+        public Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(
+            IReadOnlyCollection<string> urns, string aspect, CancellationToken ct) => inner.GetLatestAspectsAsync(urns, aspect, ct);
+        public Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct) => inner.TraverseAsync(query, ct);
+        public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
+            inner.GetConnectivityAsync(urns, ct);
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
