@@ -100,8 +100,11 @@ public sealed class IndexFeeder(
         foreach (var change in changes)
         {
             urns.Add(change.Urn);
-            // The other ends of edges that came or went are better or worse connected now.
+            // The other ends of edges that came or went are better or worse connected now. A hard delete's change
+            // carries no values, and the store has dropped the entity's edges: the index remembers where they went.
             foreach (var target in EdgeTargets(change)) urns.Add(target);
+            if (change.Kind == ChangeKind.EntityDeleted)
+                foreach (var target in index.TargetsOf(change.Urn)) urns.Add(target);
         }
 
         var connectivity = await store.GetConnectivityAsync(urns, ct);
@@ -111,10 +114,20 @@ public sealed class IndexFeeder(
         {
             var entity = await store.GetEntityAsync(urn, ct);
             if (entity is null) deletes.Add(urn);
-            else upserts.Add(EntityDocumentBuilder.Build(entity, connectivity.GetValueOrDefault(urn)));
+            else upserts.Add(EntityDocumentBuilder.Build(entity, connectivity.GetValueOrDefault(urn))
+                with { Targets = TargetsOf(entity) });
         }
         index.Apply(upserts, deletes, changes[^1].Sequence);
     }
+
+    private List<string> TargetsOf(StoredEntity entity) =>
+        entity.Aspects
+            .SelectMany(a => registry.AspectOf(entity.EntityType, a.Name) is { } spec
+                ? RelationshipExtractor.Extract(entity.Urn, spec, a.Value)
+                : [])
+            .Select(edge => edge.Target)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     private IEnumerable<string> EdgeTargets(ChangeRecord change)
     {
