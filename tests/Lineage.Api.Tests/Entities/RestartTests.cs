@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Lineage.Api.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Lineage.Api.Tests.Entities;
 
@@ -17,7 +19,10 @@ public sealed class RestartTests
         var gms = new DataHubWire(first.CreateClient());
         await gms.UpsertAsync(urn, "mlModelProperties", new JsonObject { ["description"] = "v1", ["groups"] = new JsonArray(group) });
         await gms.UpsertAsync(urn, "mlModelProperties", new JsonObject { ["description"] = "v2", ["groups"] = new JsonArray(group) });
-        first.Server.Dispose();
+        // The first service stops and lets go of the data directory: its search index holds Lucene's write lock on it.
+        var stopped = first.Services.GetRequiredService<IHost>();
+        await stopped.StopAsync();
+        stopped.Dispose();
 
         using var second = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
             b.UseSetting("Lineage:DataDirectory", first.DataDirectory).UseSetting("Lineage:Store", "embedded"));
