@@ -60,6 +60,9 @@ internal static class SearchAnalyzers
         return new TokenStreamComponents(source, new LowerCaseFilter(Version, source));
     });
 
+    /// <summary>URNs: the whole value as one term, case kept (URNs are case-sensitive, and the urn field is indexed as written).</summary>
+    public static readonly Analyzer Exact = Analyzer.NewAnonymous((_, reader) => new TokenStreamComponents(new KeywordTokenizer(reader)));
+
     /// <summary>Autocomplete on the start of the whole name: every prefix of it.</summary>
     public static readonly Analyzer NamePrefixes = Analyzer.NewAnonymous((_, reader) =>
     {
@@ -82,6 +85,7 @@ internal static class SearchAnalyzers
     /// <summary>The analyzer of each field, for the index writer and the query parser.</summary>
     public static readonly Analyzer PerField = new PerFieldAnalyzerWrapper(Keyword, new Dictionary<string, Analyzer>
     {
+        [IndexFields.Urn] = Exact,
         [IndexFields.Name] = Name,
         [IndexFields.Description] = Text,
         [IndexFields.NamePrefix] = NamePrefixes,

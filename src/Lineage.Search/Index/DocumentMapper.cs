@@ -26,6 +26,7 @@ internal static class DocumentMapper
         foreach (var text in e.AllDescriptions) doc.Add(new TextField(IndexFields.Description, text, Field.Store.NO));
         if (e.Description is not null) doc.Add(new StoredField(IndexFields.StoredDescription, e.Description));
         if (e.Platform is not null) doc.Add(new StoredField(IndexFields.StoredPlatform, e.Platform));
+        foreach (var target in e.Targets) doc.Add(new StoredField(IndexFields.StoredTarget, target));
 
         AddValues(doc, "entityType", IndexFields.Type, [e.EntityType], shortName: false, searchable: false);
         AddValues(doc, "platform", IndexFields.Platform, e.Platform is null ? [] : [e.Platform]);

@@ -19,4 +19,11 @@ public sealed record EntityDocument(
     IReadOnlyList<string> CustomProperties,
     bool Deprecated,
     bool Removed,
-    long Connectivity);
+    long Connectivity)
+{
+    /// <summary>
+    /// The entities its edges point to. Kept in the index so that when the entity is hard-deleted (and the store no
+    /// longer knows its edges) the feeder can update the connectivity of what it pointed to.
+    /// </summary>
+    public IReadOnlyList<string> Targets { get; init; } = [];
+}

@@ -26,6 +26,7 @@ internal static class IndexFields
     public const string StoredName = "stored_name";
     public const string StoredDescription = "stored_description";
     public const string StoredPlatform = "stored_platform";
+    public const string StoredTarget = "stored_target";
     public const string Connectivity = "sort_connectivity";
     public const string SortName = "sort_name";
 

@@ -97,6 +97,13 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
+    /// <summary>The entities the indexed document of <paramref name="urn"/> has edges to; empty when it is not indexed.</summary>
+    public IReadOnlyList<string> TargetsOf(string urn) => Read(searcher =>
+    {
+        var top = searcher.Search(new TermQuery(new Term(IndexFields.Urn, urn)), 1);
+        return top.ScoreDocs.Length == 0 ? [] : searcher.Doc(top.ScoreDocs[0].Doc).GetValues(IndexFields.StoredTarget);
+    });
+
     /// <summary>How many live documents the index holds.</summary>
     public int Count => Read(s => s.IndexReader.NumDocs);
 

@@ -13,8 +13,8 @@ public static class EntityDocumentBuilder
     [
         ("mlModelProperties", "name"), ("mlModelGroupProperties", "name"), ("datasetProperties", "name"),
         ("dataJobInfo", "name"), ("dataFlowInfo", "name"), ("containerProperties", "name"), ("domainProperties", "name"),
-        ("glossaryTermInfo", "name"), ("tagProperties", "name"), ("corpUserInfo", "displayName"), ("corpUserInfo", "fullName"),
-        ("corpGroupInfo", "displayName"), ("dataPlatformInfo", "displayName"),
+        ("glossaryTermInfo", "name"), ("glossaryNodeInfo", "name"), ("tagProperties", "name"), ("corpUserInfo", "displayName"),
+        ("corpUserInfo", "fullName"), ("corpGroupInfo", "displayName"), ("dataPlatformInfo", "displayName"),
     ];
 
     public static EntityDocument Build(StoredEntity entity, long connectivity)
@@ -32,8 +32,9 @@ public static class EntityDocumentBuilder
         var name = NameSources.Select(s => Field(s.Aspect, s.Field)).FirstOrDefault(n => n is not null) ?? urn.Name ?? entity.Urn;
         var edited = entity.Aspects.Where(a => a.Name.StartsWith("editable", StringComparison.Ordinal))
             .Select(a => Field(a.Name, "description")).OfType<string>().ToList();
+        // Glossary terms and nodes call their description a definition.
         var ingested = entity.Aspects.Where(a => !a.Name.StartsWith("editable", StringComparison.Ordinal))
-            .Select(a => Field(a.Name, "description")).OfType<string>().ToList();
+            .Select(a => Field(a.Name, "description") ?? Field(a.Name, "definition")).OfType<string>().ToList();
         var customProperties = entity.Aspects
             .SelectMany(a => a.Value["customProperties"] as JsonObject ?? [])
             .Select(p => $"{p.Key}={(p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : p.Value?.ToJsonString())}")

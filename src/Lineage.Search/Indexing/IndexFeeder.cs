@@ -104,16 +104,30 @@ public sealed class IndexFeeder(
         foreach (var change in changes)
         {
             urns.Add(change.Urn);
-            // The other ends of edges that came or went are better or worse connected now.
+            // The other ends of edges that came or went are better or worse connected now. A hard delete's change
+            // carries no values, and the store has dropped the entity's edges: the index remembers where they went.
             foreach (var target in EdgeTargets(change)) urns.Add(target);
+            if (change.Kind == ChangeKind.EntityDeleted)
+                foreach (var target in index.TargetsOf(change.Urn)) urns.Add(target);
         }
 
         var connectivity = await store.GetConnectivityAsync(urns, ct);
         var entities = await store.GetEntitiesAsync(urns, ct);
-        var upserts = entities.Values.Select(e => EntityDocumentBuilder.Build(e, connectivity.GetValueOrDefault(e.Urn))).ToList();
+        var upserts = entities.Values
+            .Select(e => EntityDocumentBuilder.Build(e, connectivity.GetValueOrDefault(e.Urn)) with { Targets = TargetsOf(e) })
+            .ToList();
         var deletes = urns.Where(u => !entities.ContainsKey(u)).ToList();
         index.Apply(upserts, deletes, changes[^1].Sequence);
     }
+
+    private List<string> TargetsOf(StoredEntity entity) =>
+        entity.Aspects
+            .SelectMany(a => registry.AspectOf(entity.EntityType, a.Name) is { } spec
+                ? RelationshipExtractor.Extract(entity.Urn, spec, a.Value)
+                : [])
+            .Select(edge => edge.Target)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     private IEnumerable<string> EdgeTargets(ChangeRecord change)
     {

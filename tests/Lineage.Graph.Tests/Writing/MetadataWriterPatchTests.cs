@@ -2,9 +2,9 @@ using System.Text.Json.Nodes;
 using Lineage.Graph.Changes;
 using Lineage.Graph.Errors;
 using Lineage.Graph.Storage;
+using Lineage.Graph.Traversal;
 using Lineage.Graph.Tests.Sqlite;
 using Lineage.Graph.Tests.StoreContract;
-using Lineage.Graph.Traversal;
 using Lineage.Graph.Writing;
 using static Lineage.Graph.Tests.Writing.Proposals;
 

@@ -1,0 +1,56 @@
+using Lineage.Graph.Changes;
+using Lineage.Graph.Storage;
+using Lineage.Graph.Traversal;
+
+namespace Lineage.Search.Tests.Support;
+
+/// <summary>
+/// A store that records where the feeder reads the change feed from, and can fail an entity read the way a
+/// process killed mid-update would leave it: after the store committed, before the index did.
+/// </summary>
+internal sealed class RecordingStore(IGraphStore inner) : IGraphStore
+{
+    private int _entityReads;
+
+    /// <summary>The <c>after</c> of every change-feed read, in order.</summary>
+    public List<long> ReadsAfter { get; } = [];
+
+    /// <summary>When set, entity reads after this many fail (the indexing process dies).</summary>
+    public int? FailAfterEntityReads { get; init; }
+
+    public Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterAsync(long after, int limit, CancellationToken ct)
+    {
+        lock (ReadsAfter) ReadsAfter.Add(after);
+        return inner.ReadChangesAfterAsync(after, limit, ct);
+    }
+
+    public Task<StoredEntity?> GetEntityAsync(string urn, CancellationToken ct) =>
+        Interlocked.Increment(ref _entityReads) > FailAfterEntityReads
+            ? throw new IOException("the indexing process died")
+            : inner.GetEntityAsync(urn, ct);
+
+    public Task InitializeAsync(CancellationToken ct) => inner.InitializeAsync(ct);
+
+    public Task<IReadOnlyList<WriteOutcome>> WriteAsync(IReadOnlyList<StoreOperation> operations, CancellationToken ct) =>
+        inner.WriteAsync(operations, ct);
+
+    public Task<StoredAspect?> GetAspectAsync(string urn, string aspect, long version, CancellationToken ct) =>
+        inner.GetAspectAsync(urn, aspect, version, ct);
+
+    public Task<IReadOnlyList<StoredAspect>> GetAspectVersionsAsync(string urn, string aspect, CancellationToken ct) =>
+        inner.GetAspectVersionsAsync(urn, aspect, ct);
+
+    public Task<RelationshipPage> GetRelationshipsAsync(RelationshipQuery query, CancellationToken ct) =>
+        inner.GetRelationshipsAsync(query, ct);
+
+    public Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(
+        IReadOnlyCollection<string> urns, string aspect, CancellationToken ct) => inner.GetLatestAspectsAsync(urns, aspect, ct);
+
+    public Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct) => inner.TraverseAsync(query, ct);
+
+    public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
+        inner.GetConnectivityAsync(urns, ct);
+
+    /// <summary>The fixture owns the store; this wrapper has nothing to release.</summary>
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
