@@ -29,6 +29,14 @@ internal sealed class RecordingStore(IGraphStore inner) : IGraphStore
             ? throw new IOException("the indexing process died")
             : inner.GetEntityAsync(urn, ct);
 
+    public Task<IReadOnlyDictionary<string, StoredEntity>> GetEntitiesAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
+        Interlocked.Add(ref _entityReads, urns.Count) > FailAfterEntityReads
+            ? throw new IOException("the indexing process died")
+            : inner.GetEntitiesAsync(urns, ct);
+
+    public Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAmongAsync(
+        IReadOnlyCollection<string> urns, IReadOnlyList<string> types, CancellationToken ct) => inner.GetLineageEdgesAmongAsync(urns, types, ct);
+
     public Task InitializeAsync(CancellationToken ct) => inner.InitializeAsync(ct);
 
     public Task<IReadOnlyList<WriteOutcome>> WriteAsync(IReadOnlyList<StoreOperation> operations, CancellationToken ct) =>
