@@ -35,7 +35,7 @@ internal sealed class RawCypher(string neo4jUri)
             using var response = await _http.PostAsync($"{neo4jUri}/db/data/transaction/commit", content);
             var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
             frontier = json["results"]![0]!["data"]!.AsArray()
-                .Select(d => d!["row"]![2]!.GetValue<string>())
+                .Select(d => d!["row"]![0]!.GetValue<string>())
                 .Where(seen.Add)
                 .ToList();
         }

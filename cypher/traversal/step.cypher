@@ -3,17 +3,17 @@
 // from its target to its source (1 = the target is upstream, 2 = the target is downstream). Soft-deleted
 // neighbours are left out unless $includeRemoved.
 // Parameters: $frontier: [urn], $forward, $backward, $types: [name] (empty = all), $includeRemoved.
-// Returns per step: parent (frontier urn), rel (relationship name), urn (the neighbour).
+// Returns: urn, each neighbour once (parents are chosen afterwards from the edges among the nodes kept).
 UNWIND $frontier AS u
 MATCH (:Entity {urn: u})-[r]->(m:Entity)
 WHERE r.lineage = $forward
   AND (size($types) = 0 OR type(r) IN $types)
   AND ($includeRemoved OR NOT coalesce(m.removed, false))
-RETURN u AS parent, type(r) AS rel, m.urn AS urn
-UNION ALL
+RETURN m.urn AS urn
+UNION
 UNWIND $frontier AS u
 MATCH (:Entity {urn: u})<-[r]-(m:Entity)
 WHERE r.lineage = $backward
   AND (size($types) = 0 OR type(r) IN $types)
   AND ($includeRemoved OR NOT coalesce(m.removed, false))
-RETURN u AS parent, type(r) AS rel, m.urn AS urn
+RETURN m.urn AS urn

@@ -18,7 +18,7 @@ public sealed partial class Neo4jGraphStore
             ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
             : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
         var types = new JsonArray([.. query.RelationshipTypes.Select(t => (JsonNode)t)]);
-        var reached = new Dictionary<string, (int Degree, string? Parent, string? Rel)>(StringComparer.Ordinal) { [query.Root] = (0, null, null) };
+        var reached = new Dictionary<string, int>(StringComparer.Ordinal) { [query.Root] = 0 };
         var frontier = new List<string> { query.Root };
 
         for (var depth = 1; depth <= query.MaxHops && frontier.Count > 0 && reached.Count <= query.MaxNodes; depth++)
@@ -34,33 +34,27 @@ public sealed partial class Neo4jGraphStore
             var next = new List<string>();
             foreach (var row in step.Rows)
             {
-                var (parent, rel, urn) = (row[0]!.GetValue<string>(), row[1]!.GetValue<string>(), row[2]!.GetValue<string>());
-                if (!reached.TryGetValue(urn, out var seen))
-                {
-                    reached[urn] = (depth, parent, rel);
-                    next.Add(urn);
-                }
-                else if (seen.Degree == depth && IsSmaller(parent, rel, seen.Parent!, seen.Rel!))
-                {
-                    reached[urn] = (depth, parent, rel);
-                }
+                var urn = row[0]!.GetValue<string>();
+                if (reached.TryAdd(urn, depth)) next.Add(urn);
             }
             frontier = next;
         }
 
-        var ordered = reached.OrderBy(n => n.Value.Degree).ThenBy(n => n.Key, StringComparer.Ordinal).ToList();
+        var ordered = reached.OrderBy(n => n.Value).ThenBy(n => n.Key, StringComparer.Ordinal).ToList();
         var truncated = ordered.Count > query.MaxNodes;
         var kept = ordered.Take(query.MaxNodes).ToList();
         var urns = new JsonArray([.. kept.Select(n => (JsonNode)n.Key)]);
 
         var facts = (await RunOneAsync(Statement(CypherNames.NodeFacts, new JsonObject { ["urns"] = urns }), ct)).Rows
             .ToDictionary(r => r[0]!.GetValue<string>(), r => (Removed: r[1]!.GetValue<bool>(), Exists: r[2]!.GetValue<bool>()));
+        var edges = await GetLineageEdgesAmongAsync(kept.Select(n => n.Key).ToList(), query.RelationshipTypes, ct);
+        var parents = ParentChooser.Choose(kept.ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal), edges, query.Direction);
         var nodes = kept.Select(n =>
         {
             var fact = facts.GetValueOrDefault(n.Key);
-            return new ReachedNode(n.Key, n.Value.Degree, n.Value.Parent, n.Value.Rel, fact.Removed, fact.Exists);
+            var parent = parents.GetValueOrDefault(n.Key);
+            return new ReachedNode(n.Key, n.Value, parent.Parent, parent.Relationship, fact.Removed, fact.Exists);
         }).ToList();
-        var edges = await GetLineageEdgesAmongAsync(kept.Select(n => n.Key).ToList(), query.RelationshipTypes, ct);
         return new TraversalResult(nodes, edges, truncated);
     }
 
@@ -106,12 +100,5 @@ public sealed partial class Neo4jGraphStore
         }), ct);
         return result.Rows.Where(r => r[1]!.GetValue<long>() > 0)
             .ToDictionary(r => r[0]!.GetValue<string>(), r => r[1]!.GetValue<long>(), StringComparer.Ordinal);
-    }
-
-    /// <summary>The parent choice both stores make: smallest urn, then smallest relationship name (ordinal).</summary>
-    private static bool IsSmaller(string parent, string rel, string thanParent, string thanRel)
-    {
-        var byParent = string.CompareOrdinal(parent, thanParent);
-        return byParent < 0 || (byParent == 0 && string.CompareOrdinal(rel, thanRel) < 0);
     }
 }

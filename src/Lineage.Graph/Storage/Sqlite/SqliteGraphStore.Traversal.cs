@@ -9,8 +9,8 @@ public sealed partial class SqliteGraphStore
 {
     // One recursive CTE walks both kinds of lineage edge: those whose target is upstream of their source, and those
     // whose source is. It keeps (node, depth) pairs only — never how a node was reached — so a node reached from many
-    // parents is expanded once per depth, and cycles end at $maxHops. Parents are found afterwards among the nodes one
-    // hop nearer: the smallest urn, then the smallest relationship name, as the Neo4j store chooses.
+    // parents is expanded once per depth, and cycles end at $maxHops. Parents are chosen afterwards from the edges
+    // among the nodes kept (every node one hop nearer the root is kept before any node it leads to).
     private const string WalkSql = """
         WITH RECURSIVE walk(urn, depth) AS (
             SELECT $root, 0
@@ -28,25 +28,9 @@ public sealed partial class SqliteGraphStore
               AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.source AND x.removed = 1))
         ),
         best AS MATERIALIZED (SELECT urn, MIN(depth) AS degree FROM walk GROUP BY urn),
-        kept AS MATERIALIZED (SELECT urn, degree FROM best ORDER BY degree, urn LIMIT $limit),
-        candidates AS (
-            SELECT k.urn, e.source AS parent, e.type AS rel
-            FROM kept k JOIN edges e ON e.target = k.urn AND e.lineage = $forward
-            JOIN best b ON b.urn = e.source AND b.degree = k.degree - 1
-            WHERE ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-            UNION ALL
-            SELECT k.urn, e.target, e.type
-            FROM kept k JOIN edges e ON e.source = k.urn AND e.lineage = $backward
-            JOIN best b ON b.urn = e.target AND b.degree = k.degree - 1
-            WHERE ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-        ),
-        parents AS (
-            SELECT urn, parent, rel, ROW_NUMBER() OVER (PARTITION BY urn ORDER BY parent, rel) AS rn FROM candidates
-        )
-        SELECT k.urn, k.degree, p.parent, p.rel, COALESCE(en.removed, 0), en.urn IS NOT NULL
-        FROM kept k
-        LEFT JOIN parents p ON p.urn = k.urn AND p.rn = 1
-        LEFT JOIN entities en ON en.urn = k.urn
+        kept AS MATERIALIZED (SELECT urn, degree FROM best ORDER BY degree, urn LIMIT $limit)
+        SELECT k.urn, k.degree, COALESCE(en.removed, 0), en.urn IS NOT NULL
+        FROM kept k LEFT JOIN entities en ON en.urn = k.urn
         ORDER BY k.degree, k.urn
         """;
 
@@ -68,7 +52,7 @@ public sealed partial class SqliteGraphStore
         var types = JsonSerializer.Serialize(query.RelationshipTypes);
         await using var connection = await OpenAsync(ct);
 
-        var nodes = new List<ReachedNode>();
+        var reached = new List<(string Urn, int Degree, bool Removed, bool Exists)>();
         await using (var walk = Command(connection, WalkSql,
             ("$root", query.Root), ("$maxHops", query.MaxHops), ("$forward", (int)forward), ("$backward", (int)backward),
             ("$typeCount", query.RelationshipTypes.Count), ("$types", types), ("$includeRemoved", query.IncludeRemoved ? 1 : 0),
@@ -76,16 +60,18 @@ public sealed partial class SqliteGraphStore
         await using (var reader = await walk.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
-            {
-                nodes.Add(new ReachedNode(reader.GetString(0), reader.GetInt32(1),
-                    reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.GetInt64(4) != 0, reader.GetInt64(5) != 0));
-            }
+                reached.Add((reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2) != 0, reader.GetInt64(3) != 0));
         }
-        var truncated = nodes.Count > query.MaxNodes;
-        if (truncated) nodes.RemoveAt(nodes.Count - 1);
+        var truncated = reached.Count > query.MaxNodes;
+        if (truncated) reached.RemoveAt(reached.Count - 1);
 
-        var edges = await GetLineageEdgesAmongAsync(nodes.Select(n => n.Urn).ToList(), query.RelationshipTypes, ct);
+        var edges = await GetLineageEdgesAmongAsync(reached.Select(n => n.Urn).ToList(), query.RelationshipTypes, ct);
+        var parents = ParentChooser.Choose(reached.ToDictionary(n => n.Urn, n => n.Degree, StringComparer.Ordinal), edges, query.Direction);
+        var nodes = reached.Select(n =>
+        {
+            var parent = parents.GetValueOrDefault(n.Urn);
+            return new ReachedNode(n.Urn, n.Degree, parent.Parent, parent.Relationship, n.Removed, n.Exists);
+        }).ToList();
         return new TraversalResult(nodes, edges, truncated);
     }
 
