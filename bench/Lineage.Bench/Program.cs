@@ -17,7 +17,8 @@ Directory.CreateDirectory(resultsFolder);
 Console.WriteLine($"Generating estate {size} ({entities:N0} entities, seed 42)");
 var estate = new EstateGenerator(entities).Generate();
 var json = new JsonSerializerOptions { WriteIndented = true };
-foreach (var store in stores)
+// --report-only rewrites BENCHMARKS.md from the saved results without running anything.
+foreach (var store in args.Contains("--report-only") ? [] : stores)
 {
     string? neo4jUri = null;
     if (store == "neo4j")
