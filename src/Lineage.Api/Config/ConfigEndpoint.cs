@@ -6,12 +6,16 @@ namespace Lineage.Api.Config;
 /// <c>GET /config</c>, as DataHub's clients check it on connecting: <c>noCode</c> must be the string "true" and
 /// <c>versions["acryldata/datahub"].version</c> parseable.
 /// </summary>
-internal sealed class ConfigEndpoint : EndpointWithoutRequest
+internal sealed class ConfigEndpoint(IConfiguration configuration) : EndpointWithoutRequest
 {
+    /// <summary>Where the DataHub version Lineage reports can be changed.</summary>
+    public const string ReportedVersionKey = "Lineage:DataHub:ReportedVersion";
+
     /// <summary>
-    /// Below 1.0.1 the new SDK writes through Rest.li, which Lineage serves; OpenAPI v3 writes come with the clients issue.
+    /// From 1.0.1 on, DataHub's SDK (<c>DataHubClient</c>) writes through OpenAPI v3; below it, through Rest.li. Lineage
+    /// serves both, so either answer works; reporting v0.15.0 keeps a client on Rest.li.
     /// </summary>
-    public const string ReportedDataHubVersion = "v0.15.0";
+    public const string DefaultReportedVersion = "v1.1.0";
 
     public override void Configure()
     {
@@ -24,9 +28,11 @@ internal sealed class ConfigEndpoint : EndpointWithoutRequest
         noCode = "true",
         statefulIngestionCapable = true,
         retention = "true",
+        // PATCH is served as RFC 6902 only; DataHub's patch builders use keyed-array paths, so don't advertise it.
+        patchCapable = false,
         versions = new Dictionary<string, object>
         {
-            ["acryldata/datahub"] = new { version = ReportedDataHubVersion, commit = "lineage" },
+            ["acryldata/datahub"] = new { version = configuration[ReportedVersionKey] ?? DefaultReportedVersion, commit = "lineage" },
             ["lineage"] = new { version = typeof(ConfigEndpoint).Assembly.GetName().Version?.ToString() ?? "0.0.0" },
         },
         datahub = new { serverType = "prod", serverEnv = "core" },

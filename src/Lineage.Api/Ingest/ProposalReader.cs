@@ -56,7 +56,8 @@ internal static class ProposalReader
         _ => throw new ValidationException("changeType", $"'{text}' is not supported; use UPSERT, CREATE, CREATE_ENTITY, DELETE or PATCH"),
     };
 
-    private static long? IfVersionMatch(string? text) =>
+    /// <summary>The revision an If-Version-Match header or proposal header names, or null; anything else is a 400.</summary>
+    public static long? IfVersionMatch(string? text) =>
         text is null ? null
         : long.TryParse(text, out var revision) && revision >= 0 ? revision
         : throw new ValidationException("If-Version-Match", $"'{text}' is not a version number");

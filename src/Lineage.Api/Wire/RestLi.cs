@@ -11,21 +11,27 @@ internal static class RestLi
     /// </summary>
     public static string UrnFromPath(HttpContext context, string prefix)
     {
-        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
-        string urn;
-        if (!string.IsNullOrEmpty(raw))
-        {
-            var path = raw.Split('?', 2)[0];
-            var start = path.IndexOf(prefix, StringComparison.Ordinal);
-            urn = start < 0 ? "" : Uri.UnescapeDataString(path[(start + prefix.Length)..]);
-        }
-        else
-        {
-            // Hosts without a raw target (the in-memory test server) give the path decoded but for %2F.
-            var path = context.Request.Path.Value ?? "";
-            urn = path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..].Replace("%2F", "/") : "";
-        }
+        var urn = string.Join('/', PathSegmentsAfter(context, prefix));
         return urn.Length > 0 ? urn : throw new ValidationException("urn", "missing from the path");
+    }
+
+    /// <summary>
+    /// The path segments after <paramref name="prefix"/>, each decoded once. A <c>/</c> the client encoded (inside a
+    /// URN) stays inside its segment; one it did not separates segments.
+    /// </summary>
+    public static IReadOnlyList<string> PathSegmentsAfter(HttpContext context, string prefix)
+    {
+        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
+        if (!string.IsNullOrEmpty(raw))
+            return Remainder(raw.Split('?', 2)[0], prefix).Split('/').Select(Uri.UnescapeDataString).ToList();
+        // Hosts without a raw target (the in-memory test server) give the path decoded but for %2F.
+        return Remainder(context.Request.Path.Value ?? "", prefix).Split('/').Select(s => s.Replace("%2F", "/")).ToList();
+    }
+
+    private static string Remainder(string path, string prefix)
+    {
+        var start = path.IndexOf(prefix, StringComparison.Ordinal);
+        return start < 0 ? "" : path[(start + prefix.Length)..];
     }
 
     /// <summary>A Rest.li list parameter: <c>List(a,b)</c>, a bare <c>a</c>, or the parameter repeated.</summary>

@@ -1,0 +1,54 @@
+using Lineage.Api.Wire;
+using Lineage.Graph.Errors;
+using Lineage.Graph.Registry;
+using Lineage.Graph.Urns;
+
+namespace Lineage.Api.OpenApi;
+
+/// <summary>What an OpenAPI v3 entity path names: <c>/openapi/v3/entity/{entityType}/{urn}[/{aspectName}]</c>.</summary>
+internal sealed record OpenApiTarget(EntitySpec Entity, string Urn, AspectSpec? Aspect)
+{
+    public const string Prefix = "/openapi/v3/entity/";
+
+    /// <summary>
+    /// Reads the path. The URN may come encoded (<c>quote(urn, safe="")</c>) or raw, slashes and all, as DataHub's
+    /// emitter sends it on DELETE: a last segment is the aspect only when it names one and the rest is a URN.
+    /// </summary>
+    public static OpenApiTarget From(HttpContext context, MetadataRegistry registry)
+    {
+        var segments = RestLi.PathSegmentsAfter(context, Prefix);
+        var entity = EntityType(segments[0], registry);
+        var rest = segments.Skip(1).ToList();
+        AspectSpec? aspect = null;
+        if (rest.Count > 1 && AspectName(rest[^1], entity, registry) is { } named
+                           && Graph.Urns.Urn.TryParse(string.Join('/', rest[..^1]), out _, out _))
+        {
+            aspect = named;
+            rest.RemoveAt(rest.Count - 1);
+        }
+        var urn = Graph.Urns.Urn.Parse(string.Join('/', rest), "urn");
+        MustBeOf(entity, urn, "urn");
+        return new OpenApiTarget(entity, urn.ToString(), aspect);
+    }
+
+    /// <summary>The entity type named in the path; DataHub matches it regardless of case.</summary>
+    public static EntitySpec EntityType(string name, MetadataRegistry registry) =>
+        registry.Entity(name)
+        ?? registry.Entities.FirstOrDefault(e => string.Equals(e.EntityType, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ValidationException("entityType", $"'{name}' is not an entity type Lineage knows");
+
+    /// <summary>An aspect of the entity type by name, regardless of case as DataHub matches it, or null.</summary>
+    public static AspectSpec? AspectName(string name, EntitySpec entity, MetadataRegistry registry) =>
+        registry.AspectOf(entity.EntityType, name)
+        ?? entity.AspectNames.Select(registry.Aspect).OfType<AspectSpec>()
+            .FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? (string.Equals(registry.KeyAspect(entity.EntityType).Name, name, StringComparison.OrdinalIgnoreCase)
+            ? registry.KeyAspect(entity.EntityType) : null);
+
+    /// <summary>A URN of another entity type than the path's is a 400, not a write to the wrong place.</summary>
+    public static void MustBeOf(EntitySpec entity, Urn urn, string path)
+    {
+        if (urn.EntityType != entity.EntityType)
+            throw new ValidationException(path, $"is a {urn.EntityType} urn, but the path is {Prefix}{entity.EntityType}");
+    }
+}
