@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Lineage.Api.Auth;
 using Lineage.Api.Errors;
 using Lineage.Api.Health;
 using Lineage.Graph.Hosting;
@@ -12,10 +13,12 @@ var builder = WebApplication.CreateBuilder(args);
 if (args.Contains("--reindex")) builder.Configuration[IndexFeeder.RebuildOnStartKey] = "true";
 builder.Services.AddLineageGraph();
 builder.Services.AddLineageSearch();
+builder.Services.AddLineageAuth();
 builder.Services.AddFastEndpoints(o => o.IncludeAbstractValidators = false);
 
 var app = builder.Build();
 app.UseLineageErrors();
+app.UseLineageAuth();
 app.UseFastEndpoints(c =>
 {
     c.Serializer.Options.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;

@@ -8,4 +8,7 @@ public sealed record ApiError(int Status, string Message, string? Path = null, s
 {
     /// <summary>DataHub's error bodies name the Rest.li exception class; some clients look for it.</summary>
     public string ExceptionClass { get; init; } = "com.linkedin.restli.server.RestLiServiceException";
+
+    /// <summary>The id of the request, as in the server's log lines and the <c>X-Request-Id</c> header.</summary>
+    public string? RequestId { get; init; }
 }

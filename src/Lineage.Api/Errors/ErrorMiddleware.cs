@@ -7,7 +7,8 @@ namespace Lineage.Api.Errors;
 /// <summary>The one place exceptions become status codes and JSON error bodies; stack traces never leave the process.</summary>
 internal sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddleware> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    /// <summary>How error bodies are written: camelCase, nulls left out, text unescaped.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -15,6 +16,10 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddlew
 
     public async Task InvokeAsync(HttpContext context)
     {
+        // A caller's own request id (plain, short) is kept, so its logs and ours can be joined.
+        if (context.Request.Headers["X-Request-Id"].ToString() is { Length: > 0 and <= 64 } given && given.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
+            context.TraceIdentifier = given;
+        context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
         try
         {
             await next(context);
@@ -24,14 +29,20 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddlew
             var (error, retryAfter) = Map(e);
             if (error.Status >= 500) logger.LogError(e, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
             context.Response.Clear();
+            context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
             context.Response.StatusCode = error.Status;
             if (retryAfter is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString();
-            await context.Response.WriteAsJsonAsync(error, Json);
+            if (error.Status == 401) context.Response.Headers.WWWAuthenticate = "Bearer";
+            await context.Response.WriteAsJsonAsync(Body(context, error), Json);
         }
     }
 
+    /// <summary>The error as sent: with the request id that the server's log lines for this request carry.</summary>
+    public static ApiError Body(HttpContext context, ApiError error) => error with { RequestId = context.TraceIdentifier };
+
     private static (ApiError Error, int? RetryAfter) Map(Exception e) => e switch
     {
+        Auth.AuthException a => (new ApiError(a.Status, a.Message), null),
         ValidationException v => (new ApiError(400, v.Message, v.Path, v.Reason), null),
         NotFoundException n => (new ApiError(404, n.Message), null),
         ConflictException c => (new ApiError(c.PreconditionFailed ? 412 : 409, c.Message, c.Path, c.Reason), null),

@@ -27,8 +27,8 @@ public sealed class SearchRestartTests
     {
         using var first = new SqliteApiFactory();
         var (before, during) = (Model("before"), Model("during"));
-        await new DataHubWire(first.CreateClient()).UpsertAsync(before, "mlModelProperties", new JsonObject { ["name"] = $"{_word}_before" });
-        await SearchUntil(first.CreateClient(), _word, 1);
+        await new DataHubWire(first.CreateAuthorizedClient()).UpsertAsync(before, "mlModelProperties", new JsonObject { ["name"] = $"{_word}_before" });
+        await SearchUntil(first.CreateAuthorizedClient(), _word, 1);
         await StopAsync(first);
 
         // The store commits, the index never hears of it: as if the service died between the two.
@@ -45,7 +45,7 @@ public sealed class SearchRestartTests
             index.AppliedSequence.ShouldBeLessThan(written);
 
         using var second = Restart(first);
-        var found = await SearchUntil(second.CreateClient(), _word, 2);
+        var found = await SearchUntil(second.CreateAuthorizedClient(), _word, 2);
 
         Urns(found).ShouldBe([before, during], ignoreOrder: true);
     }
@@ -55,8 +55,8 @@ public sealed class SearchRestartTests
     {
         using var first = new SqliteApiFactory();
         var model = Model("real");
-        await new DataHubWire(first.CreateClient()).UpsertAsync(model, "mlModelProperties", new JsonObject { ["name"] = $"{_word}_real" });
-        await SearchUntil(first.CreateClient(), _word, 1);
+        await new DataHubWire(first.CreateAuthorizedClient()).UpsertAsync(model, "mlModelProperties", new JsonObject { ["name"] = $"{_word}_real" });
+        await SearchUntil(first.CreateAuthorizedClient(), _word, 1);
         await StopAsync(first);
 
         // An index that went wrong: it holds an entity the store never had.
@@ -67,12 +67,12 @@ public sealed class SearchRestartTests
 
         using (var unswitched = Restart(first))
         {
-            Urns(await SearchUntil(unswitched.CreateClient(), _word, 2)).ShouldContain(ghost);
+            Urns(await SearchUntil(unswitched.CreateAuthorizedClient(), _word, 2)).ShouldContain(ghost);
             await StopAsync(unswitched);
         }
 
         using var reindexed = Restart(first, b => b.UseSetting(IndexFeeder.RebuildOnStartKey, "true"));
-        Urns(await SearchUntil(reindexed.CreateClient(), _word, 1)).ShouldBe([model]);
+        Urns(await SearchUntil(reindexed.CreateAuthorizedClient(), _word, 1)).ShouldBe([model]);
     }
 
     private string Model(string name) => $"urn:li:mlModel:(urn:li:dataPlatform:science,{name}_{_word},PROD)";

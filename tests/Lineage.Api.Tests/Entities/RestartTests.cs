@@ -21,13 +21,13 @@ public sealed class RestartTests : IDisposable
         var group = "urn:li:mlModelGroup:(urn:li:dataPlatform:mlflow,restart,PROD)";
         await using (var first = Host())
         {
-            var gms = new DataHubWire(first.CreateClient());
+            var gms = new DataHubWire(first.CreateAuthorizedClient());
             await gms.UpsertAsync(urn, "mlModelProperties", new JsonObject { ["description"] = "v1", ["groups"] = new JsonArray(group) });
             await gms.UpsertAsync(urn, "mlModelProperties", new JsonObject { ["description"] = "v2", ["groups"] = new JsonArray(group) });
         }
 
         await using var second = Host();
-        var again = new DataHubWire(second.CreateClient());
+        var again = new DataHubWire(second.CreateAuthorizedClient());
         const string Class = "com.linkedin.ml.metadata.MLModelProperties";
         (await again.GetAspectAsync(urn, "mlModelProperties", Class))!["description"]!.GetValue<string>().ShouldBe("v2");
         (await again.GetAspectAsync(urn, "mlModelProperties", Class, 1))!["description"]!.GetValue<string>().ShouldBe("v1");

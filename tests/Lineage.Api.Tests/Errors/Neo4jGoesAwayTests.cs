@@ -27,7 +27,7 @@ public sealed class Neo4jGoesAwayTests : IAsyncLifetime
     [Fact]
     public async Task requests_answer_503_while_neo4j_is_gone_and_a_batch_cut_mid_way_leaves_nothing()
     {
-        var gms = new DataHubWire(_factory.CreateClient());
+        var gms = new DataHubWire(_factory.CreateAuthorizedClient());
         var id = Guid.NewGuid().ToString("N")[..8];
         var group = $"urn:li:mlModelGroup:(urn:li:dataPlatform:mlflow,away-{id},PROD)";
         var model = $"urn:li:mlModel:(urn:li:dataPlatform:mlflow,away-{id},PROD)";

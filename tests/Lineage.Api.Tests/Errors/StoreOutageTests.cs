@@ -18,7 +18,7 @@ public sealed class StoreOutageTests : IDisposable
     [Fact]
     public async Task writes_reads_and_health_answer_503_with_retry_after_when_neo4j_is_unreachable()
     {
-        var gms = new DataHubWire(_factory.CreateClient());
+        var gms = new DataHubWire(_factory.CreateAuthorizedClient());
         var urn = "urn:li:mlModel:(urn:li:dataPlatform:science,outage,PROD)";
 
         var responses = new[]

@@ -15,6 +15,13 @@ public abstract class LineageApiFactory : WebApplicationFactory<Program>
         Configure(builder);
     }
 
+    /// <summary>Every client of the shared host carries its admin token; tests of access control make their own.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        AuthorizedClients.Authorize(client, AuthorizedClients.AdminToken(Services));
+    }
+
     /// <summary>The store-specific settings.</summary>
     protected abstract void Configure(IWebHostBuilder builder);
 

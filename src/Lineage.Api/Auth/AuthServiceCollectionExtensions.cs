@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Lineage.Api.Errors;
+using Lineage.Graph.Storage;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Lineage.Api.Auth;
+
+/// <summary>Registers tokens, their check and the per-token rate limit.</summary>
+internal static class AuthServiceCollectionExtensions
+{
+    public static IServiceCollection AddLineageAuth(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
+            .Validate(o => o.RequestsPerSecond >= 0 && o.Burst >= 0, "Lineage:Auth:RequestsPerSecond and Burst must not be negative");
+        services.AddSingleton(sp => new TokenStore(
+            TokenStore.PathIn(sp.GetRequiredService<IOptions<StoreOptions>>().Value.DataDirectory), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<TokenBootstrap>();
+        services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value;
+                if (context.Items[typeof(AccessToken)] is not AccessToken token || limits.RequestsPerSecond == 0)
+                    return RateLimitPartition.GetNoLimiter("");
+                return RateLimitPartition.GetTokenBucketLimiter(token.Id, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = Math.Max(limits.Burst, 1),
+                    TokensPerPeriod = limits.RequestsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+            o.OnRejected = async (rejected, ct) =>
+            {
+                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
+                var response = rejected.HttpContext.Response;
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await response.WriteAsJsonAsync(
+                    ErrorMiddleware.Body(rejected.HttpContext, new ApiError(429, $"too many requests for this token; retry after {seconds} s")), ErrorMiddleware.Json, ct);
+            };
+        });
+        return services;
+    }
+
+    /// <summary>Token check, then the rate limit it partitions by.</summary>
+    public static IApplicationBuilder UseLineageAuth(this IApplicationBuilder app) =>
+        app.UseMiddleware<AuthMiddleware>().UseRateLimiter();
+}
