@@ -138,6 +138,7 @@ internal static class CommonAspects
                 Required("form", UrnOf()),
                 Optional("lastModified", AuditStamp))))));
 
+    /// <summary>Declared for completeness; no entity type of <see cref="EntityCatalog"/> lists it yet.</summary>
     public static readonly AspectSpec Documentation = Aspect("documentation", Ns + "Documentation",
         Record("Documentation",
             Required("documentations", ListOf(Record("DocumentationAssociation",
