@@ -57,10 +57,26 @@ public static class AspectValidator
         if (!IsString(node)) return Expected(path, $"a {u.Describe()}", node);
         var text = node!.GetValue<string>();
         if (!Urn.TryParse(text, out var urn, out var error))
-            return new ValidationException(path, $"malformed urn '{text}': {error}");
+            return u.EntityTypes.Count == 0 && IsUrnOfAnUnmodelledType(text)
+                ? null
+                : new ValidationException(path, $"malformed urn '{text}': {error}");
         if (u.EntityTypes.Count > 0 && !u.EntityTypes.Contains(urn!.EntityType))
             return new ValidationException(path, $"expected {Article(u.Describe())}, got {text}");
         return null;
+    }
+
+    /// <summary>
+    /// A plain PDL <c>Urn</c> field takes the URN of any entity, also of types Lineage has no key spec for
+    /// (<c>query</c> in upstreamLineage, <c>dataHubPersona</c>, <c>dataHubAction</c> in attributions …): DataHub
+    /// accepts them, so only the <c>urn:li:&lt;type&gt;:&lt;key&gt;</c> shape is checked. A known type must still parse.
+    /// </summary>
+    private static bool IsUrnOfAnUnmodelledType(string text)
+    {
+        if (!text.StartsWith(Urn.Prefix, StringComparison.Ordinal)) return false;
+        var colon = text.IndexOf(':', Urn.Prefix.Length);
+        if (colon <= Urn.Prefix.Length || colon == text.Length - 1) return false;
+        var entityType = text[Urn.Prefix.Length..colon];
+        return EntityKeys.Find(entityType) is null && entityType.All(char.IsAsciiLetterOrDigit);
     }
 
     private static ValidationException? ArrayMismatch(ArrayType a, JsonNode? node, string path)

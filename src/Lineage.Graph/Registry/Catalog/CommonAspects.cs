@@ -100,7 +100,8 @@ internal static class CommonAspects
                 Required("propertyUrn", UrnOf()),
                 Required("values", ListOf(Union(Member("string", Text), Member("double", Schema.Double)))),
                 Optional("created", AuditStamp),
-                Optional("lastModified", AuditStamp))))));
+                Optional("lastModified", AuditStamp),
+                Optional("attribution", MetadataAttribution))))));
 
     private static RecordType TestResult(string relationship) => Record("TestResult",
         Required("test", EdgeTo(relationship, LineageRole.None, "test")),
@@ -113,11 +114,16 @@ internal static class CommonAspects
             Required("failing", ListOf(TestResult("IsFailing"))),
             Required("passing", ListOf(TestResult("IsPassing")))));
 
+    private static readonly RecordType FieldFormPromptAssociation = Record("FieldFormPromptAssociation",
+        Required("fieldPath", Text),
+        Required("lastModified", AuditStamp));
+
     private static readonly RecordType FormPromptAssociation = Record("FormPromptAssociation",
         Required("id", Text),
         Required("lastModified", AuditStamp),
-        // Field-level prompt responses (FormPromptFieldAssociations) nest several more records; not constrained here.
-        Optional("fieldAssociations", Any));
+        Optional("fieldAssociations", Record("FormPromptFieldAssociations",
+            Optional("completedFieldPrompts", ListOf(FieldFormPromptAssociation)),
+            Optional("incompleteFieldPrompts", ListOf(FieldFormPromptAssociation)))));
 
     private static readonly RecordType FormAssociation = Record("FormAssociation",
         Required("urn", UrnOf()),
@@ -132,6 +138,7 @@ internal static class CommonAspects
                 Required("form", UrnOf()),
                 Optional("lastModified", AuditStamp))))));
 
+    /// <summary>Declared for completeness; no entity type of <see cref="EntityCatalog"/> lists it yet.</summary>
     public static readonly AspectSpec Documentation = Aspect("documentation", Ns + "Documentation",
         Record("Documentation",
             Required("documentations", ListOf(Record("DocumentationAssociation",

@@ -25,6 +25,10 @@ internal static class DatasetAspects
             Optional("description", Text),
             Optional("name", Text)));
 
+    /// <summary>
+    /// DataHub also derives DownstreamOf from fineGrainedLineages[].upstreams (to datasets and schemaFields); model.md's
+    /// table names only upstreams[].dataset, so the fine-grained URNs are plain.
+    /// </summary>
     public static readonly AspectSpec UpstreamLineage = Aspect("upstreamLineage",
         "com.linkedin.dataset.UpstreamLineage",
         Record("UpstreamLineage",

@@ -4,6 +4,11 @@ using static Lineage.Graph.Registry.Schema;
 namespace Lineage.Graph.Registry.Catalog;
 
 /// <summary>The aspects of data flows, data jobs and their runs (com.linkedin.datajob.*, com.linkedin.dataprocess.*).</summary>
+/// <remarks>
+/// DataHub's relationships on run aspects (inputs Consumes, outputs Produces, outputEdges DataProcessInstanceProduces,
+/// parentTemplate InstanceOf, parentInstance ChildOf, upstreamInstances UpstreamOf) are not in model.md's table, which
+/// decides Lineage's edges, so those fields are plain URNs.
+/// </remarks>
 internal static class JobAspects
 {
     private const string Job = "com.linkedin.datajob.";

@@ -7,6 +7,11 @@ namespace Lineage.Graph.Registry.Catalog;
 /// The aspects of the supporting entities: users and groups, tags, glossary terms and nodes, domains, containers,
 /// data platforms and their instances, ownership types.
 /// </summary>
+/// <remarks>
+/// DataHub annotates several of these URN fields as relationships (managerUrn ReportsTo, parentNode and parentDomain
+/// IsPartOf, the deprecated CorpGroupInfo lists OwnedBy / IsPartOf, platforms IsUserOf, persona IsPersona); model.md's
+/// table, which decides Lineage's edges, has none of them, so they are plain URNs here.
+/// </remarks>
 internal static class PeopleAndTermAspects
 {
     private const string Identity = "com.linkedin.identity.";
@@ -112,6 +117,7 @@ internal static class PeopleAndTermAspects
         Record("EditableContainerProperties",
             Optional("description", Text)));
 
+    /// <summary>displayName is from newer PDL versions than the one in the audit (docs/registry-audit.md).</summary>
     public static readonly AspectSpec DataPlatformInfo = Aspect("dataPlatformInfo",
         "com.linkedin.dataplatform.DataPlatformInfo",
         Record("DataPlatformInfo",
