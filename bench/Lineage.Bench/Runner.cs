@@ -16,6 +16,7 @@ internal sealed class Runner(string repo, Estate estate, string size, string sto
         var dataDirectory = keepData ?? Path.Combine(Path.GetTempPath(), $"lineage-bench-{size}-{store}-{Guid.NewGuid():N}");
         await using var service = await ServiceHost.StartAsync(repo, store, neo4jUri, dataDirectory, 18080);
         _http.BaseAddress = new Uri(service.Url);
+        _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", service.AdminToken);
         try
         {
             Console.WriteLine($"[{size}/{store}] ingesting {estate.Proposals.Count:N0} aspects of {estate.Entities:N0} entities");

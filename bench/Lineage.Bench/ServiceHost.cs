@@ -13,6 +13,9 @@ internal sealed class ServiceHost : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The admin token the service generated on its first start in <see cref="DataDirectory"/>.</summary>
+    public string AdminToken => File.ReadAllText(Path.Combine(DataDirectory, "admin.token")).Trim();
+
     public static async Task<ServiceHost> StartAsync(string repo, string store, string? neo4jUri, string dataDirectory, int port)
     {
         var dll = Path.Combine(repo, "src", "Lineage.Api", "bin", "Release", "net10.0", "Lineage.Api.dll");
@@ -25,6 +28,8 @@ internal sealed class ServiceHost : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Tokens stay on, as in production; the per-token rate limit is off so that it is the service that is measured.
+        info.Environment["Lineage__Auth__RequestsPerSecond"] = "0";
         if (neo4jUri is not null) info.Environment["Lineage__Neo4j__Uri"] = neo4jUri;
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
