@@ -2,6 +2,7 @@ using FastEndpoints;
 using Lineage.Api.Auth;
 using Lineage.Api.Errors;
 using Lineage.Api.Health;
+using Lineage.Api.Limits;
 using Lineage.Graph.Hosting;
 using Lineage.Search;
 using Lineage.Search.Indexing;
@@ -14,11 +15,13 @@ if (args.Contains("--reindex")) builder.Configuration[IndexFeeder.RebuildOnStart
 builder.Services.AddLineageGraph();
 builder.Services.AddLineageSearch();
 builder.Services.AddLineageAuth();
+builder.Services.AddLineageLimits();
 builder.Services.AddFastEndpoints(o => o.IncludeAbstractValidators = false);
 
 var app = builder.Build();
 app.UseLineageErrors();
 app.UseLineageAuth();
+app.UseLineageLimits();
 app.UseFastEndpoints(c =>
 {
     c.Serializer.Options.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;

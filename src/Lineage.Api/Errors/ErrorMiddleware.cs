@@ -49,7 +49,7 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddlew
         QueryTimeoutException t => (new ApiError(504, t.Message), null),
         StoreUnavailableException s => (new ApiError(503, s.Message), s.IsRetriable ? 1 : 5),
         BadHttpRequestException b when b.StatusCode == StatusCodes.Status413PayloadTooLarge =>
-            (new ApiError(413, "the request body is larger than the server accepts"), null),
+            (new ApiError(413, b.Message.StartsWith("the request body", StringComparison.Ordinal) ? b.Message : "the request body is larger than the server accepts", "body"), null),
         BadHttpRequestException b => (new ApiError(b.StatusCode, b.Message), null),
         JsonException j => (new ApiError(400, $"the request body is not valid JSON: {j.Message}"), null),
         _ => (new ApiError(500, "internal error; the server log has the details"), null),

@@ -19,6 +19,7 @@ internal sealed class ImpactEndpoint(LineageService lineage, IOptions<TraversalO
 
     public override async Task HandleAsync(CancellationToken ct)
     {
+        RestLi.OnlyParameters(HttpContext, "urn", "maxHops", "entityTypes");
         var report = await lineage.GetImpactAsync(
             RestLi.Required(HttpContext, "urn"),
             RestLi.Int(HttpContext, "maxHops", options.Value.MaxHops, 1, options.Value.MaxHops),

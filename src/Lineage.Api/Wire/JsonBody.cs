@@ -9,10 +9,16 @@ internal static class JsonBody
 {
     public static async Task<JsonNode> ReadAsync(HttpRequest request, CancellationToken ct)
     {
+        // Read whole (the body size limit bounds it) so that bad UTF-8 is refused here, not met later as a 500 when a
+        // string of the parsed tree is first turned into text.
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            throw new ValidationException("body", "not valid UTF-8");
         try
         {
-            return await JsonNode.ParseAsync(request.Body, cancellationToken: ct)
-                   ?? throw new ValidationException("body", "expected a JSON value, got null");
+            return JsonNode.Parse(bytes) ?? throw new ValidationException("body", "expected a JSON value, got null");
         }
         catch (JsonException e)
         {

@@ -60,6 +60,19 @@ internal static class RestLi
         return value;
     }
 
+    /// <summary>
+    /// Refuses query parameters the endpoint does not know, so that a misspelt filter (<c>maxhop=2</c>) is a 400 rather
+    /// than a silently wider answer. Used by Lineage's own endpoints; DataHub's are as lenient as DataHub.
+    /// </summary>
+    public static void OnlyParameters(HttpContext context, params string[] known)
+    {
+        foreach (var name in context.Request.Query.Keys)
+        {
+            if (!known.Contains(name, StringComparer.Ordinal))
+                throw new ValidationException(name, $"is not a parameter of {context.Request.Path}; it takes {string.Join(", ", known)}");
+        }
+    }
+
     /// <summary>A required query parameter.</summary>
     public static string Required(HttpContext context, string name)
     {

@@ -36,6 +36,10 @@ public static class GraphServiceCollectionExtensions
             };
         });
         services.AddSingleton<Changes.ChangeSignal>();
+        services.AddOptions<WriteLimits>().BindConfiguration(WriteLimits.Section)
+            .Validate(o => o.MaxUrnBytes > 0 && o.MaxAspectBytes > 0 && o.MaxBatchSize > 0, "Lineage:Limits values must be positive")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<WriteLimits>>().Value);
         services.AddSingleton<MetadataWriter>();
         services.AddSingleton<Reading.MetadataReader>();
         services.AddOptions<TraversalOptions>()

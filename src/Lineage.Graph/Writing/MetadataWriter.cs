@@ -14,8 +14,10 @@ namespace Lineage.Graph.Writing;
 /// and derived aspects, and hands the store one atomic batch (which versions, replaces edges and appends the
 /// change feed). Nothing is written unless every proposal is valid.
 /// </summary>
-public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry, ChangeSignal? signal = null)
+public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry, ChangeSignal? signal = null, WriteLimits? limits = null)
 {
+    private readonly WriteLimits _limits = limits ?? new WriteLimits();
+
     /// <summary>The actor recorded when a request carries no identity.</summary>
     public const string SystemActor = "urn:li:corpuser:__datahub_system";
 
@@ -28,6 +30,7 @@ public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry,
     public async Task<IReadOnlyList<WriteOutcome>> ApplyAsync(
         IReadOnlyList<Proposal> proposals, Func<int, string> locate, string actor, CancellationToken ct)
     {
+        _limits.CheckBatch(proposals.Count);
         for (var attempt = 1; ; attempt++)
         {
             var plan = await PlanAsync(proposals, locate, actor, ct);
@@ -95,6 +98,7 @@ public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry,
 
     private async Task PlanOneAsync(Plan plan, Proposal proposal, int index, string actor, CancellationToken ct)
     {
+        _limits.CheckProposal(proposal);
         var urn = Urn.Parse(proposal.EntityUrn, "entityUrn");
         var entity = registry.Entity(urn.EntityType)
             ?? throw new ValidationException("entityUrn", $"entity type '{urn.EntityType}' has no aspects Lineage accepts");

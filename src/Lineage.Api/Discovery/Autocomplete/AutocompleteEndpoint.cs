@@ -15,6 +15,7 @@ internal sealed class AutocompleteEndpoint(AutocompleteService autocomplete) : E
 
     public override async Task HandleAsync(CancellationToken ct)
     {
+        RestLi.OnlyParameters(HttpContext, "q", "types", "limit");
         var text = HttpContext.Request.Query["q"].ToString();
         var suggestions = autocomplete.Suggest(text, RestLi.List(HttpContext, "types"), RestLi.Int(HttpContext, "limit", 10, 1, 100));
         await Send.OkAsync(new { query = text, suggestions }, ct);

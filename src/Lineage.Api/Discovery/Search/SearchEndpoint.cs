@@ -18,6 +18,7 @@ internal sealed class SearchEndpoint(SearchService search) : EndpointWithoutRequ
 
     public override async Task HandleAsync(CancellationToken ct)
     {
+        RestLi.OnlyParameters(HttpContext, "q", "types", "platform", "origin", "tag", "term", "domain", "owner", "deprecated", "includeRemoved", "start", "count");
         var deprecated = HttpContext.Request.Query["deprecated"].ToString();
         var request = new SearchRequest(
             HttpContext.Request.Query["q"].ToString(),

@@ -20,6 +20,7 @@ internal sealed class LineageEndpoint(LineageService lineage, IOptions<Traversal
 
     public override async Task HandleAsync(CancellationToken ct)
     {
+        RestLi.OnlyParameters(HttpContext, "urn", "direction", "maxHops", "relationships", "entityTypes", "includeRemoved", "limit");
         var limits = options.Value;
         var direction = HttpContext.Request.Query["direction"].ToString().ToLowerInvariant() switch
         {

@@ -17,6 +17,7 @@ internal sealed class PathEndpoint(LineageService lineage, IOptions<TraversalOpt
 
     public override async Task HandleAsync(CancellationToken ct)
     {
+        RestLi.OnlyParameters(HttpContext, "from", "to", "maxHops");
         var (from, to) = (RestLi.Required(HttpContext, "from"), RestLi.Required(HttpContext, "to"));
         var maxHops = RestLi.Int(HttpContext, "maxHops", options.Value.MaxHops, 1, options.Value.MaxHops);
         var answer = await lineage.FindPathAsync(from, to, maxHops, ct)
