@@ -1,5 +1,6 @@
 using FastEndpoints;
 using Lineage.Api.Errors;
+using Lineage.Api.GraphQL;
 using Lineage.Api.Health;
 using Lineage.Graph.Hosting;
 using Lineage.Search;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 if (args.Contains("--reindex")) builder.Configuration[IndexFeeder.RebuildOnStartKey] = "true";
 builder.Services.AddLineageGraph();
 builder.Services.AddLineageSearch();
+builder.Services.AddLineageGraphQL();
 builder.Services.AddFastEndpoints(o => o.IncludeAbstractValidators = false);
 
 var app = builder.Build();
