@@ -14,9 +14,6 @@ internal sealed class EntityLoader(IGraphStore store)
     private readonly HashSet<string> _wanted = new(StringComparer.Ordinal);
     private Task? _reading;
 
-    /// <summary>How many batches went to the store; tests read it to see that lists do not read one by one.</summary>
-    public int Batches { get; private set; }
-
     /// <summary>The entity with its latest aspects, or null when it has none; read with whatever else is asked for meanwhile.</summary>
     public LoaderResult<StoredEntity?> Load(string urn)
     {
@@ -54,7 +51,6 @@ internal sealed class EntityLoader(IGraphStore store)
         var found = await store.GetEntitiesAsync(urns, ct);
         lock (_gate)
         {
-            Batches++;
             foreach (var urn in urns) _read[urn] = found.GetValueOrDefault(urn);
         }
     }

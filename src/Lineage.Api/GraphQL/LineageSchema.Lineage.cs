@@ -13,8 +13,9 @@ internal static partial class LineageSchema
     /// searchAcrossLineage on <see cref="LineageService"/>: everything upstream or downstream of the urn up to
     /// Lineage:Traversal:MaxHops hops, nearest first, each with its degree and the shortest path that reaches it (one
     /// path, chosen as the traversal chooses parents: the smallest urn one hop nearer). <c>query</c> and facet filters
-    /// narrow the nodes through the search index; <c>degree</c> filters take "1", "2", "3+". Not supported: the time
-    /// range, lineageFlags, searchFlags other than includeSoftDeleted, viewUrn and sortInput.
+    /// narrow the nodes through the search index; <c>degree</c> filters take "1", "2", "3+". Accepted but not applied
+    /// (Lineage keeps no edge timestamps or views): the time range, lineageFlags, viewUrn, and searchFlags other than
+    /// includeSoftDeleted.
     /// </summary>
     private static void AddLineageSearch(Dictionary<string, IFieldResolver> resolvers) =>
         resolvers["Query.searchAcrossLineage"] = WithAsync(async context =>

@@ -16,8 +16,9 @@ internal static partial class LineageSchema
     };
 
     /// <summary>
-    /// searchAcrossEntities, autoComplete and autoCompleteForMultiple on the REST endpoints' services. Not supported:
-    /// viewUrn, sortInput, searchFlags other than includeSoftDeleted, autocomplete's <c>field</c> and filters.
+    /// searchAcrossEntities, autoComplete and autoCompleteForMultiple on the REST endpoints' services. Accepted but not
+    /// applied: viewUrn and searchFlags other than includeSoftDeleted. Not in the schema: sortInput (results are by
+    /// relevance). Refused with a message: autocomplete's <c>field</c> and filters, and the filters SearchFilters refuses.
     /// </summary>
     private static void AddSearch(Dictionary<string, IFieldResolver> resolvers)
     {
