@@ -124,7 +124,10 @@ internal static partial class LineageSchema
         resolvers["Container.platform"] = FromAspect("dataPlatformInstance", (json, _) => EntityNode.From(json.String("platform")));
     }
 
-    /// <summary><c>relationships(input: {types, direction, start, count, includeSoftDelete})</c>: a page of the edges, as <c>GET /relationships</c> reads them.</summary>
+    /// <summary>
+    /// <c>relationships(input: {types, direction, start, count, includeSoftDelete})</c>: a page of the edges, as
+    /// <c>GET /relationships</c> reads them. One store read per entity asked: the store port pages one entity's edges.
+    /// </summary>
     private static IFieldResolver Relationships { get; } = WithAsync(async context =>
     {
         var node = (EntityNode)context.Source!;
