@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Lineage.Api.Auth;
 using Lineage.Api.Errors;
+using Lineage.Api.GraphQL;
 using Lineage.Api.Health;
 using Lineage.Api.Limits;
 using Lineage.Graph.Hosting;
@@ -16,6 +17,7 @@ builder.Services.AddLineageGraph();
 builder.Services.AddLineageSearch();
 builder.Services.AddLineageAuth();
 builder.Services.AddLineageLimits();
+builder.Services.AddLineageGraphQL();
 builder.Services.AddFastEndpoints(o => o.IncludeAbstractValidators = false);
 
 var app = builder.Build();
