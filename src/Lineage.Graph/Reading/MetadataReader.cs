@@ -1,3 +1,4 @@
+using Lineage.Graph.Errors;
 using Lineage.Graph.Registry;
 using Lineage.Graph.Storage;
 using Lineage.Graph.Urns;
@@ -42,6 +43,22 @@ public sealed class MetadataReader(IGraphStore store, MetadataRegistry registry)
         if (!spec.IsKey || version != 0) return null;
         var entity = await store.GetEntityAsync(urn.ToString(), ct);
         return entity is null ? null : new AspectView(spec, DerivedKey(urn, spec, entity.Aspects));
+    }
+
+    /// <summary>
+    /// The kept values of a timeseries aspect in a time range, newest first; an aspect that is not a timeseries aspect of
+    /// the entity's type is a 400 naming it.
+    /// </summary>
+    public async Task<IReadOnlyList<TimeseriesValue>> GetTimeseriesValuesAsync(
+        string urnText, string aspectName, long? startTimeMillis, long? endTimeMillis, int limit, CancellationToken ct)
+    {
+        var urn = Urn.Parse(urnText, "urn");
+        var spec = registry.AspectOf(urn.EntityType, aspectName)
+                   ?? throw new ValidationException("aspect", $"{urn.EntityType} has no aspect '{aspectName}'");
+        if (!spec.IsTimeseries)
+            throw new ValidationException("aspect", $"{aspectName} is not a timeseries aspect; read it with GET /aspects/{{urn}}?aspect={aspectName}");
+        return await store.GetTimeseriesValuesAsync(
+            new TimeseriesQuery(urn.ToString(), spec.Name, startTimeMillis, endTimeMillis, limit), ct);
     }
 
     private static StoredAspect DerivedKey(Urn urn, AspectSpec key, IReadOnlyList<StoredAspect> aspects)

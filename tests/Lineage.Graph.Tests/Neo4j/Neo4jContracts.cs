@@ -26,3 +26,6 @@ public sealed class neo4j_traversal(Neo4jStoreFixture fx) : TraversalContract<Ne
 
 [Collection(Neo4jCollection.Name)]
 public sealed class neo4j_traversal_properties(Neo4jStoreFixture fx) : TraversalPropertyContract<Neo4jStoreFixture>(fx);
+
+[Collection(Neo4jCollection.Name)]
+public sealed class neo4j_timeseries(Neo4jStoreFixture fx) : TimeseriesContract<Neo4jStoreFixture>(fx);

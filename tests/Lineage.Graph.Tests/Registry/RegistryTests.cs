@@ -29,6 +29,9 @@ public sealed class RegistryTests
         { "domain", "com.linkedin.metadata.snapshot.DomainSnapshot" },
         { "container", "com.linkedin.metadata.snapshot.ContainerSnapshot" },
         { "ownershipType", "com.linkedin.metadata.snapshot.OwnershipTypeSnapshot" },
+        { "chart", "com.linkedin.metadata.snapshot.ChartSnapshot" },
+        { "dashboard", "com.linkedin.metadata.snapshot.DashboardSnapshot" },
+        { "test", "com.linkedin.metadata.snapshot.TestSnapshot" },
     };
 
     [Fact]

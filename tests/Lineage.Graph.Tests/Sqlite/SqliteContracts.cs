@@ -18,3 +18,5 @@ public sealed class sqlite_restart(SqliteStoreFixture fx) : RestartContract<Sqli
 public sealed class sqlite_traversal(SqliteStoreFixture fx) : TraversalContract<SqliteStoreFixture>(fx);
 
 public sealed class sqlite_traversal_properties(SqliteStoreFixture fx) : TraversalPropertyContract<SqliteStoreFixture>(fx);
+
+public sealed class sqlite_timeseries(SqliteStoreFixture fx) : TimeseriesContract<SqliteStoreFixture>(fx);
