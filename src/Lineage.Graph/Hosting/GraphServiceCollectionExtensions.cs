@@ -37,6 +37,7 @@ public static class GraphServiceCollectionExtensions
         });
         services.AddSingleton<Changes.ChangeSignal>();
         services.AddSingleton<MetadataWriter>();
+        services.AddSingleton<Writing.Snapshots.SnapshotReader>();
         services.AddSingleton<Reading.MetadataReader>();
         services.AddOptions<TraversalOptions>()
             .BindConfiguration(TraversalOptions.Section)
