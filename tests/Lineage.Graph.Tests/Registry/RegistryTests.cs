@@ -139,6 +139,22 @@ public sealed class RegistryTests
     }
 
     [Fact]
+    public void exactly_datahubs_timeseries_aspects_are_timeseries_and_each_has_a_timestamp()
+    {
+        Registry.Aspects.Where(a => a.IsTimeseries).Select(a => a.Name).Order()
+            .ShouldBe(["dataProcessInstanceRunEvent", "datasetProfile", "datasetUsageStatistics"]);
+        foreach (var aspect in Registry.Aspects.Where(a => a.IsTimeseries))
+            aspect.Schema.Field("timestampMillis").ShouldNotBeNull(aspect.Name).Required.ShouldBeTrue(aspect.Name);
+    }
+
+    [Fact]
+    public void an_entity_type_is_found_by_its_snapshot_class()
+    {
+        Registry.EntityBySnapshotClass("com.linkedin.metadata.snapshot.ChartSnapshot").ShouldNotBeNull().EntityType.ShouldBe("chart");
+        Registry.EntityBySnapshotClass("com.linkedin.pegasus2avro.metadata.snapshot.ChartSnapshot").ShouldBeNull();
+    }
+
+    [Fact]
     public void an_entity_rejects_an_aspect_of_another_entity()
     {
         Registry.AspectOf("mlFeature", "mlModelProperties").ShouldBeNull();
