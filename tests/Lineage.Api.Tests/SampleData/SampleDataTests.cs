@@ -231,6 +231,19 @@ public abstract class SampleDataTests(LineageApiFactory factory)
     }
 
     [Fact]
+    public async Task a_member_name_given_twice_is_a_400_not_a_server_error()
+    {
+        // DataHub's bootstrap_mce.json gives fineGrainedLineages[0] "upstreams" twice; its Python loader keeps the last.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/entities?action=ingest")
+        {
+            Content = new StringContent("""{"entity": {"value": {}, "value": {}}}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        var response = await _gms.Http.SendAsync(request);
+
+        (await ErrorAsync(response, HttpStatusCode.BadRequest))["message"]!.GetValue<string>().ShouldContain("member name twice");
+    }
+
+    [Fact]
     public async Task batch_ingest_wants_one_system_metadata_per_entity()
     {
         var error = await ErrorAsync(await _gms.Send(HttpMethod.Post, "/entities?action=batchIngest", JsonNode.Parse("""
