@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using FastEndpoints;
+using Lineage.Api.Entities.TimeseriesValues;
 using Lineage.Api.Wire;
+using Lineage.Graph.Reading;
 using Lineage.Graph.Errors;
 using Lineage.Graph.Writing;
 
@@ -8,9 +10,10 @@ namespace Lineage.Api.Ingest;
 
 /// <summary>
 /// <c>POST /aspects?action=ingestProposal</c> and <c>?action=ingestProposalBatch</c>: Rest.li routes actions by
-/// query parameter, so both live on one route. A batch is all or nothing; errors name the failing proposal.
+/// query parameter, so both live on one route, and so does the timeseries read <c>getTimeseriesAspectValues</c>.
+/// A batch is all or nothing; errors name the failing proposal.
 /// </summary>
-internal sealed class IngestEndpoint(MetadataWriter writer) : EndpointWithoutRequest
+internal sealed class IngestEndpoint(MetadataWriter writer, MetadataReader reader) : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -40,8 +43,12 @@ internal sealed class IngestEndpoint(MetadataWriter writer) : EndpointWithoutReq
                 await Send.OkAsync(new { value = proposals.Select(p => p.EntityUrn).ToList() }, ct);
                 break;
             }
+            case "getTimeseriesAspectValues":
+                await Send.OkAsync(await TimeseriesValuesAction.HandleAsync(reader, body, ct), ct);
+                break;
             default:
-                throw new ValidationException("action", $"'{action}' is not an action of /aspects; use ingestProposal or ingestProposalBatch");
+                throw new ValidationException("action",
+                    $"'{action}' is not an action of /aspects; use ingestProposal, ingestProposalBatch or getTimeseriesAspectValues");
         }
     }
 

@@ -21,7 +21,7 @@ internal static class AspectWire
     public static JsonObject EnvelopedAspect(AspectView aspect) => new()
     {
         ["name"] = aspect.Spec.Name,
-        ["type"] = "VERSIONED",
+        ["type"] = aspect.Spec.IsTimeseries ? "TIMESERIES" : "VERSIONED",
         ["version"] = aspect.Stored.Version,
         ["value"] = aspect.Stored.Value.DeepClone(),
         ["created"] = new JsonObject

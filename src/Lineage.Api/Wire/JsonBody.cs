@@ -18,11 +18,32 @@ internal static class JsonBody
             throw new ValidationException("body", "not valid UTF-8");
         try
         {
-            return JsonNode.Parse(bytes) ?? throw new ValidationException("body", "expected a JSON value, got null");
+            var node = JsonNode.Parse(bytes) ?? throw new ValidationException("body", "expected a JSON value, got null");
+            Materialize(node);
+            return node;
         }
         catch (JsonException e)
         {
             throw new ValidationException("body", $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})");
+        }
+        catch (ArgumentException e) when (e.ParamName == "key")
+        {
+            // JsonObject refuses a member name given twice (DataHub's bootstrap_mce.json has one); say so, not 500.
+            throw new ValidationException("body", $"an object has a member name twice: {e.Message}");
+        }
+    }
+
+    /// <summary>Builds every object now, so that a duplicate member name fails here rather than mid-request.</summary>
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, value) in o) Materialize(value);
+                break;
+            case JsonArray a:
+                foreach (var item in a) Materialize(item);
+                break;
         }
     }
 

@@ -1,3 +1,4 @@
+using Lineage.Graph.Errors;
 using Lineage.Graph.Registry;
 using Lineage.Graph.Storage;
 using Lineage.Graph.Urns;
@@ -10,6 +11,9 @@ namespace Lineage.Graph.Reading;
 /// </summary>
 public sealed class MetadataReader(IGraphStore store, MetadataRegistry registry)
 {
+    /// <summary>How many of the newest values a filtered timeseries read looks through.</summary>
+    private const int FilteredScan = 10_000;
+
     /// <summary>The entity with the named aspects (all when <paramref name="only"/> is empty), or null when it has none.</summary>
     public async Task<EntityView?> GetEntityAsync(string urnText, IReadOnlyCollection<string> only, CancellationToken ct)
     {
@@ -42,6 +46,29 @@ public sealed class MetadataReader(IGraphStore store, MetadataRegistry registry)
         if (!spec.IsKey || version != 0) return null;
         var entity = await store.GetEntityAsync(urn.ToString(), ct);
         return entity is null ? null : new AspectView(spec, DerivedKey(urn, spec, entity.Aspects));
+    }
+
+    /// <summary>
+    /// The kept values of a timeseries aspect in a time range, newest first; an aspect that is not a timeseries aspect of
+    /// the entity's type is a 400 naming it.
+    /// </summary>
+    public async Task<IReadOnlyList<TimeseriesValue>> GetTimeseriesValuesAsync(
+        string urnText, string aspectName, long? startTimeMillis, long? endTimeMillis, int limit, TimeseriesFilter? filter,
+        CancellationToken ct)
+    {
+        var urn = Urn.Parse(urnText, "urn");
+        var spec = registry.AspectOf(urn.EntityType, aspectName)
+                   ?? throw new ValidationException("aspect", $"{urn.EntityType} has no aspect '{aspectName}'");
+        if (!spec.IsTimeseries)
+            throw new ValidationException("aspect", $"{aspectName} is not a timeseries aspect; read it with GET /aspects/{{urn}}?aspect={aspectName}");
+        if (filter is null || filter.AnyOf.Count == 0)
+            return await store.GetTimeseriesValuesAsync(
+                new TimeseriesQuery(urn.ToString(), spec.Name, startTimeMillis, endTimeMillis, limit), ct);
+
+        // Filters are rare and the values of one entity few, so they are applied to the newest values read in full.
+        var values = await store.GetTimeseriesValuesAsync(
+            new TimeseriesQuery(urn.ToString(), spec.Name, startTimeMillis, endTimeMillis, FilteredScan), ct);
+        return values.Where(v => filter.Matches(v.Value)).Take(limit).ToList();
     }
 
     private static StoredAspect DerivedKey(Urn urn, AspectSpec key, IReadOnlyList<StoredAspect> aspects)

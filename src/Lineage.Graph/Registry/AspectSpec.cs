@@ -8,4 +8,10 @@ public sealed record AspectSpec(string Name, string SchemaClass, RecordType Sche
     /// writes it (the SDK's create() does), so that an entity with nothing but its key exists.
     /// </summary>
     public bool IsKey { get; init; }
+
+    /// <summary>
+    /// True for a timeseries aspect (DataHub's <c>"type": "timeseries"</c>): every value is kept by its
+    /// <c>timestampMillis</c>, reads of the aspect see the newest, and no version history is kept.
+    /// </summary>
+    public bool IsTimeseries { get; init; }
 }

@@ -10,6 +10,7 @@ public sealed class MetadataRegistry
     private readonly Dictionary<string, EntitySpec> _entities;
     private readonly Dictionary<string, AspectSpec> _aspects;
     private readonly Dictionary<string, AspectSpec> _aspectsByClass;
+    private readonly Dictionary<string, EntitySpec> _entitiesBySnapshot;
     private readonly Dictionary<string, HashSet<string>> _accepted;
 
     /// <summary>The registry built from <see cref="Catalog"/>; immutable, shared by every request.</summary>
@@ -21,6 +22,8 @@ public sealed class MetadataRegistry
         var keyAspects = _entities.Values.Select(e => KeyAspectOf(e.Key));
         _aspects = aspects.Concat(keyAspects).ToDictionary(a => a.Name, StringComparer.Ordinal);
         _aspectsByClass = _aspects.Values.ToDictionary(a => a.SchemaClass, StringComparer.Ordinal);
+        _entitiesBySnapshot = _entities.Values.Where(e => e.SnapshotClass is not null)
+            .ToDictionary(e => e.SnapshotClass!, StringComparer.Ordinal);
         _accepted = _entities.Values.ToDictionary(
             e => e.EntityType,
             e => new HashSet<string>(e.AspectNames.Append(e.Key.KeyAspectName), StringComparer.Ordinal),
@@ -46,6 +49,9 @@ public sealed class MetadataRegistry
 
     /// <summary>The aspect whose DataHub schema class is that (<c>com.linkedin.common.Ownership</c>), or null.</summary>
     public AspectSpec? AspectByClass(string schemaClass) => _aspectsByClass.GetValueOrDefault(schemaClass);
+
+    /// <summary>The entity type whose snapshot class is that (<c>com.linkedin.metadata.snapshot.DatasetSnapshot</c>), or null.</summary>
+    public EntitySpec? EntityBySnapshotClass(string snapshotClass) => _entitiesBySnapshot.GetValueOrDefault(snapshotClass);
 
     /// <summary>The aspect if that entity type accepts it, else null.</summary>
     public AspectSpec? AspectOf(string entityType, string aspectName) =>

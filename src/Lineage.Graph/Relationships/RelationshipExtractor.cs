@@ -35,6 +35,10 @@ public static class RelationshipExtractor
                 when u.Members.FirstOrDefault(m => m.Key == wrapper.First().Key) is { } member:
                 Walk(member.Type, wrapper.First().Value, emit);
                 break;
+            // A bare URN in a union (PDL's union[DatasetUrn], sent unwrapped) is an edge when a URN member says so.
+            case (UnionType u, JsonValue v) when u.Members.Select(m => m.Type).OfType<UrnType>().FirstOrDefault(t => t.Relationship is not null) is { } urn:
+                Walk(urn, v, emit);
+                break;
         }
     }
 }

@@ -30,6 +30,9 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>Every kept version of an aspect, latest (0) first, then newest history to oldest.</summary>
     Task<IReadOnlyList<StoredAspect>> GetAspectVersionsAsync(string urn, string aspect, CancellationToken ct);
 
+    /// <summary>The kept values of a timeseries aspect in a time range, newest first.</summary>
+    Task<IReadOnlyList<TimeseriesValue>> GetTimeseriesValuesAsync(TimeseriesQuery query, CancellationToken ct);
+
     /// <summary>A page of the entities related to one entity.</summary>
     Task<RelationshipPage> GetRelationshipsAsync(RelationshipQuery query, CancellationToken ct);
 

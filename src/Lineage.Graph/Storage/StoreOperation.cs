@@ -23,6 +23,24 @@ public sealed record UpsertAspect(
     bool? Removed,
     string Actor) : StoreOperation(Urn, EntityType);
 
+/// <summary>
+/// Keep one value of a timeseries aspect under its <paramref name="TimestampMillis"/> and <paramref name="Partition"/>
+/// (a value at the same time and partition is replaced). When it is the newest value it also becomes the aspect's
+/// latest, replacing the previous latest without keeping it as history.
+/// </summary>
+/// <param name="Partition">partitionSpec.partition of the value, or empty.</param>
+public sealed record RecordTimeseries(
+    string Urn,
+    string EntityType,
+    string Aspect,
+    long TimestampMillis,
+    string Partition,
+    JsonObject Value,
+    string ValueHash,
+    JsonObject? SystemMetadata,
+    IReadOnlyList<Relationship> Edges,
+    string Actor) : StoreOperation(Urn, EntityType);
+
 /// <summary>Remove an aspect: its latest value joins the history and its edges go.</summary>
 /// <param name="Removed">For the status aspect: false, as an entity without status is not soft-deleted; else null.</param>
 public sealed record DeleteAspect(string Urn, string EntityType, string Aspect, WriteCondition Condition, bool? Removed, string Actor)

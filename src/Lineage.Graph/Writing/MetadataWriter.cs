@@ -108,6 +108,12 @@ public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry,
         var key = (urn.ToString(), spec.Name);
         var condition = proposal.IfVersionMatch is { } expected ? WriteCondition.RevisionEquals(expected) : WriteCondition.None;
 
+        if (spec.IsTimeseries)
+        {
+            PlanTimeseries(plan, proposal, urn, entity, spec, index, actor);
+            return;
+        }
+
         if (proposal.ChangeType == ChangeType.Delete)
         {
             if (spec.IsKey) throw new ValidationException("aspectName", "the key aspect cannot be deleted; delete the entity instead");
@@ -165,6 +171,27 @@ public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry,
         plan.ProposalOperation.Add(op);
         if (retriable) plan.RetriableOperations.Add(op);
         plan.Pending[key] = aspect;
+        AddDerived(plan, urn, entity, index, actor);
+    }
+
+    /// <summary>
+    /// A timeseries value is kept by its timestampMillis, never versioned; like DataHub, only UPSERT writes one (there is
+    /// no stored value for PATCH to build on, nor one to CREATE or DELETE).
+    /// </summary>
+    private void PlanTimeseries(Plan plan, Proposal proposal, Urn urn, EntitySpec entity, AspectSpec spec, int index, string actor)
+    {
+        if (proposal.ChangeType != ChangeType.Upsert)
+            throw new ValidationException("changeType",
+                $"{spec.Name} is a timeseries aspect: only UPSERT writes it, not {proposal.ChangeType.ToString().ToUpperInvariant()}");
+        if (proposal.IfVersionMatch is not null)
+            throw new ValidationException("If-Version-Match", $"{spec.Name} is a timeseries aspect and has no versions to match");
+        AspectValidator.Validate(spec, proposal.Value);
+        var value = proposal.Value!.AsObject();
+        var at = value["timestampMillis"]!.GetValue<long>();
+        var partition = value["partitionSpec"]?["partition"]?.GetValue<string>() ?? "";
+        var op = plan.Add(new RecordTimeseries(urn.ToString(), urn.EntityType, spec.Name, at, partition, value,
+            CanonicalJson.Hash(value), proposal.SystemMetadata, RelationshipExtractor.Extract(urn.ToString(), spec, value), actor), index);
+        plan.ProposalOperation.Add(op);
         AddDerived(plan, urn, entity, index, actor);
     }
 

@@ -95,6 +95,7 @@ public abstract class BatchingTests(LineageApiFactory factory)
             inner.GetLineageEdgesAmongAsync(urns, types, ct);
         public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) => inner.GetConnectivityAsync(urns, ct);
         public Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterAsync(long after, int limit, CancellationToken ct) => inner.ReadChangesAfterAsync(after, limit, ct);
+        public Task<IReadOnlyList<TimeseriesValue>> GetTimeseriesValuesAsync(TimeseriesQuery query, CancellationToken ct) => inner.GetTimeseriesValuesAsync(query, ct);
 
         // The store belongs to the host; this wrapper only borrows it.
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;

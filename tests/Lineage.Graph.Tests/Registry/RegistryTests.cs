@@ -29,6 +29,9 @@ public sealed class RegistryTests
         { "domain", "com.linkedin.metadata.snapshot.DomainSnapshot" },
         { "container", "com.linkedin.metadata.snapshot.ContainerSnapshot" },
         { "ownershipType", "com.linkedin.metadata.snapshot.OwnershipTypeSnapshot" },
+        { "chart", "com.linkedin.metadata.snapshot.ChartSnapshot" },
+        { "dashboard", "com.linkedin.metadata.snapshot.DashboardSnapshot" },
+        { "test", "com.linkedin.metadata.snapshot.TestSnapshot" },
     };
 
     [Fact]
@@ -133,6 +136,22 @@ public sealed class RegistryTests
     {
         foreach (var aspect in aspects)
             Registry.AspectOf(entityType, aspect).ShouldNotBeNull($"{entityType} should accept {aspect}");
+    }
+
+    [Fact]
+    public void exactly_datahubs_timeseries_aspects_are_timeseries_and_each_has_a_timestamp()
+    {
+        Registry.Aspects.Where(a => a.IsTimeseries).Select(a => a.Name).Order()
+            .ShouldBe(["dataProcessInstanceRunEvent", "datasetProfile", "datasetUsageStatistics"]);
+        foreach (var aspect in Registry.Aspects.Where(a => a.IsTimeseries))
+            aspect.Schema.Field("timestampMillis").ShouldNotBeNull(aspect.Name).Required.ShouldBeTrue(aspect.Name);
+    }
+
+    [Fact]
+    public void an_entity_type_is_found_by_its_snapshot_class()
+    {
+        Registry.EntityBySnapshotClass("com.linkedin.metadata.snapshot.ChartSnapshot").ShouldNotBeNull().EntityType.ShouldBe("chart");
+        Registry.EntityBySnapshotClass("com.linkedin.pegasus2avro.metadata.snapshot.ChartSnapshot").ShouldBeNull();
     }
 
     [Fact]

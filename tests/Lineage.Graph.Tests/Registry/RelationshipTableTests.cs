@@ -41,6 +41,13 @@ public sealed class RelationshipTableTests
         (Any, "container", "container", "IsPartOf", ["container"], None),
         (Any, "testResults", "failing[].test", "IsFailing", ["test"], None),
         (Any, "testResults", "passing[].test", "IsPassing", ["test"], None),
+        // Beyond model.md's table, from the PDL of the entities DataHub's sample data holds.
+        ("corpGroup", "corpGroupInfo", "admins", "OwnedBy", ["corpuser"], None),
+        ("corpGroup", "corpGroupInfo", "members", "IsPartOf", ["corpuser"], None),
+        ("corpGroup", "corpGroupInfo", "groups", "IsPartOf", ["corpGroup"], None),
+        ("chart", "chartInfo", "inputs[]<string>", "Consumes", ["dataset"], Up),
+        ("dashboard", "dashboardInfo", "charts", "Contains", ["chart"], Up),
+        ("dashboard", "dashboardInfo", "datasets", "Consumes", ["dataset"], Up),
     ];
 
     public static TheoryData<int> RowNumbers => [.. Enumerable.Range(0, Rows.Length)];

@@ -14,7 +14,7 @@ internal static class SchemaPath
         {
             var record = Unwrap(current) as RecordType;
             record.ShouldNotBeNull($"'{path}': '{step}' is not inside a record");
-            field = record.Field(step.Replace("[]", "", StringComparison.Ordinal));
+            field = record.Field(FieldName(step));
             field.ShouldNotBeNull($"'{path}': {record.Name} has no field '{step}'");
             current = field.Type;
         }
@@ -70,5 +70,19 @@ internal static class SchemaPath
         foreach (var child in children) yield return child;
     }
 
-    private static FieldType Unwrap(FieldType type) => type is ArrayType a ? Unwrap(a.Items) : type;
+    /// <summary>A path step without its array and union-member marks: <c>inputs[]&lt;string&gt;</c> → <c>inputs</c>.</summary>
+    private static string FieldName(string step)
+    {
+        var name = step.Replace("[]", "", StringComparison.Ordinal);
+        var member = name.IndexOf('<', StringComparison.Ordinal);
+        return member < 0 ? name : name[..member];
+    }
+
+    // A one-member union (PDL's typeref ChartDataSourceType = union[DatasetUrn]) is stepped through like an array.
+    private static FieldType Unwrap(FieldType type) => type switch
+    {
+        ArrayType a => Unwrap(a.Items),
+        UnionType { Members.Count: 1 } u => Unwrap(u.Members[0].Type),
+        _ => type,
+    };
 }

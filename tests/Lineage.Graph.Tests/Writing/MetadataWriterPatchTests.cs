@@ -207,6 +207,8 @@ public sealed class MetadataWriterPatchTests(SqliteStoreFixture fx) : IClassFixt
             inner.GetAspectAsync(urn, aspect, version, ct);
         public Task<IReadOnlyList<StoredAspect>> GetAspectVersionsAsync(string urn, string aspect, CancellationToken ct) =>
             inner.GetAspectVersionsAsync(urn, aspect, ct);
+        public Task<IReadOnlyList<TimeseriesValue>> GetTimeseriesValuesAsync(TimeseriesQuery query, CancellationToken ct) =>
+            inner.GetTimeseriesValuesAsync(query, ct);
         public Task<RelationshipPage> GetRelationshipsAsync(RelationshipQuery query, CancellationToken ct) =>
             inner.GetRelationshipsAsync(query, ct);
         public Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterAsync(long after, int limit, CancellationToken ct) =>

@@ -48,6 +48,9 @@ internal sealed class RecordingStore(IGraphStore inner) : IGraphStore
     public Task<IReadOnlyList<StoredAspect>> GetAspectVersionsAsync(string urn, string aspect, CancellationToken ct) =>
         inner.GetAspectVersionsAsync(urn, aspect, ct);
 
+    public Task<IReadOnlyList<TimeseriesValue>> GetTimeseriesValuesAsync(TimeseriesQuery query, CancellationToken ct) =>
+        inner.GetTimeseriesValuesAsync(query, ct);
+
     public Task<RelationshipPage> GetRelationshipsAsync(RelationshipQuery query, CancellationToken ct) =>
         inner.GetRelationshipsAsync(query, ct);
 

@@ -11,5 +11,8 @@ internal static class AspectCatalog
         .. DatasetAspects.All,
         .. JobAspects.All,
         .. PeopleAndTermAspects.All,
+        .. DashboardAspects.All,
+        .. DatasetTimeseriesAspects.All,
+        .. TestAspects.All,
     ];
 }

@@ -1,10 +1,13 @@
 using Lineage.Graph.Urns;
 using static Lineage.Graph.Registry.Catalog.CommonAspects;
+using static Lineage.Graph.Registry.Catalog.DashboardAspects;
+using static Lineage.Graph.Registry.Catalog.DatasetTimeseriesAspects;
 using static Lineage.Graph.Registry.Catalog.DatasetAspects;
 using static Lineage.Graph.Registry.Catalog.JobAspects;
 using static Lineage.Graph.Registry.Catalog.MlAspects;
 using static Lineage.Graph.Registry.Catalog.MlModelCardAspects;
 using static Lineage.Graph.Registry.Catalog.PeopleAndTermAspects;
+using static Lineage.Graph.Registry.Catalog.TestAspects;
 
 namespace Lineage.Graph.Registry.Catalog;
 
@@ -52,7 +55,8 @@ internal static class EntityCatalog
             DatasetProperties, EditableDatasetProperties, UpstreamLineage, SchemaMetadata, EditableSchemaMetadata,
             SubTypes, Domains, Applications, Status, Container, Deprecation, TestResults, InstitutionalMemory,
             Ownership, GlobalTags, GlossaryTerms, BrowsePaths, DataPlatformInstance, BrowsePathsV2,
-            StructuredProperties, Forms),
+            StructuredProperties, Forms,
+            DatasetProfile, DatasetUsageStatistics),
         Entity("dataJob", "DataJobSnapshot",
             DataJobInfo, DataJobInputOutput, EditableDataJobProperties, Domains, Applications, Deprecation,
             Ownership, Status, GlobalTags, BrowsePaths, GlossaryTerms, InstitutionalMemory, DataPlatformInstance,
@@ -88,5 +92,14 @@ internal static class EntityCatalog
             GlobalTags, GlossaryTerms, InstitutionalMemory, BrowsePaths, Status, Domains, BrowsePathsV2,
             StructuredProperties, Forms, TestResults),
         Entity("ownershipType", "OwnershipTypeSnapshot", OwnershipTypeInfo, Status),
+        Entity("chart", "ChartSnapshot",
+            ChartInfo, EditableChartProperties, ChartQuery, BrowsePaths, Domains, Container, Deprecation, Ownership,
+            Status, InstitutionalMemory, DataPlatformInstance, GlobalTags, GlossaryTerms, BrowsePathsV2, SubTypes,
+            StructuredProperties, Forms, TestResults),
+        Entity("dashboard", "DashboardSnapshot",
+            DashboardInfo, EditableDashboardProperties, Domains, Container, Deprecation, SubTypes, Ownership, Status,
+            GlobalTags, BrowsePaths, GlossaryTerms, InstitutionalMemory, DataPlatformInstance, BrowsePathsV2,
+            StructuredProperties, Forms, TestResults),
+        Entity("test", "TestSnapshot", TestInfo),
     ];
 }

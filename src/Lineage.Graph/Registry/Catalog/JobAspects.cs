@@ -102,7 +102,7 @@ internal static class JobAspects
             Optional("result", Record("DataProcessInstanceRunResult",
                 Required("type", Enum("RunResultType", "SUCCESS", "FAILURE", "SKIPPED", "UP_FOR_RETRY")),
                 Required("nativeResultType", Text))),
-            Optional("durationMillis", Long)));
+            Optional("durationMillis", Long))) with { IsTimeseries = true };
 
     public static IEnumerable<AspectSpec> All =>
     [

@@ -52,14 +52,17 @@ internal static class PeopleAndTermAspects
             Required("status", Text),
             Required("lastModified", AuditStamp)));
 
-    /// <summary>admins, members and groups are deprecated (replaced by ownership and groupMembership) but still required.</summary>
+    /// <summary>
+    /// admins, members and groups are deprecated (replaced by ownership and groupMembership) but still required; their
+    /// edges are the PDL's: the group is OwnedBy its admins and IsPartOf its members and sub-groups.
+    /// </summary>
     public static readonly AspectSpec CorpGroupInfo = Aspect("corpGroupInfo", Identity + "CorpGroupInfo",
         Record("CorpGroupInfo",
             Optional("displayName", Text),
             Optional("email", Text),
-            Required("admins", ListOf(UrnOf("corpuser"))),
-            Required("members", ListOf(UrnOf("corpuser"))),
-            Required("groups", ListOf(UrnOf("corpGroup"))),
+            Required("admins", ListOf(EdgeTo("OwnedBy", LineageRole.None, "corpuser"))),
+            Required("members", ListOf(EdgeTo("IsPartOf", LineageRole.None, "corpuser"))),
+            Required("groups", ListOf(EdgeTo("IsPartOf", LineageRole.None, "corpGroup"))),
             Optional("description", Text),
             Optional("slack", Text),
             Optional("created", AuditStamp)));

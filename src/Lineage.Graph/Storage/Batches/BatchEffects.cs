@@ -5,18 +5,20 @@ namespace Lineage.Graph.Storage.Batches;
 
 /// <summary>
 /// The net effect of a batch on the store, in terms every store can apply in bulk and in this order:
-/// wipe deleted entities, archive superseded latests, insert new versions, touch system metadata, replace
-/// edges, upsert entity records, append changes.
+/// wipe deleted entities, archive superseded latests, drop superseded timeseries latests, upsert entity records,
+/// insert new versions, touch system metadata, replace edges, keep timeseries values, append changes.
 /// </summary>
 public sealed record BatchEffects(
     IReadOnlyList<string> WipedEntities,
     IReadOnlyList<AspectKey> ArchivedLatest,
+    IReadOnlyList<AspectKey> DroppedLatest,
     IReadOnlyList<NewAspectVersion> NewVersions,
     IReadOnlyList<SystemMetadataTouch> Touches,
     IReadOnlyList<EdgeReplacement> EdgeReplacements,
     IReadOnlyList<EntityRecord> Entities,
     IReadOnlyList<PendingChange> Changes,
-    IReadOnlyList<PlannedOutcome> Outcomes)
+    IReadOnlyList<PlannedOutcome> Outcomes,
+    IReadOnlyList<TimeseriesPoint> TimeseriesPoints)
 {
     /// <summary>The outcomes once the store has numbered the changes (<paramref name="sequences"/>[i] for change i).</summary>
     public IReadOnlyList<WriteOutcome> Resolve(IReadOnlyList<long> sequences) =>
@@ -44,3 +46,8 @@ public sealed record PendingChange(
 
 /// <summary>An operation's outcome, pointing at its change (if any) by index.</summary>
 public sealed record PlannedOutcome(string Urn, string? Aspect, WriteEffect Effect, long Revision, int? ChangeIndex);
+
+/// <summary>A timeseries value to keep (replacing one with the same urn, aspect, time and partition).</summary>
+public sealed record TimeseriesPoint(
+    string Urn, string Aspect, long TimestampMillis, string Partition, string Json, string? SystemMetadataJson,
+    long CreatedAt, string CreatedBy);

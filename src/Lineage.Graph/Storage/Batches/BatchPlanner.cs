@@ -17,6 +17,8 @@ public sealed class BatchPlanner
     private readonly HashSet<string> _wiped = [];
     private readonly List<string> _wipedEntities = [];
     private readonly List<AspectKey> _archived = [];
+    private readonly List<AspectKey> _dropped = [];
+    private readonly Dictionary<(string Urn, string Aspect, long At, string Partition), TimeseriesPoint> _points = [];
     private readonly List<NewAspectVersion?> _versions = [];
     private readonly List<SystemMetadataTouch> _touches = [];
     private readonly Dictionary<AspectKey, EdgeReplacement> _edges = [];
@@ -37,11 +39,13 @@ public sealed class BatchPlanner
                 UpsertAspect upsert => planner.Upsert(upsert, i),
                 DeleteAspect delete => planner.DeleteAspect(delete, i),
                 DeleteEntity delete => planner.DeleteEntity(delete),
+                RecordTimeseries point => planner.Record(point),
                 _ => throw new InvalidOperationException($"Unknown operation {operations[i].GetType().Name}"),
             });
         }
-        return new BatchEffects(planner._wipedEntities, planner._archived, [.. planner._versions.OfType<NewAspectVersion>()],
-            planner._touches, [.. planner._edges.Values], [.. planner._records.Values], planner._changes, planner._outcomes);
+        return new BatchEffects(planner._wipedEntities, planner._archived, planner._dropped,
+            [.. planner._versions.OfType<NewAspectVersion>()], planner._touches, [.. planner._edges.Values],
+            [.. planner._records.Values], planner._changes, planner._outcomes, [.. planner._points.Values]);
     }
 
     /// <summary>The latest version as the batch has left it so far: stored, or one of this batch's new versions.</summary>
@@ -80,6 +84,44 @@ public sealed class BatchPlanner
         return new PlannedOutcome(op.Urn, op.Aspect, current.Latest is null ? WriteEffect.Created : WriteEffect.Updated, revision, change);
     }
 
+    /// <summary>
+    /// Keeps the value; when it is at least as new as the latest it replaces the latest, whose value is already
+    /// kept as a point, so nothing becomes history.
+    /// </summary>
+    private PlannedOutcome Record(RecordTimeseries op)
+    {
+        var key = new AspectKey(op.Urn, op.Aspect);
+        var json = op.Value.ToJsonString();
+        _points[(op.Urn, op.Aspect, op.TimestampMillis, op.Partition)] = new TimeseriesPoint(op.Urn, op.Aspect,
+            op.TimestampMillis, op.Partition, json, op.SystemMetadata?.ToJsonString(), _now, op.Actor);
+        Record(op.Urn, op.EntityType, null);
+
+        var current = AspectNow(key);
+        if (current.Latest is { } latest && TimestampOf(latest.Json) > op.TimestampMillis)
+            return new PlannedOutcome(op.Urn, op.Aspect, WriteEffect.Created, latest.Revision, null);
+        if (current.Latest is { } same && same.Hash == op.ValueHash)
+        {
+            if (op.SystemMetadata is { } metadata) Touch(key, same, metadata.ToJsonString());
+            return new PlannedOutcome(op.Urn, op.Aspect, WriteEffect.Unchanged, same.Revision, null);
+        }
+
+        var revision = (current.Latest?.Revision ?? current.MaxVersion) + 1;
+        if (current.Latest?.NewIndex is { } replaced) _versions[replaced] = null;
+        else if (current.Latest is not null) _dropped.Add(key);
+        _versions.Add(new NewAspectVersion(op.Urn, op.EntityType, op.Aspect, revision, 0, json, op.ValueHash,
+            op.SystemMetadata?.ToJsonString(), _now, op.Actor));
+        _aspects[key] = new Current(new Latest(revision, op.ValueHash, json, _versions.Count - 1), current.MaxVersion);
+        var entity = EntityOf(op.Urn);
+        _entities[op.Urn] = new EntityNow(entity.LatestAspects + (current.Latest is null ? 1 : 0), HasData: true);
+        _edges[key] = new EdgeReplacement(op.Urn, op.Aspect, op.Edges);
+
+        var change = Change(op.Urn, op.EntityType, op.Aspect, ChangeKind.AspectUpserted, current.Latest?.Json, json, revision);
+        return new PlannedOutcome(op.Urn, op.Aspect, current.Latest is null ? WriteEffect.Created : WriteEffect.Updated, revision, change);
+    }
+
+    private static long TimestampOf(string json) =>
+        System.Text.Json.Nodes.JsonNode.Parse(json)?["timestampMillis"]?.GetValue<long>() ?? long.MinValue;
+
     private PlannedOutcome DeleteAspect(DeleteAspect op, int index)
     {
         var key = new AspectKey(op.Urn, op.Aspect);
@@ -105,6 +147,8 @@ public sealed class BatchPlanner
         // Everything stored goes, and so does whatever this batch wrote for the entity before.
         if (_wiped.Add(op.Urn)) _wipedEntities.Add(op.Urn);
         _archived.RemoveAll(k => k.Urn == op.Urn);
+        _dropped.RemoveAll(k => k.Urn == op.Urn);
+        foreach (var point in _points.Keys.Where(k => k.Urn == op.Urn).ToList()) _points.Remove(point);
         _touches.RemoveAll(t => t.Urn == op.Urn);
         for (var i = 0; i < _versions.Count; i++)
             if (_versions[i]?.Urn == op.Urn) _versions[i] = null;

@@ -37,6 +37,7 @@ public sealed record StoredState(
             var key = op switch
             {
                 UpsertAspect u => new AspectKey(u.Urn, u.Aspect),
+                RecordTimeseries t => new AspectKey(t.Urn, t.Aspect),
                 DeleteAspect d => new AspectKey(d.Urn, d.Aspect),
                 _ => (AspectKey?)null,
             };

@@ -10,6 +10,8 @@ internal static class CypherNames
     public const string ReadEntityState = "write/read-entity-state";
     public const string WipeEntities = "write/wipe-entities";
     public const string ArchiveLatest = "write/archive-latest";
+    public const string DropLatest = "write/drop-latest";
+    public const string RecordTimeseries = "write/record-timeseries";
     public const string UpsertEntities = "write/upsert-entities";
     public const string InsertVersions = "write/insert-versions";
     public const string TouchSystemMetadata = "write/touch-system-metadata";
@@ -27,6 +29,7 @@ internal static class CypherNames
     public const string IncomingPage = "read/relationships-incoming-page";
     public const string ChangesAfter = "changes/read-after";
     public const string LatestAspects = "read/latest-aspects";
+    public const string TimeseriesValues = "read/timeseries-values";
     public const string TraversalStep = "traversal/step";
     public const string NodeFacts = "traversal/node-facts";
     public const string LineageEdgesFrom = "traversal/lineage-edges-from";

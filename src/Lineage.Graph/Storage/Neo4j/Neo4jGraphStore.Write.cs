@@ -70,6 +70,7 @@ public sealed partial class Neo4jGraphStore
 
         Add(CypherNames.WipeEntities, "urns", effects.WipedEntities.Select(u => (JsonNode)u));
         Add(CypherNames.ArchiveLatest, "keys", effects.ArchivedLatest.Select(k => (JsonNode)new JsonObject { ["urn"] = k.Urn, ["aspect"] = k.Aspect }));
+        Add(CypherNames.DropLatest, "keys", effects.DroppedLatest.Select(k => (JsonNode)new JsonObject { ["urn"] = k.Urn, ["aspect"] = k.Aspect }));
         Add(CypherNames.UpsertEntities, "entities", effects.Entities.Select(e => (JsonNode)new JsonObject
         {
             ["urn"] = e.Urn,
@@ -111,6 +112,8 @@ public sealed partial class Neo4jGraphStore
         }));
         Add(CypherNames.LabelEntities, "urns",
             effects.Entities.Select(e => e.Urn).Concat(edges.Select(e => e.Target)).Distinct().Select(u => (JsonNode)u));
+        Add(CypherNames.RecordTimeseries, "points", effects.TimeseriesPoints.Select(TimeseriesNode));
+        // Last: the store reads the change numbers from the final statement's answer.
         Add(CypherNames.AppendChanges, "changes", effects.Changes.Select(c => (JsonNode)new JsonObject
         {
             ["urn"] = c.Urn,
@@ -123,6 +126,27 @@ public sealed partial class Neo4jGraphStore
             ["at"] = c.At,
         }));
         return statements;
+    }
+
+    private static JsonNode TimeseriesNode(TimeseriesPoint p)
+    {
+        var properties = AspectProperties.From(p.Json);
+        properties["_urn"] = p.Urn;
+        properties["_name"] = p.Aspect;
+        properties["_timestampMillis"] = p.TimestampMillis;
+        properties["_partition"] = p.Partition;
+        properties["_json"] = p.Json;
+        properties["_systemMetadata"] = p.SystemMetadataJson;
+        properties["_createdAt"] = p.CreatedAt;
+        properties["_createdBy"] = p.CreatedBy;
+        return new JsonObject
+        {
+            ["urn"] = p.Urn,
+            ["aspect"] = p.Aspect,
+            ["timestampMillis"] = p.TimestampMillis,
+            ["partition"] = p.Partition,
+            ["properties"] = properties,
+        };
     }
 
     /// <summary>The key parts of a URN as node properties (<c>platform</c>, <c>name</c>, <c>origin</c> …).</summary>

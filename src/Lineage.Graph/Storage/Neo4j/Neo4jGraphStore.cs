@@ -81,6 +81,22 @@ public sealed partial class Neo4jGraphStore(CypherClient client, TimeProvider? c
         return result.Rows.Select(r => ReadAspect(urn, r[0]!.AsArray())).ToList();
     }
 
+    public async Task<IReadOnlyList<TimeseriesValue>> GetTimeseriesValuesAsync(TimeseriesQuery query, CancellationToken ct)
+    {
+        await InitializeAsync(ct);
+        var result = await RunOneAsync(Statement(CypherNames.TimeseriesValues, new JsonObject
+        {
+            ["urn"] = query.Urn,
+            ["aspect"] = query.Aspect,
+            ["start"] = query.StartTimeMillis,
+            ["end"] = query.EndTimeMillis,
+            ["limit"] = query.Limit,
+        }), ct);
+        return result.Rows.Select(r => r[0]!.AsArray()).Select(v => new TimeseriesValue(query.Urn, query.Aspect,
+            v[0]!.GetValue<long>(), JsonNode.Parse(v[1]!.GetValue<string>())!.AsObject(), ParseObject(v[2]),
+            DateTimeOffset.FromUnixTimeMilliseconds(v[3]!.GetValue<long>()))).ToList();
+    }
+
     public async Task<RelationshipPage> GetRelationshipsAsync(RelationshipQuery query, CancellationToken ct)
     {
         await InitializeAsync(ct);

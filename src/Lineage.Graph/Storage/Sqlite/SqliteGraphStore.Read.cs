@@ -66,6 +66,27 @@ public sealed partial class SqliteGraphStore
             ("$urn", urn), ("$aspect", aspect));
     }
 
+    public async Task<IReadOnlyList<TimeseriesValue>> GetTimeseriesValuesAsync(TimeseriesQuery query, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = Command(connection, """
+            SELECT timestamp_millis, value, system_metadata, created_at FROM timeseries
+            WHERE urn = $urn AND aspect = $aspect
+              AND ($start IS NULL OR timestamp_millis >= $start) AND ($end IS NULL OR timestamp_millis <= $end)
+            ORDER BY timestamp_millis DESC, partition LIMIT $limit
+            """,
+            ("$urn", query.Urn), ("$aspect", query.Aspect), ("$start", query.StartTimeMillis), ("$end", query.EndTimeMillis),
+            ("$limit", query.Limit));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var values = new List<TimeseriesValue>();
+        while (await reader.ReadAsync(ct))
+        {
+            values.Add(new TimeseriesValue(query.Urn, query.Aspect, reader.GetInt64(0), JsonNode.Parse(reader.GetString(1))!.AsObject(),
+                ParseObject(reader.IsDBNull(2) ? null : reader.GetString(2)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
+        }
+        return values;
+    }
+
     public async Task<RelationshipPage> GetRelationshipsAsync(RelationshipQuery query, CancellationToken ct)
     {
         var (near, far) = query.Direction == RelationshipDirection.Outgoing ? ("source", "target") : ("target", "source");

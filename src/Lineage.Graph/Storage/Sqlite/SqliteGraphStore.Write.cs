@@ -73,10 +73,16 @@ public sealed partial class SqliteGraphStore
                 await ExecuteAsync("DELETE FROM aspects WHERE urn = $urn", ct, ("$urn", urn));
                 await ExecuteAsync("DELETE FROM edges WHERE source = $urn", ct, ("$urn", urn));
                 await ExecuteAsync("DELETE FROM entities WHERE urn = $urn", ct, ("$urn", urn));
+                await ExecuteAsync("DELETE FROM timeseries WHERE urn = $urn", ct, ("$urn", urn));
             }
             foreach (var key in effects.ArchivedLatest)
             {
                 await ExecuteAsync("UPDATE aspects SET version = revision WHERE urn = $urn AND aspect = $aspect AND version = 0", ct,
+                    ("$urn", key.Urn), ("$aspect", key.Aspect));
+            }
+            foreach (var key in effects.DroppedLatest)
+            {
+                await ExecuteAsync("DELETE FROM aspects WHERE urn = $urn AND aspect = $aspect AND version = 0", ct,
                     ("$urn", key.Urn), ("$aspect", key.Aspect));
             }
             foreach (var v in effects.NewVersions)
@@ -109,6 +115,18 @@ public sealed partial class SqliteGraphStore
                     ("$urn", entity.Urn), ("$type", entity.EntityType), ("$at", entity.CreatedAt));
                 if (entity.Removed is { } removed)
                     await ExecuteAsync("UPDATE entities SET removed = $removed WHERE urn = $urn", ct, ("$urn", entity.Urn), ("$removed", removed ? 1 : 0));
+            }
+            foreach (var p in effects.TimeseriesPoints)
+            {
+                await ExecuteAsync("""
+                    INSERT INTO timeseries (urn, aspect, timestamp_millis, partition, value, system_metadata, created_at, created_by)
+                    VALUES ($urn, $aspect, $at, $partition, $value, $sm, $created, $by)
+                    ON CONFLICT (urn, aspect, timestamp_millis, partition) DO UPDATE SET
+                        value = excluded.value, system_metadata = excluded.system_metadata,
+                        created_at = excluded.created_at, created_by = excluded.created_by
+                    """, ct,
+                    ("$urn", p.Urn), ("$aspect", p.Aspect), ("$at", p.TimestampMillis), ("$partition", p.Partition),
+                    ("$value", p.Json), ("$sm", p.SystemMetadataJson), ("$created", p.CreatedAt), ("$by", p.CreatedBy));
             }
             var sequences = new List<long>(effects.Changes.Count);
             foreach (var c in effects.Changes)

@@ -33,6 +33,17 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS edges_by_target ON edges (target, type, source);
         CREATE INDEX IF NOT EXISTS edges_by_source ON edges (source, type, target);
+        CREATE TABLE IF NOT EXISTS timeseries (
+            urn              TEXT NOT NULL,
+            aspect           TEXT NOT NULL,
+            timestamp_millis INTEGER NOT NULL,
+            partition        TEXT NOT NULL,
+            value            TEXT NOT NULL,
+            system_metadata  TEXT,
+            created_at       INTEGER NOT NULL,
+            created_by       TEXT NOT NULL,
+            PRIMARY KEY (urn, aspect, timestamp_millis, partition)
+        ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS changes (
             seq         INTEGER PRIMARY KEY AUTOINCREMENT,
             urn         TEXT NOT NULL,
