@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+
+namespace Lineage.Api.Tests.Support;
+
+/// <summary>
+/// The service as a real process (<c>dotnet Lineage.Api.dll</c> from the test's output), so that a test can kill it
+/// with SIGKILL, as a crash would, and start it again on the same data.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServiceProcess(Process process, Uri address, string dataDirectory)
+    {
+        _process = process;
+        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        Http.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(dataDirectory, "admin.token")).Trim());
+    }
+
+    /// <summary>A client with the service's admin token.</summary>
+    public HttpClient Http { get; }
+
+    public static async Task<ServiceProcess> StartAsync(string dataDirectory, params string[] settings)
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var dll = Path.Combine(AppContext.BaseDirectory, "Lineage.Api.dll");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { dll, $"--Urls={address}", $"--Lineage:DataDirectory={dataDirectory}" }.Concat(settings))
+            info.ArgumentList.Add(arg);
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        for (var clock = Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(60); await Task.Delay(100))
+        {
+            if (process.HasExited) throw new InvalidOperationException($"the service exited with code {process.ExitCode}");
+            try
+            {
+                if ((await probe.GetAsync(new Uri(address, "/health"))).StatusCode == HttpStatusCode.OK)
+                    return new ServiceProcess(process, address, dataDirectory);
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+        }
+        process.Kill(true);
+        throw new InvalidOperationException("the service did not answer /health within 60 s");
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flush, as when the machine or the OOM killer takes the process.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (!_process.HasExited) await KillAsync();
+        _process.Dispose();
+    }
+}
