@@ -3,13 +3,19 @@ using System.Text.Json.Nodes;
 using Lineage.Api.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Lineage.Api.Tests.Errors;
 
 /// <summary>With Neo4j out of reach the service still starts, and answers 503 with Retry-After and a JSON error, never a hang.</summary>
 public sealed class StoreOutageTests : IDisposable
 {
-    private readonly WebApplicationFactory<Program> _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+    private readonly CapturingLoggerProvider _logs = new();
+
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public StoreOutageTests() => _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+        .ConfigureLogging(l => l.AddProvider(_logs))
         .UseSetting("Lineage:Store", "neo4j")
         .UseSetting("Lineage:Neo4j:Uri", "http://127.0.0.1:1")
         .UseSetting("Lineage:Neo4j:RetryBudget", "00:00:00.300")
@@ -35,6 +41,20 @@ public sealed class StoreOutageTests : IDisposable
             var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
             body["message"]!.GetValue<string>().ShouldContain("unavailable");
         }
+    }
+
+    [Fact]
+    public async Task the_log_lines_of_a_failed_request_carry_the_request_id_its_error_body_names()
+    {
+        var gms = new DataHubWire(_factory.CreateAuthorizedClient());
+        var response = await gms.EmitAsync("urn:li:mlModel:(urn:li:dataPlatform:science,logged,PROD)", "mlModelProperties", new JsonObject());
+        var requestId = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["requestId"]!.GetValue<string>();
+        response.Headers.GetValues("X-Request-Id").Single().ShouldBe(requestId);
+
+        var lines = _logs.Lines.Where(l => l.Scope.TryGetValue("RequestId", out var id) && (id as string) == requestId).ToList();
+        lines.ShouldNotBeEmpty();
+        lines.ShouldContain(l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Message.Contains("failed"));
+        lines.ShouldAllBe(l => (l.Scope["RequestPath"] as string) == "/aspects");
     }
 
     public void Dispose() => _factory.Dispose();
