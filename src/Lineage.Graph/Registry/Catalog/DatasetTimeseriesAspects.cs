@@ -33,11 +33,13 @@ internal static class DatasetTimeseriesAspects
             Required("heights", ListOf(Float)))),
         Optional("sampleValues", ListOf(Text)));
 
+    /// <summary>sizeInBytes is from the newer PDL (@ef043f7); the older one (@1401ccc) lacks it, so it stays optional.</summary>
     public static readonly AspectSpec DatasetProfile = Aspect("datasetProfile", Ns + "DatasetProfile",
         Record("DatasetProfile", [TimeseriesAspectBase],
             Optional("rowCount", Long),
             Optional("columnCount", Long),
-            Optional("fieldProfiles", ListOf(DatasetFieldProfile)))) with { IsTimeseries = true };
+            Optional("fieldProfiles", ListOf(DatasetFieldProfile)),
+            Optional("sizeInBytes", Long))) with { IsTimeseries = true };
 
     /// <summary>userCounts[].user is a plain Urn in the PDL (no relationship).</summary>
     public static readonly AspectSpec DatasetUsageStatistics = Aspect("datasetUsageStatistics", Ns + "DatasetUsageStatistics",

@@ -38,12 +38,17 @@ internal static partial class MaximalExamples
         ["Job"] = "urn:li:dataJob:(urn:li:dataFlow:(airflow,train_recommendation_model,PROD),training_task)",
         ["UpstreamJob"] = "urn:li:dataJob:(urn:li:dataFlow:(airflow,train_recommendation_model,PROD),extract_task)",
         ["Run"] = "urn:li:dataProcessInstance:run-42",
+        ["Chart"] = "urn:li:chart:(looker,baz1)",
+        ["Dashboard"] = "urn:li:dashboard:(looker,baz)",
         ["UserIdField"] = $"urn:li:schemaField:({Dataset},user_id)",
         ["UpstreamUserIdField"] = $"urn:li:schemaField:({OtherDataset},user_id)",
         // PDL's Edge, as the newer *Edges lists hold it.
         ["DatasetEdge"] = """{"sourceUrn": "<<Job>>", "destinationUrn": "<<Dataset>>", "created": <<Stamp>>, "lastModified": <<Stamp>>, "properties": {"via": "airflow"}}""",
         ["OtherDatasetEdge"] = """{"sourceUrn": "<<Job>>", "destinationUrn": "<<OtherDataset>>", "created": <<Stamp>>, "lastModified": <<Stamp>>, "properties": {"via": "airflow"}}""",
         ["JobEdge"] = """{"sourceUrn": "<<Job>>", "destinationUrn": "<<UpstreamJob>>", "created": <<Stamp>>, "lastModified": <<Stamp>>, "properties": {"via": "airflow"}}""",
+        ["ChartInputEdge"] = """{"sourceUrn": "<<Chart>>", "destinationUrn": "<<Dataset>>", "created": <<Stamp>>, "lastModified": <<Stamp>>, "properties": {"via": "looker"}}""",
+        ["DashboardChartEdge"] = """{"sourceUrn": "<<Dashboard>>", "destinationUrn": "<<Chart>>", "created": <<Stamp>>, "lastModified": <<Stamp>>, "properties": {"tile": "1"}}""",
+        ["DashboardDatasetEdge"] = """{"sourceUrn": "<<Dashboard>>", "destinationUrn": "<<Dataset>>", "created": <<Stamp>>, "lastModified": <<Stamp>>, "properties": {"via": "looker"}}""",
         ["FineGrainedLineage"] = """
             {"upstreamType": "FIELD_SET", "upstreams": ["<<UpstreamUserIdField>>"],
              "downstreamType": "FIELD", "downstreams": ["<<UserIdField>>"],
@@ -60,7 +65,11 @@ internal static partial class MaximalExamples
     // Declared after Parts: static fields initialise in textual order.
     /// <summary>Every example, by aspect name, its shared parts filled in.</summary>
     public static IReadOnlyDictionary<string, MaximalExample> All { get; } =
-        new[] { MlExamples, ModelCardExamples, CommonExamples, DatasetExamples, JobExamples, PeopleExamples }
+        new[]
+        {
+            MlExamples, ModelCardExamples, CommonExamples, DatasetExamples, DatasetTimeseriesExamples, JobExamples,
+            PeopleExamples, DashboardExamples,
+        }
             .SelectMany(group => group)
             .Select(e => e with { Json = Fill(e.Json) })
             .ToDictionary(e => e.Aspect, StringComparer.Ordinal);
@@ -87,6 +96,8 @@ internal static partial class MaximalExamples
             "dataFlow" => $"urn:li:dataFlow:(airflow,flow-{id},PROD)",
             "dataJob" => $"urn:li:dataJob:(urn:li:dataFlow:(airflow,flow-{id},PROD),task)",
             "dataPlatformInstance" => $"urn:li:dataPlatformInstance:(urn:li:dataPlatform:mlflow,instance-{id})",
+            "chart" => $"urn:li:chart:(looker,chart-{id})",
+            "dashboard" => $"urn:li:dashboard:(looker,dashboard-{id})",
             _ => $"urn:li:{entityType}:x{id}",
         };
     }
