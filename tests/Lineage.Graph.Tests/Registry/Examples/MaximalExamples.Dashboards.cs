@@ -25,7 +25,7 @@ internal static partial class MaximalExamples
         new("dashboardInfo", "dashboard", """
             {"customProperties": {"prop1": "fakeprop", "prop2": "pikachu"}, "externalUrl": "https://looker.example.com/dashboards/baz",
              "title": "Baz Dashboard", "description": "Who leaves, and why",
-             "charts": ["<<Chart>>", "urn:li:chart:(looker,baz2)"], "chartEdges": [<<DashboardChartEdge>>],
+             "charts": ["<<Chart>>", "urn:li:chart:(looker,example_chart2)"], "chartEdges": [<<DashboardChartEdge>>],
              "datasets": ["<<Dataset>>"], "datasetEdges": [<<DashboardDatasetEdge>>],
              "lastModified": {"created": <<Stamp>>, "lastModified": <<Stamp>>, "deleted": <<Stamp>>},
              "dashboardUrl": "https://looker.example.com/embed/dashboards/baz", "access": "PRIVATE",

@@ -20,8 +20,10 @@ internal sealed record MaximalExample(string Aspect, string? EntityType, string 
 /// </remarks>
 internal static partial class MaximalExamples
 {
-    private const string Dataset = "urn:li:dataset:(urn:li:dataPlatform:hive,fct_users_deleted,PROD)";
-    private const string OtherDataset = "urn:li:dataset:(urn:li:dataPlatform:snowflake,analytics.users,PROD)";
+    // Names of their own, not DataHub's sample data's: the store round trip writes edges to these on the shared Neo4j
+    // test server, where the sample-data tests read the lineage of DataHub's own names.
+    private const string Dataset = "urn:li:dataset:(urn:li:dataPlatform:hive,example_users_deleted,PROD)";
+    private const string OtherDataset = "urn:li:dataset:(urn:li:dataPlatform:snowflake,example_analytics.users,PROD)";
 
     private static readonly Dictionary<string, string> Parts = new()
     {
@@ -38,8 +40,8 @@ internal static partial class MaximalExamples
         ["Job"] = "urn:li:dataJob:(urn:li:dataFlow:(airflow,train_recommendation_model,PROD),training_task)",
         ["UpstreamJob"] = "urn:li:dataJob:(urn:li:dataFlow:(airflow,train_recommendation_model,PROD),extract_task)",
         ["Run"] = "urn:li:dataProcessInstance:run-42",
-        ["Chart"] = "urn:li:chart:(looker,baz1)",
-        ["Dashboard"] = "urn:li:dashboard:(looker,baz)",
+        ["Chart"] = "urn:li:chart:(looker,example_chart)",
+        ["Dashboard"] = "urn:li:dashboard:(looker,example_dashboard)",
         ["UserIdField"] = $"urn:li:schemaField:({Dataset},user_id)",
         ["UpstreamUserIdField"] = $"urn:li:schemaField:({OtherDataset},user_id)",
         // PDL's Edge, as the newer *Edges lists hold it.
