@@ -33,7 +33,7 @@ public abstract class CrashTests(Xunit.Abstractions.ITestOutputHelper output) : 
     [Fact]
     public async Task a_service_killed_mid_ingest_keeps_acknowledged_batches_whole_and_its_index_converges()
     {
-        var acknowledged = new List<int>();
+        var acknowledged = new System.Collections.Concurrent.ConcurrentBag<int>();
         var sent = 0;
         await using (var service = await ServiceProcess.StartAsync(_dataDirectory, StoreSettings))
         {
@@ -56,7 +56,9 @@ public abstract class CrashTests(Xunit.Abstractions.ITestOutputHelper output) : 
                     acknowledged.Add(batch);
                 }
             });
-            await Task.Delay(TimeSpan.FromMilliseconds(1500 + Random.Shared.Next(1500)));
+            // Kill once the stream is going (a fresh Neo4j is slow to take the first batches), at a random moment.
+            for (var waited = 0; acknowledged.Count < 3 && !writer.IsCompleted && waited < 60_000; waited += 20) await Task.Delay(20);
+            await Task.Delay(Random.Shared.Next(500));
             await service.KillAsync();
             await writer;
         }
@@ -92,7 +94,7 @@ public abstract class CrashTests(Xunit.Abstractions.ITestOutputHelper output) : 
         }
         while (DateTime.UtcNow < deadline);
         found.ShouldBe(present);
-        output.WriteLine($"killed after {acknowledged.Count} acknowledged batches of {sent} sent; {present / EntitiesPerBatch} whole after the restart, none half");
+        output.WriteLine($"killed after {acknowledged.Count} acknowledged batches of {sent} sent; {present / EntitiesPerBatch} whole after the restart (up again in {restarted.Startup.TotalSeconds:0.0} s), none half");
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -50,6 +50,13 @@ public abstract class HostileInputTests(LineageApiFactory factory)
             [.. "{\"proposal\": {\"entityUrn\": \""u8, 0xff, 0xfe, 0xc3, 0x28, .. "\"}}"u8], HttpStatusCode.BadRequest);
         yield return ("not UTF-8, OpenAPI", HttpMethod.Post, "/openapi/v3/entity/mlModel?async=false",
             [.. "[{\"urn\": \""u8, 0xc0, 0xaf, .. "\"}]"u8], HttpStatusCode.BadRequest);
+        yield return ("a urn over 512 bytes", HttpMethod.Post, ingest,
+            Ingest(Proposal($"urn:li:mlModel:(urn:li:dataPlatform:science,{new string('m', 600)},PROD)", "status", "{}")), HttpStatusCode.BadRequest);
+        yield return ("an aspect over 1 MiB", HttpMethod.Post, ingest,
+            Ingest(Proposal(Model, "mlModelProperties", new JsonObject { ["description"] = new string('d', 1_100_000) }.ToJsonString())), HttpStatusCode.BadRequest);
+        yield return ("a batch of 1,001 writes", HttpMethod.Post, "/aspects?action=ingestProposalBatch",
+            Encoding.UTF8.GetBytes(new JsonObject { ["proposals"] = new JsonArray([.. Enumerable.Range(0, 1001).Select(_ => (JsonNode)Proposal(Model, "status", "{}"))]) }.ToJsonString()),
+            HttpStatusCode.BadRequest);
         yield return ("Cypher in a group urn", HttpMethod.Post, ingest,
             Ingest(Proposal(Model, "mlModelProperties", new JsonObject { ["groups"] = new JsonArray(CypherGroup) }.ToJsonString())), HttpStatusCode.BadRequest);
         yield return ("Cypher in an entity urn", HttpMethod.Post, ingest,

@@ -106,6 +106,42 @@ public abstract class SampleDataTests(LineageApiFactory factory)
     }
 
     [Fact]
+    public async Task the_tutorials_graphql_reads_answer_on_the_sample_data()
+    {
+        await SampleFile.LoadInBatchesAsync(_gms);
+        var graphql = new GraphQL.GraphQLClient(_gms.Http);
+
+        var model = (await graphql.DataAsync($$"""
+            query { mlModel(urn: "{{Model}}") { name properties { description version type groups { urn name } } } }
+            """))["mlModel"]!;
+        GraphQL.GraphQLClient.ShouldEqualJson(model, """
+            {"name": "scienceModel", "properties": {"description": "A sample model for predicting some outcome.",
+             "version": null, "type": "Naive Bayes classifier", "groups": []}}
+            """);
+
+        var table = (await graphql.DataAsync($$"""
+            query { mlFeatureTable(urn: "{{FeatureTable}}") { name platform { name } properties { description mlFeatures { name } mlPrimaryKeys { name } } } }
+            """))["mlFeatureTable"]!;
+        GraphQL.GraphQLClient.ShouldEqualJson(table, """
+            {"name": "test_feature_table_all_feature_dtypes", "platform": {"name": "feast"},
+             "properties": {"description": null,
+               "mlFeatures": [{"name": "test_BOOL_feature"}, {"name": "test_BYTES_LIST_feature"}, {"name": "test_DOUBLE_feature"},
+                              {"name": "test_INT64_feature"}, {"name": "test_STRING_feature"}],
+               "mlPrimaryKeys": [{"name": "dummy_entity_1"}, {"name": "dummy_entity_2"}]}}
+            """);
+
+        var key = (await graphql.DataAsync($$"""
+            query { mlPrimaryKey(urn: "{{UserId}}") { name featureNamespace description dataType
+                    properties { description dataType version { versionTag } sources { urn } } } }
+            """))["mlPrimaryKey"]!;
+        GraphQL.GraphQLClient.ShouldEqualJson(key, """
+            {"name": "user_id", "featureNamespace": "user_features", "description": "User's internal ID", "dataType": "ORDINAL",
+             "properties": {"description": "User's internal ID", "dataType": "ORDINAL", "version": null,
+               "sources": [{"urn": "urn:li:dataset:(urn:li:dataPlatform:hive,fct_users_created,PROD)"}]}}
+            """);
+    }
+
+    [Fact]
     public async Task the_dataset_lineage_the_file_implies_reads_upstream_to_kafka_and_downstream_to_the_dashboard()
     {
         await SampleFile.LoadInBatchesAsync(_gms);

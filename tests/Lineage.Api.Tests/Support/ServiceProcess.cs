@@ -13,13 +13,17 @@ public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ServiceProcess(Process process, Uri address, string dataDirectory)
+    private ServiceProcess(Process process, Uri address, string dataDirectory, TimeSpan startup)
     {
         _process = process;
+        Startup = startup;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         Http.DefaultRequestHeaders.Authorization =
             new AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(dataDirectory, "admin.token")).Trim());
     }
+
+    /// <summary>How long the service took to answer /health.</summary>
+    public TimeSpan Startup { get; }
 
     /// <summary>A client with the service's admin token.</summary>
     public HttpClient Http { get; }
@@ -38,6 +42,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         foreach (var arg in new[] { dll, $"--Urls={address}", $"--Lineage:DataDirectory={dataDirectory}" }.Concat(settings))
             info.ArgumentList.Add(arg);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The tests read back everything they wrote, fast; the rate limit has a test of its own.
+        info.Environment["Lineage__Auth__RequestsPerSecond"] = "0";
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -45,13 +51,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var clock = Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(60); await Task.Delay(100))
+        for (var clock = Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(150); await Task.Delay(100))
         {
             if (process.HasExited) throw new InvalidOperationException($"the service exited with code {process.ExitCode}");
             try
             {
                 if ((await probe.GetAsync(new Uri(address, "/health"))).StatusCode == HttpStatusCode.OK)
-                    return new ServiceProcess(process, address, dataDirectory);
+                    return new ServiceProcess(process, address, dataDirectory, clock.Elapsed);
             }
             catch (HttpRequestException)
             {
@@ -61,7 +67,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
         }
         process.Kill(true);
-        throw new InvalidOperationException("the service did not answer /health within 60 s");
+        throw new InvalidOperationException("the service did not answer /health within 150 s");
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flush, as when the machine or the OOM killer takes the process.</summary>
