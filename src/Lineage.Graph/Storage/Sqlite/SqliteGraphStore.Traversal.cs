@@ -7,31 +7,34 @@ namespace Lineage.Graph.Storage.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
-    // One recursive CTE walks both kinds of lineage edge: those whose target is upstream of their source, and those
-    // whose source is. It keeps (node, depth) pairs only — never how a node was reached — so a node reached from many
-    // parents is expanded once per depth, and cycles end at $maxHops. Parents are chosen afterwards from the edges
-    // among the nodes kept (every node one hop nearer the root is kept before any node it leads to).
-    private const string WalkSql = """
-        WITH RECURSIVE walk(urn, depth) AS (
-            SELECT $root, 0
-            UNION
-            SELECT e.target, w.depth + 1
-            FROM walk w JOIN edges e ON e.source = w.urn
-            WHERE w.depth < $maxHops AND e.lineage = $forward
+    // The walk goes one level at a time: each statement finds the nodes one hop beyond the frontier along both kinds
+    // of lineage edge (those whose target is upstream of their source, and those whose source is), leaving out the
+    // nodes already reached, in urn order, no more than the answer still has room for. So a node is expanded once, at
+    // its fewest hops, and the walk stops as soon as the answer is full instead of enumerating the whole closure first:
+    // a hub's ten-hop impact costs what its answer costs. Parents are chosen afterwards from the edges among the nodes
+    // kept (every node one hop nearer the root is kept before any node it leads to).
+    private const string LevelSql = """
+        SELECT urn FROM (
+            SELECT e.target AS urn
+            FROM edges e
+            WHERE e.source IN (SELECT value FROM json_each($frontier)) AND e.lineage = $forward
               AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
               AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.target AND x.removed = 1))
             UNION
-            SELECT e.source, w.depth + 1
-            FROM walk w JOIN edges e ON e.target = w.urn
-            WHERE w.depth < $maxHops AND e.lineage = $backward
+            SELECT e.source AS urn
+            FROM edges e
+            WHERE e.target IN (SELECT value FROM json_each($frontier)) AND e.lineage = $backward
               AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
               AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.source AND x.removed = 1))
-        ),
-        best AS MATERIALIZED (SELECT urn, MIN(depth) AS degree FROM walk GROUP BY urn),
-        kept AS MATERIALIZED (SELECT urn, degree FROM best ORDER BY degree, urn LIMIT $limit)
-        SELECT k.urn, k.degree, COALESCE(en.removed, 0), en.urn IS NOT NULL
-        FROM kept k LEFT JOIN entities en ON en.urn = k.urn
-        ORDER BY k.degree, k.urn
+        )
+        WHERE urn NOT IN (SELECT value FROM json_each($seen))
+        ORDER BY urn
+        LIMIT $room
+        """;
+
+    private const string NodeFactsSql = """
+        SELECT n.value, COALESCE(en.removed, 0), en.urn IS NOT NULL
+        FROM json_each($nodes) n LEFT JOIN entities en ON en.urn = n.value
         """;
 
     private const string EdgesAmongSql = """
@@ -52,18 +55,44 @@ public sealed partial class SqliteGraphStore
         var types = JsonSerializer.Serialize(query.RelationshipTypes);
         await using var connection = await OpenAsync(ct);
 
-        var reached = new List<(string Urn, int Degree, bool Removed, bool Exists)>();
-        await using (var walk = Command(connection, WalkSql,
-            ("$root", query.Root), ("$maxHops", query.MaxHops), ("$forward", (int)forward), ("$backward", (int)backward),
-            ("$typeCount", query.RelationshipTypes.Count), ("$types", types), ("$includeRemoved", query.IncludeRemoved ? 1 : 0),
-            ("$limit", query.MaxNodes + 1)))
-        await using (var reader = await walk.ExecuteReaderAsync(ct))
+        // One read transaction, so that every level sees the same state of the graph.
+        await using var snapshot = connection.BeginTransaction(deferred: true);
+        var degrees = new Dictionary<string, int>(StringComparer.Ordinal) { [query.Root] = 0 };
+        var order = new List<string> { query.Root };
+        var frontier = new List<string> { query.Root };
+        var truncated = false;
+        for (var depth = 1; depth <= query.MaxHops && frontier.Count > 0 && !truncated; depth++)
         {
-            while (await reader.ReadAsync(ct))
-                reached.Add((reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2) != 0, reader.GetInt64(3) != 0));
+            // One more than the room left tells a full answer from one cut short.
+            var room = query.MaxNodes + 1 - order.Count;
+            var next = new List<string>();
+            await using (var level = Command(connection, LevelSql,
+                ("$frontier", JsonSerializer.Serialize(frontier)), ("$seen", JsonSerializer.Serialize(order)),
+                ("$forward", (int)forward), ("$backward", (int)backward), ("$typeCount", query.RelationshipTypes.Count),
+                ("$types", types), ("$includeRemoved", query.IncludeRemoved ? 1 : 0), ("$room", room)))
+            {
+                level.Transaction = snapshot;
+                await using var reader = await level.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) next.Add(reader.GetString(0));
+            }
+            if (next.Count == room)
+            {
+                truncated = true;
+                next.RemoveAt(next.Count - 1);
+            }
+            foreach (var urn in next) degrees[urn] = depth;
+            order.AddRange(next);
+            frontier = next;
         }
-        var truncated = reached.Count > query.MaxNodes;
-        if (truncated) reached.RemoveAt(reached.Count - 1);
+
+        var facts = new Dictionary<string, (bool Removed, bool Exists)>(StringComparer.Ordinal);
+        await using (var nodeFacts = Command(connection, NodeFactsSql, ("$nodes", JsonSerializer.Serialize(order))))
+        {
+            nodeFacts.Transaction = snapshot;
+            await using var reader = await nodeFacts.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) facts[reader.GetString(0)] = (reader.GetInt64(1) != 0, reader.GetInt64(2) != 0);
+        }
+        var reached = order.Select(urn => (Urn: urn, Degree: degrees[urn], facts[urn].Removed, facts[urn].Exists)).ToList();
 
         var edges = await GetLineageEdgesAmongAsync(reached.Select(n => n.Urn).ToList(), query.RelationshipTypes, ct);
         var parents = ParentChooser.Choose(reached.ToDictionary(n => n.Urn, n => n.Degree, StringComparer.Ordinal), edges, query.Direction);
