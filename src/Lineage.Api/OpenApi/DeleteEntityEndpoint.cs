@@ -25,10 +25,7 @@ internal sealed class DeleteEntityEndpoint(MetadataWriter writer, MetadataReader
         var target = OpenApiTarget.From(HttpContext, registry);
         var named = target.Aspect is { } aspect
             ? [aspect]
-            : RestLi.List(HttpContext, "aspects")
-                .Select(name => OpenApiTarget.AspectName(name, target.Entity, registry)
-                                ?? throw new ValidationException("aspects", $"'{name}' is not an aspect of {target.Entity.EntityType}"))
-                .ToList();
+            : target.NamedAspects(HttpContext, registry, "aspects");
         if (RestLi.Bool(HttpContext, "clear", false))
             named = (await reader.GetEntityAsync(target.Urn, [], ct))?.Aspects.Select(a => a.Spec).ToList() ?? [];
 

@@ -45,6 +45,13 @@ internal sealed record OpenApiTarget(EntitySpec Entity, string Urn, AspectSpec? 
         ?? (string.Equals(registry.KeyAspect(entity.EntityType).Name, name, StringComparison.OrdinalIgnoreCase)
             ? registry.KeyAspect(entity.EntityType) : null);
 
+    /// <summary>The aspects a query parameter names (<c>aspects=a,b</c>); one the entity type lacks is a 400.</summary>
+    public List<AspectSpec> NamedAspects(HttpContext context, MetadataRegistry registry, params string[] parameters) =>
+        parameters.SelectMany(p => RestLi.List(context, p))
+            .Select(name => AspectName(name, Entity, registry)
+                            ?? throw new ValidationException("aspects", $"'{name}' is not an aspect of {Entity.EntityType}"))
+            .ToList();
+
     /// <summary>A URN of another entity type than the path's is a 400, not a write to the wrong place.</summary>
     public static void MustBeOf(EntitySpec entity, Urn urn, string path)
     {

@@ -34,10 +34,7 @@ internal sealed class ReadEntityEndpoint(MetadataReader reader, MetadataRegistry
             return;
         }
 
-        var only = RestLi.List(HttpContext, "aspects").Concat(RestLi.List(HttpContext, "aspectNames"))
-            .Select(name => OpenApiTarget.AspectName(name, target.Entity, registry)?.Name
-                            ?? throw new ValidationException("aspects", $"'{name}' is not an aspect of {target.Entity.EntityType}"))
-            .ToList();
+        var only = target.NamedAspects(HttpContext, registry, "aspects", "aspectNames").Select(a => a.Name).ToList();
         var entity = await reader.GetEntityAsync(target.Urn, only, ct);
         // Like DataHub's exists(), HEAD counts a soft-deleted entity as absent unless asked to include it.
         var found = entity is not null && (!head || !entity.Removed || RestLi.Bool(HttpContext, "includeSoftDelete", false));
