@@ -8,3 +8,6 @@ public sealed record EntityView(string Urn, EntitySpec Spec, bool Removed, IRead
 
 /// <summary>One aspect of an entity view with its schema.</summary>
 public sealed record AspectView(AspectSpec Spec, StoredAspect Stored);
+
+/// <summary>Every kept version of one aspect, latest (0) first, then newest history to oldest.</summary>
+public sealed record AspectHistory(AspectSpec Spec, IReadOnlyList<StoredAspect> Versions);

@@ -49,6 +49,28 @@ public sealed class MetadataReader(IGraphStore store, MetadataRegistry registry)
     }
 
     /// <summary>
+    /// Every kept version of each versioned aspect of an entity (or of the one named), latest first; null when the entity
+    /// has none. The key aspect is derived and timeseries values are not versions, so neither appears.
+    /// </summary>
+    public async Task<IReadOnlyList<AspectHistory>?> GetHistoryAsync(string urnText, string? aspectName, CancellationToken ct)
+    {
+        var urn = Urn.Parse(urnText, "urn");
+        if (aspectName is not null && registry.AspectOf(urn.EntityType, aspectName) is null)
+            throw new ValidationException("aspect", $"{urn.EntityType} has no aspect '{aspectName}'");
+        var entity = await store.GetEntityAsync(urn.ToString(), ct);
+        if (entity is null) return null;
+
+        var history = new List<AspectHistory>();
+        foreach (var latest in entity.Aspects.OrderBy(a => a.Name, StringComparer.Ordinal))
+        {
+            if (aspectName is not null && latest.Name != aspectName) continue;
+            if (registry.Aspect(latest.Name) is not { IsKey: false, IsTimeseries: false } spec) continue;
+            history.Add(new AspectHistory(spec, await store.GetAspectVersionsAsync(urn.ToString(), latest.Name, ct)));
+        }
+        return history;
+    }
+
+    /// <summary>
     /// The kept values of a timeseries aspect in a time range, newest first; an aspect that is not a timeseries aspect of
     /// the entity's type is a 400 naming it.
     /// </summary>

@@ -55,6 +55,30 @@ public abstract class ReadWriteTests(LineageApiFactory factory)
     }
 
     [Fact]
+    public async Task history_lists_every_kept_version_of_each_aspect_latest_first_with_when_and_by_whom()
+    {
+        await _gms.UpsertAsync(Model(), "mlModelProperties", new JsonObject { ["description"] = "one" });
+        await _gms.UpsertAsync(Model(), "mlModelProperties", new JsonObject { ["description"] = "two" });
+        await _gms.UpsertAsync(Model(), "status", new JsonObject { ["removed"] = false });
+
+        var history = await DataHubWire.ReadObjectAsync(await _gms.Send(HttpMethod.Get, $"/api/v1/history?urn={DataHubWire.Quote(Model())}"));
+        var aspects = history["aspects"]!.AsArray();
+        // dataPlatformInstance is the default aspect the write path adds, as DataHub does.
+        aspects.Select(a => a!["name"]!.GetValue<string>()).ShouldBe(["dataPlatformInstance", "mlModelProperties", "status"]);
+        var versions = aspects.Single(a => a!["name"]!.GetValue<string>() == "mlModelProperties")!["versions"]!.AsArray();
+        versions.Select(v => (v!["version"]!.GetValue<long>(), v["value"]!["description"]!.GetValue<string>())).ShouldBe([(0L, "two"), (1L, "one")]);
+        versions.ShouldAllBe(v => v!["createdBy"]!.GetValue<string>().StartsWith("urn:li:corpuser:"));
+        versions.ShouldAllBe(v => DateTimeOffset.Parse(v!["createdAt"]!.GetValue<string>()) > DateTimeOffset.UtcNow.AddHours(-1));
+
+        var one = await DataHubWire.ReadObjectAsync(await _gms.Send(HttpMethod.Get, $"/api/v1/history?urn={DataHubWire.Quote(Model())}&aspect=status"));
+        one["aspects"]!.AsArray().Select(a => a!["name"]!.GetValue<string>()).ShouldBe(["status"]);
+        (await _gms.Send(HttpMethod.Get, $"/api/v1/history?urn={DataHubWire.Quote(Model("never"))}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var unknown = await _gms.Send(HttpMethod.Get, $"/api/v1/history?urn={DataHubWire.Quote(Model())}&aspect=datasetProperties");
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await unknown.Content.ReadAsStringAsync()).ShouldContain("datasetProperties");
+    }
+
+    [Fact]
     public async Task create_fails_with_409_when_the_aspect_exists()
     {
         (await _gms.EmitAsync(Model(), "mlModelProperties", new JsonObject { ["description"] = "a" }, "CREATE")).StatusCode.ShouldBe(HttpStatusCode.OK);
