@@ -3,6 +3,10 @@ using System.Text.Json;
 using Lineage.Bench;
 
 // dotnet run -c Release --project bench/Lineage.Bench -- --size S|M|L [--store embedded|neo4j|both]
+// dotnet run --project bench/Lineage.Bench -- --load-example [--url http://localhost:8080] [--token T]
+if (args.Contains("--load-example"))
+    return await ExampleLoader.RunAsync(FindRepo(), Arg("--url") ?? "http://localhost:8080", Arg("--token"));
+
 var size = Arg("--size") ?? "S";
 var stores = (Arg("--store") ?? "both") switch
 {
