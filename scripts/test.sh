@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution against both stores: starts the Neo4j test server (installing Java 17 and
-# Neo4j from npm if needed), runs the tests, stops the server. A Neo4j that does not start fails the run.
+# Neo4j from npm if needed), installs Debian's Chromium for the browser tests if missing, runs the tests, stops the
+# server. A Neo4j or a Chromium that does not start fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,11 @@ NEO4J_URI="$(bash scripts/neo4j-test-server.sh start | sed -n 's/^NEO4J_URI=//p'
 if [ -z "$NEO4J_URI" ]; then echo "The Neo4j test server did not start." >&2; exit 1; fi
 export NEO4J_URI
 echo "Neo4j test server: $NEO4J_URI"
+
+# The explorer's browser tests drive Debian's Chromium by its path (installed here if missing).
+CHROMIUM_PATH="$(bash scripts/chromium.sh)"
+export CHROMIUM_PATH
+echo "Chromium: $CHROMIUM_PATH"
 
 status=0
 dotnet build Lineage.slnx --configuration Release

@@ -19,7 +19,13 @@ internal sealed record Latency(int Samples, double P50, double P95, double P99)
                 samples.Add(clock.Elapsed.TotalMilliseconds);
             }
         }
-        samples.Sort();
+        return Of(samples);
+    }
+
+    /// <summary>The percentiles of samples measured elsewhere.</summary>
+    public static Latency Of(IReadOnlyCollection<double> measured)
+    {
+        var samples = measured.Order().ToList();
         double At(double q) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(q * samples.Count) - 1)];
         return new Latency(samples.Count, At(0.50), At(0.95), At(0.99));
     }

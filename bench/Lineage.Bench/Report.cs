@@ -6,7 +6,7 @@ namespace Lineage.Bench;
 /// <summary>Renders every saved result into BENCHMARKS.md: machine, command, sizes, one table per size.</summary>
 internal static class Report
 {
-    public static string Render(IReadOnlyList<BenchResult> results, string machine)
+    public static string Render(IReadOnlyList<BenchResult> results, DrawResult? draw, string machine)
     {
         var md = new StringBuilder();
         md.AppendLine("# Benchmarks");
@@ -36,6 +36,19 @@ internal static class Report
             Row(md, "service peak memory (MiB)", runs, r => (r.PeakMemoryBytes / 1048576.0).ToString("N0", CultureInfo.InvariantCulture));
             Row(md, "store on disk (MiB)", runs, r => (r.StoreBytes / 1048576.0).ToString("N1", CultureInfo.InvariantCulture));
             Row(md, "search index on disk (MiB)", runs, r => (r.IndexBytes / 1048576.0).ToString("N1", CultureInfo.InvariantCulture));
+            md.AppendLine();
+        }
+        if (draw is not null)
+        {
+            md.AppendLine($"## Lineage explorer: a {draw.Nodes}-node lineage view in headless Chromium ({draw.RanAt:yyyy-MM-dd})");
+            md.AppendLine();
+            md.AppendLine("**Reproduce:** `dotnet run -c Release --project bench/Lineage.Bench -- --draw` (Debian's Chromium, embedded store).");
+            md.AppendLine("A tree of datasets 3 hops deep below one root, shown whole (`n=1000`, so no \"+k more\" node folds it).");
+            md.AppendLine();
+            md.AppendLine("| measure | p50 / p95 / p99 ms |");
+            md.AppendLine("|---|---|");
+            md.AppendLine($"| drawn: lineage answer in hand → laid out and rendered ({draw.Draw.Samples} rounds) | {draw.Draw} |");
+            md.AppendLine($"| page ready: navigation → drawn, lineage request included | {draw.PageReady} |");
             md.AppendLine();
         }
         return md.ToString();

@@ -1,0 +1,126 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Lineage.Api.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Lineage.Api.Tests.Explorer;
+
+/// <summary>
+/// The service as a real process with the tutorial's estate and one wide hub loaded, and Debian's Chromium driven by
+/// Playwright, for the explorer's browser tests. Subclasses pick the store.
+/// </summary>
+public abstract class ExplorerHost : IAsyncLifetime
+{
+    /// <summary>A dataset with <see cref="WideFanOut"/> downstream datasets: wider than the view shows at once.</summary>
+    public const string WideHub = "urn:li:dataset:(urn:li:dataPlatform:kafka,clickstream,PROD)";
+
+    public const int WideFanOut = 200;
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "lineage-explorer-tests-" + Guid.NewGuid().ToString("N"));
+    private IPlaywright? _playwright;
+
+    public ServiceProcess Service { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The admin token the service wrote on its first start.</summary>
+    public string Token => File.ReadAllText(Path.Combine(_dataDirectory, "admin.token")).Trim();
+
+    /// <summary>Where the tests save their screenshots: the test output, kept by CI.</summary>
+    public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    protected abstract string[] StoreSettings { get; }
+
+    public async Task InitializeAsync()
+    {
+        Service = await ServiceProcess.StartAsync(_dataDirectory, StoreSettings);
+        await IngestAsync(TutorialProposals());
+        await IngestAsync(WideHubProposals());
+        await WaitForIndexAsync();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath(),
+            Headless = true,
+            // The machines' network is closed: without these Chromium keeps trying to reach Google's services.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser session (its own sessionStorage, so its own token prompt) on a page of the explorer.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Service.Http.BaseAddress!.ToString(),
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            AcceptDownloads = true,
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Debian's Chromium, which scripts/chromium.sh installs; a missing browser fails the tests, never skips them.</summary>
+    private static string ChromiumPath()
+    {
+        var path = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+        if (!File.Exists(path))
+            throw new InvalidOperationException($"no Chromium at {path}: run scripts/chromium.sh (scripts/test.sh does) or set CHROMIUM_PATH");
+        return path;
+    }
+
+    private static IEnumerable<JsonObject> TutorialProposals() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ml-tutorial.json")))!.AsArray()
+            .Select(e => DataHubWire.Proposal(e!["urn"]!.GetValue<string>(), e["aspect"]!.GetValue<string>(), e["value"]!.DeepClone()));
+
+    private static IEnumerable<JsonObject> WideHubProposals() =>
+        new[] { DataHubWire.Proposal(WideHub, "datasetProperties", new JsonObject { ["name"] = "clickstream", ["description"] = "Every click" }) }
+            .Concat(Enumerable.Range(0, WideFanOut).Select(i => DataHubWire.Proposal(
+                $"urn:li:dataset:(urn:li:dataPlatform:hive,clicks_{i:000},PROD)", "upstreamLineage",
+                new JsonObject { ["upstreams"] = new JsonArray(new JsonObject { ["dataset"] = WideHub, ["type"] = "TRANSFORMED" }) })));
+
+    private async Task IngestAsync(IEnumerable<JsonObject> proposals)
+    {
+        var gms = new DataHubWire(Service.Http);
+        foreach (var batch in proposals.Chunk(100))
+            (await gms.EmitBatchAsync(batch)).EnsureSuccessStatusCode();
+    }
+
+    private async Task WaitForIndexAsync()
+    {
+        for (var clock = System.Diagnostics.Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(100))
+        {
+            var page = await Service.Http.GetFromJsonAsync<JsonObject>("/api/v1/search?q=clicks_199&count=0");
+            if (page!["total"]!.GetValue<int>() > 0) return;
+        }
+        throw new TimeoutException("the search index did not catch up with the explorer's estate within 30 s");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await Service.DisposeAsync();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>The explorer on the embedded store.</summary>
+public sealed class SqliteExplorerHost : ExplorerHost
+{
+    protected override string[] StoreSettings => ["--Lineage:Store=embedded"];
+}
+
+/// <summary>The explorer on the Neo4j test server.</summary>
+public sealed class Neo4jExplorerHost : ExplorerHost
+{
+    protected override string[] StoreSettings
+    {
+        get
+        {
+            var options = Lineage.Graph.Tests.Neo4j.Neo4jServer.Options();
+            return ["--Lineage:Store=neo4j", $"--Lineage:Neo4j:Uri={options.Uri}", $"--Lineage:Neo4j:User={options.User}", $"--Lineage:Neo4j:Password={options.Password}"];
+        }
+    }
+}
