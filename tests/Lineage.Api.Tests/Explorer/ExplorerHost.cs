@@ -29,14 +29,23 @@ public abstract class ExplorerHost : IAsyncLifetime
     /// <summary>Where the tests save their screenshots: the test output, kept by CI.</summary>
     public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
+    /// <summary>The store's name, which prefixes the screenshots.</summary>
+    public abstract string Store { get; }
+
     protected abstract string[] StoreSettings { get; }
+
+    /// <summary>False for the host that shows what a new user sees first: an empty store.</summary>
+    protected virtual bool LoadsEstate => true;
 
     public async Task InitializeAsync()
     {
         Service = await ServiceProcess.StartAsync(_dataDirectory, StoreSettings);
-        await IngestAsync(TutorialProposals());
-        await IngestAsync(WideHubProposals());
-        await WaitForIndexAsync();
+        if (LoadsEstate)
+        {
+            await IngestAsync(TutorialProposals());
+            await IngestAsync(WideHubProposals());
+            await WaitForIndexAsync();
+        }
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -109,12 +118,16 @@ public abstract class ExplorerHost : IAsyncLifetime
 /// <summary>The explorer on the embedded store.</summary>
 public sealed class SqliteExplorerHost : ExplorerHost
 {
+    public override string Store => "sqlite";
+
     protected override string[] StoreSettings => ["--Lineage:Store=embedded"];
 }
 
 /// <summary>The explorer on the Neo4j test server.</summary>
 public sealed class Neo4jExplorerHost : ExplorerHost
 {
+    public override string Store => "neo4j";
+
     protected override string[] StoreSettings
     {
         get
@@ -123,4 +136,14 @@ public sealed class Neo4jExplorerHost : ExplorerHost
             return ["--Lineage:Store=neo4j", $"--Lineage:Neo4j:Uri={options.Uri}", $"--Lineage:Neo4j:User={options.User}", $"--Lineage:Neo4j:Password={options.Password}"];
         }
     }
+}
+
+/// <summary>The explorer on an empty embedded store, as a new user first opens it.</summary>
+public sealed class EmptyExplorerHost : ExplorerHost
+{
+    public override string Store => "empty";
+
+    protected override string[] StoreSettings => ["--Lineage:Store=embedded"];
+
+    protected override bool LoadsEstate => false;
 }

@@ -1,18 +1,255 @@
+using System.Text.Json;
 using Lineage.Api.Tests.Support;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Lineage.Api.Tests.Explorer;
 
-/// <summary>The explorer in a real browser, on the tutorial's estate: what a person sees and can do.</summary>
+/// <summary>
+/// The explorer in a real browser (Debian's Chromium), on the tutorial's estate: what a person sees and can do.
+/// Each test opens its own browser session, so each one meets the token prompt first, as a new visitor does.
+/// </summary>
 public abstract class ExplorerTests(ExplorerHost host)
 {
+    private const string Model = "urn:li:mlModel:(urn:li:dataPlatform:science,my-model,PROD)";
+    private const string OldModel = "urn:li:mlModel:(urn:li:dataPlatform:science,my-model-v0,PROD)";
+    private const string Group = "urn:li:mlModelGroup:(urn:li:dataPlatform:science,my-model-group,PROD)";
+    private const string Users = "urn:li:dataset:(urn:li:dataPlatform:hive,users,PROD)";
+    private const string Table = "urn:li:mlFeatureTable:(urn:li:dataPlatform:feast,users_feature_table)";
+    private const string Key = "urn:li:mlPrimaryKey:(users_feature_table,user_id)";
+    private const string ScoreJob = "urn:li:dataJob:(urn:li:dataFlow:(airflow,recommendations,PROD),score_users)";
+    private const string Jdoe = "urn:li:corpuser:jdoe";
+    private static string Feature(string name) => $"urn:li:mlFeature:(users_feature_table,{name})";
+
     [Fact]
-    public async Task the_page_is_served_at_the_root_without_a_token()
+    public async Task the_page_is_served_at_the_root_without_a_token_and_asks_for_one_before_reading()
     {
         var page = await host.NewPageAsync();
         var response = await page.GotoAsync("/");
         response!.Status.ShouldBe(200);
-        await Assertions.Expect(page.GetByTestId("search-input")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("search-input")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("token-dialog")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task a_wrong_token_is_refused_and_the_prompt_stays_until_a_good_one_is_given()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByTestId("token-input").FillAsync("lin_0000000000000000_not-a-token");
+        await page.GetByTestId("token-submit").ClickAsync();
+        await Expect(page.GetByTestId("token-error")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("token-dialog")).ToBeVisibleAsync();
+
+        await page.GetByTestId("token-input").FillAsync(host.Token);
+        await page.GetByTestId("token-submit").ClickAsync();
+        await Expect(page.GetByTestId("token-dialog")).ToBeHiddenAsync();
+
+        // The token is kept for the browser session: another page of the same session does not ask again.
+        await page.GotoAsync($"/#/entity/{Uri.EscapeDataString(Model)}");
+        await Expect(page.GetByTestId("entity-name")).ToHaveTextAsync("my-model");
+        await Expect(page.GetByTestId("token-dialog")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task typing_my_mo_suggests_the_model_and_the_group_highlighted_and_the_keyboard_opens_one()
+    {
+        var page = await OpenAsync("/");
+        await page.GetByTestId("search-input").PressSequentiallyAsync("my-mo");
+        var items = page.GetByTestId("autocomplete-item");
+        await Expect(items.First).ToBeVisibleAsync();
+        var urns = await UrnsOf(items);
+        urns.ShouldContain(Model);
+        urns.ShouldContain(Group);
+        (await items.First.Locator("mark").InnerTextAsync()).ToLowerInvariant().ShouldBe("my-mo");
+        await Screenshot(page, "autocomplete");
+
+        await page.GetByTestId("search-input").PressAsync("ArrowDown");
+        await Expect(items.First).ToHaveAttributeAsync("aria-selected", "true");
+        var chosen = await items.First.GetAttributeAsync("data-urn");
+        await page.GetByTestId("search-input").PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#/entity/" + System.Text.RegularExpressions.Regex.Escape(Uri.EscapeDataString(chosen!))));
+        await Expect(page.GetByTestId("entity-name")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task the_results_page_filters_by_a_clicked_facet_and_pages()
+    {
+        var page = await OpenAsync("/#/search?q=clicks");
+        await Expect(page.GetByTestId("search-total")).ToContainTextAsync("200");
+        var firstPage = await UrnsOf(page.GetByTestId("search-result"));
+        firstPage.Count.ShouldBeGreaterThan(0);
+        await page.GetByTestId("pager-next").ClickAsync();
+        await Expect(page.GetByTestId("search-result").First).Not.ToHaveAttributeAsync("data-urn", firstPage[0]);
+        (await UrnsOf(page.GetByTestId("search-result"))).ShouldNotContain(firstPage[0]);
+
+        await page.GotoAsync("/#/search?q=my-model");
+        var mlModel = page.Locator("[data-testid=facet-group][data-facet=type] [data-testid=facet-value][data-value=mlModel]");
+        await mlModel.ClickAsync();
+        await Expect(mlModel).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(page.GetByTestId("search-total")).ToContainTextAsync("2");
+        (await UrnsOf(page.GetByTestId("search-result"))).ShouldBe([Model, OldModel], ignoreOrder: true);
+        await Screenshot(page, "search-results");
+    }
+
+    [Fact]
+    public async Task a_models_page_shows_its_features_group_metrics_and_the_edited_description()
+    {
+        var page = await OpenAsync($"/#/entity/{Uri.EscapeDataString(Model)}");
+        await Expect(page.GetByTestId("entity-name")).ToHaveTextAsync("my-model");
+        await Expect(page.GetByTestId("entity-description")).ToContainTextAsync("retrained nightly");
+        (await UrnsOf(page.GetByTestId("section-features").Locator("a[data-urn]")))
+            .ShouldBe([Feature("user_age"), Feature("user_signup_date"), Feature("user_country")], ignoreOrder: true);
+        (await UrnsOf(page.GetByTestId("section-groups").Locator("a[data-urn]"))).ShouldBe([Group]);
+        await Expect(page.GetByTestId("section-metrics")).ToContainTextAsync("accuracy");
+        await Expect(page.GetByTestId("section-hyperparams")).ToContainTextAsync("learning_rate");
+        await Expect(page.GetByTestId("section-owners")).ToContainTextAsync("jdoe");
+        await Expect(page.GetByTestId("section-history")).ToContainTextAsync("mlModelProperties");
+        await Screenshot(page, "entity-model");
+    }
+
+    [Fact]
+    public async Task a_group_lists_its_models_a_table_its_features_and_keys_and_a_deprecated_model_its_note()
+    {
+        var page = await OpenAsync($"/#/entity/{Uri.EscapeDataString(Group)}");
+        (await UrnsOf(page.GetByTestId("section-models").Locator("a[data-urn]"))).ShouldBe([Model, OldModel], ignoreOrder: true);
+
+        await page.GotoAsync($"/#/entity/{Uri.EscapeDataString(Table)}");
+        await Expect(page.GetByTestId("section-keys").Locator("a[data-urn]")).ToHaveCountAsync(1);
+        (await UrnsOf(page.GetByTestId("section-keys").Locator("a[data-urn]"))).ShouldBe([Key]);
+        await Expect(page.GetByTestId("section-features").Locator("a[data-urn]")).ToHaveCountAsync(3);
+
+        await page.GotoAsync($"/#/entity/{Uri.EscapeDataString(OldModel)}");
+        await Expect(page.GetByTestId("section-deprecation")).ToContainTextAsync("Replaced by my-model");
+    }
+
+    [Fact]
+    public async Task the_models_lineage_shows_the_dataset_upstream_on_the_left_and_the_job_downstream_on_the_right()
+    {
+        var page = await OpenAsync($"/#/lineage/{Uri.EscapeDataString(Model)}?hops=2&dir=both");
+        await WaitForDrawAsync(page);
+        var nodes = await NodeIds(page);
+        nodes.ShouldContain(Users);
+        nodes.ShouldContain(ScoreJob);
+        var model = await PositionOf(page, Model);
+        (await PositionOf(page, Users)).X.ShouldBeLessThan(model.X);
+        (await PositionOf(page, ScoreJob)).X.ShouldBeGreaterThan(model.X);
+        await Screenshot(page, "lineage-view");
+    }
+
+    [Fact]
+    public async Task clicking_a_node_adds_its_neighbours_and_the_url_keeps_the_view()
+    {
+        var page = await OpenAsync($"/#/lineage/{Uri.EscapeDataString(Model)}?hops=1&dir=both");
+        await WaitForDrawAsync(page);
+        (await NodeIds(page)).ShouldNotContain(Users);
+
+        await ClickNodeAsync(page, Feature("user_age"));
+        await EventuallyAsync(async () => (await NodeIds(page)).Contains(Users));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("expand="));
+
+        // The shared URL shows the same view: the expanded node's neighbours are there on a fresh load.
+        var shared = page.Url;
+        var again = await OpenAsync(shared);
+        await WaitForDrawAsync(again);
+        (await NodeIds(again)).ShouldContain(Users);
+    }
+
+    [Fact]
+    public async Task a_node_with_200_downstream_entities_shows_twenty_and_a_more_node_that_filters_and_expands()
+    {
+        var page = await OpenAsync($"/#/lineage/{Uri.EscapeDataString(ExplorerHost.WideHub)}?hops=1&dir=down");
+        await WaitForDrawAsync(page);
+        var kinds = await page.EvaluateAsync<string[]>("() => window.lineageGraph.nodes().map(n => n.data('kind'))");
+        kinds.Count(k => k == "entity").ShouldBe(21);
+        kinds.Count(k => k == "more").ShouldBe(1);
+        var more = $"more:down:{ExplorerHost.WideHub}";
+        (await page.EvaluateAsync<string>("id => window.lineageGraph.getElementById(id).data('label')", more)).ShouldBe("+180 more");
+        await Screenshot(page, "lineage-wide");
+
+        await ClickNodeAsync(page, more);
+        await Expect(page.GetByTestId("more-panel")).ToBeVisibleAsync();
+        await page.GetByTestId("more-filter").FillAsync("clicks_19");
+        await EventuallyAsync(async () => (await NodeIds(page)).Contains("urn:li:dataset:(urn:li:dataPlatform:hive,clicks_199,PROD)"));
+
+        await page.GetByTestId("more-show-all").ClickAsync();
+        await EventuallyAsync(async () => (await page.EvaluateAsync<string[]>("() => window.lineageGraph.nodes().map(n => n.data('kind'))"))
+            .Count(k => k == "entity") == ExplorerHost.WideFanOut + 1);
+    }
+
+    [Fact]
+    public async Task the_impact_of_the_dataset_lists_the_model_and_its_owner_and_the_csv_holds_the_same_rows()
+    {
+        var page = await OpenAsync($"/#/impact/{Uri.EscapeDataString(Users)}");
+        var rows = page.GetByTestId("impact-row");
+        await Expect(rows.First).ToBeVisibleAsync();
+        var listed = await UrnsOf(rows);
+        listed.ShouldContain(Model);
+        listed.ShouldContain(ScoreJob);
+        listed.ShouldContain(Table);
+        var owner = page.Locator($"[data-testid=impact-owner][data-urn='{Jdoe}']");
+        await Expect(owner).ToContainTextAsync("my-model");
+        await Screenshot(page, "impact-view");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("impact-csv").ClickAsync());
+        var csv = Csv.Parse(await File.ReadAllTextAsync((await download.PathAsync())!));
+        var header = csv[0];
+        header.ShouldContain("urn");
+        var urnColumn = Array.IndexOf(header, "urn");
+        csv.Skip(1).Select(r => r[urnColumn]).ShouldBe(listed, ignoreOrder: true);
+        var model = csv.Single(r => r[urnColumn] == Model);
+        model[Array.IndexOf(header, "owners")].ShouldContain(Jdoe);
+        model[Array.IndexOf(header, "degree")].ShouldBe("2");
+    }
+
+    /// <summary>A new browser session on the path, past the token prompt.</summary>
+    private async Task<IPage> OpenAsync(string path)
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.GetByTestId("token-input").FillAsync(host.Token);
+        await page.GetByTestId("token-submit").ClickAsync();
+        await Expect(page.GetByTestId("token-dialog")).ToBeHiddenAsync();
+        return page;
+    }
+
+    private static async Task WaitForDrawAsync(IPage page) =>
+        await page.WaitForSelectorAsync("body[data-lineage-ready='true']", new PageWaitForSelectorOptions { Timeout = 30_000 });
+
+    private static async Task<List<string>> NodeIds(IPage page) =>
+        [.. await page.EvaluateAsync<string[]>("() => window.lineageGraph.nodes().map(n => n.id())")];
+
+    private static async Task<(double X, double Y)> PositionOf(IPage page, string id)
+    {
+        var position = await page.EvaluateAsync<JsonElement>("id => window.lineageGraph.getElementById(id).renderedPosition()", id);
+        return (position.GetProperty("x").GetDouble(), position.GetProperty("y").GetDouble());
+    }
+
+    /// <summary>A real mouse click where the node is drawn on the canvas, as a person clicks it.</summary>
+    private static async Task ClickNodeAsync(IPage page, string id)
+    {
+        await page.EvaluateAsync("id => window.lineageGraph.center(window.lineageGraph.getElementById(id))", id);
+        var box = (await page.GetByTestId("lineage-graph").BoundingBoxAsync())!;
+        var (x, y) = await PositionOf(page, id);
+        await page.Mouse.ClickAsync((float)(box.X + x), (float)(box.Y + y));
+    }
+
+    private static async Task<List<string>> UrnsOf(ILocator items)
+    {
+        var urns = new List<string>();
+        foreach (var item in await items.AllAsync()) urns.Add((await item.GetAttributeAsync("data-urn"))!);
+        return urns;
+    }
+
+    private async Task Screenshot(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ExplorerHost.ScreenshotFolder, $"{host.Store}-{name}.png") });
+
+    /// <summary>Waits for what the page does after a click, which no single element announces.</summary>
+    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    {
+        for (var clock = System.Diagnostics.Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(10); await Task.Delay(100))
+            if (await condition()) return;
+        (await condition()).ShouldBeTrue("the page did not get there within 10 s");
     }
 }
 
