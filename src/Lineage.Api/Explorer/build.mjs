@@ -10,6 +10,7 @@ await build({
   target: 'es2022',
   minify: true,
   sourcemap: 'linked',
+  sourcesContent: false,
   outdir: 'dist',
   logLevel: 'warning',
 });
