@@ -1,6 +1,8 @@
 # Multi-stage build of the Lineage API. Built and run by docker-compose.yml (not runnable on the development
 # machines, which have no Docker engine).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The publish runs the explorer page's npm build (src/Lineage.Api/Explorer/Explorer.targets).
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props Lineage.slnx ./
 COPY cypher/ cypher/

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Lineage.Api.Auth;
 using Lineage.Api.Errors;
+using Lineage.Api.Explorer;
 using Lineage.Api.GraphQL;
 using Lineage.Api.Health;
 using Lineage.Api.Limits;
@@ -22,6 +23,8 @@ builder.Services.AddFastEndpoints(o => o.IncludeAbstractValidators = false);
 
 var app = builder.Build();
 app.UseLineageErrors();
+// The page's files are public; everything after this needs a token (Auth/RequiredScope).
+app.UseLineageExplorer();
 app.UseLineageAuth();
 app.UseLineageLimits();
 app.UseFastEndpoints(c =>

@@ -1,0 +1,66 @@
+// Calls to the Lineage API: sends the session's token, and on a 401 asks for one and retries.
+import { askForToken, getToken } from './auth.js';
+
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+function url(path, params = {}) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined && v !== null && v !== '') query.append(key, v);
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function send(target, token, signal) {
+  const headers = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return fetch(target, { headers, signal });
+}
+
+/** Whether the API accepts a token: one cheap read. */
+async function accepts(token) {
+  const res = await send(url('/api/v1/search', { q: '*', count: 0 }), token);
+  return res.status !== 401;
+}
+
+/** GETs JSON from the API; throws ApiError for any other status than 2xx (after a 401 was answered with a token). */
+export async function get(path, params, { signal } = {}) {
+  const target = url(path, params);
+  let res = await send(target, getToken(), signal);
+  while (res.status === 401) {
+    const message = await errorMessage(res);
+    await askForToken(accepts, getToken() ? `The token was refused: ${message}` : undefined);
+    res = await send(target, getToken(), signal);
+  }
+  if (!res.ok) throw new ApiError(res.status, await errorMessage(res));
+  return res.json();
+}
+
+async function errorMessage(res) {
+  try {
+    const body = await res.json();
+    return body.message ?? `${res.status} ${res.statusText}`;
+  } catch {
+    return `${res.status} ${res.statusText}`;
+  }
+}
+
+export const search = (params, options) => get('/api/v1/search', params, options);
+export const autocomplete = (q, limit = 10, options) => get('/api/v1/autocomplete', { q, limit }, options);
+export const lineage = (urn, params, options) => get('/api/v1/lineage', { urn, ...params }, options);
+export const impact = (urn, maxHops, options) => get('/api/v1/impact', { urn, maxHops }, options);
+export const entity = (urn, options) =>
+  get(`/openapi/v3/entity/${encodeURIComponent(typeOfUrn(urn))}/${encodeURIComponent(urn)}`, { systemMetadata: true }, options);
+export const relationships = (urn, direction, types, count = 1000, options) =>
+  get('/relationships', { urn, direction, types, count }, options);
+export const history = (urn, options) => get('/api/v1/history', { urn }, options);
+
+function typeOfUrn(urn) {
+  return /^urn:li:([^:]+):/.exec(urn)?.[1] ?? 'unknown';
+}
