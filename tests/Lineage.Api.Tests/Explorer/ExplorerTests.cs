@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Lineage.Api.Tests.Support;
 using Microsoft.Playwright;
@@ -61,24 +62,27 @@ public abstract class ExplorerTests(ExplorerHost host)
         var urns = await UrnsOf(items);
         urns.ShouldContain(Model);
         urns.ShouldContain(Group);
-        (await items.First.Locator("mark").InnerTextAsync()).ToLowerInvariant().ShouldBe("my-mo");
+        // The typed text is highlighted where it matched, whether the page marks it in one piece or word by word.
+        string.Concat(await items.First.Locator("mark").AllInnerTextsAsync()).ToLowerInvariant().ShouldBe("my-mo");
         await Screenshot(page, "autocomplete");
 
         await page.GetByTestId("search-input").PressAsync("ArrowDown");
         await Expect(items.First).ToHaveAttributeAsync("aria-selected", "true");
         var chosen = await items.First.GetAttributeAsync("data-urn");
         await page.GetByTestId("search-input").PressAsync("Enter");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#/entity/" + System.Text.RegularExpressions.Regex.Escape(Uri.EscapeDataString(chosen!))));
         await Expect(page.GetByTestId("entity-name")).ToBeVisibleAsync();
+        Uri.UnescapeDataString(page.Url).ShouldEndWith("#/entity/" + chosen);
     }
 
     [Fact]
     public async Task the_results_page_filters_by_a_clicked_facet_and_pages()
     {
+        var total = (await host.Service.Http.GetFromJsonAsync<JsonElement>("/api/v1/search?q=clicks&count=0")).GetProperty("total").GetInt32();
+        total.ShouldBeGreaterThanOrEqualTo(ExplorerHost.WideFanOut);
         var page = await OpenAsync("/#/search?q=clicks");
-        await Expect(page.GetByTestId("search-total")).ToContainTextAsync("200");
+        await Expect(page.GetByTestId("search-total")).ToContainTextAsync(total.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("search-result").First).ToBeVisibleAsync();
         var firstPage = await UrnsOf(page.GetByTestId("search-result"));
-        firstPage.Count.ShouldBeGreaterThan(0);
         await page.GetByTestId("pager-next").ClickAsync();
         await Expect(page.GetByTestId("search-result").First).Not.ToHaveAttributeAsync("data-urn", firstPage[0]);
         (await UrnsOf(page.GetByTestId("search-result"))).ShouldNotContain(firstPage[0]);
@@ -87,7 +91,7 @@ public abstract class ExplorerTests(ExplorerHost host)
         var mlModel = page.Locator("[data-testid=facet-group][data-facet=type] [data-testid=facet-value][data-value=mlModel]");
         await mlModel.ClickAsync();
         await Expect(mlModel).ToHaveAttributeAsync("aria-pressed", "true");
-        await Expect(page.GetByTestId("search-total")).ToContainTextAsync("2");
+        await Expect(page.GetByTestId("search-result")).ToHaveCountAsync(2);
         (await UrnsOf(page.GetByTestId("search-result"))).ShouldBe([Model, OldModel], ignoreOrder: true);
         await Screenshot(page, "search-results");
     }
@@ -98,6 +102,8 @@ public abstract class ExplorerTests(ExplorerHost host)
         var page = await OpenAsync($"/#/entity/{Uri.EscapeDataString(Model)}");
         await Expect(page.GetByTestId("entity-name")).ToHaveTextAsync("my-model");
         await Expect(page.GetByTestId("entity-description")).ToContainTextAsync("retrained nightly");
+        await Expect(page.GetByTestId("section-features").Locator("a[data-urn]")).ToHaveCountAsync(3);
+        await Expect(page.GetByTestId("section-groups").Locator("a[data-urn]")).ToHaveCountAsync(1);
         (await UrnsOf(page.GetByTestId("section-features").Locator("a[data-urn]")))
             .ShouldBe([Feature("user_age"), Feature("user_signup_date"), Feature("user_country")], ignoreOrder: true);
         (await UrnsOf(page.GetByTestId("section-groups").Locator("a[data-urn]"))).ShouldBe([Group]);
@@ -112,6 +118,7 @@ public abstract class ExplorerTests(ExplorerHost host)
     public async Task a_group_lists_its_models_a_table_its_features_and_keys_and_a_deprecated_model_its_note()
     {
         var page = await OpenAsync($"/#/entity/{Uri.EscapeDataString(Group)}");
+        await Expect(page.GetByTestId("section-models").Locator("a[data-urn]")).ToHaveCountAsync(2);
         (await UrnsOf(page.GetByTestId("section-models").Locator("a[data-urn]"))).ShouldBe([Model, OldModel], ignoreOrder: true);
 
         await page.GotoAsync($"/#/entity/{Uri.EscapeDataString(Table)}");
@@ -183,6 +190,8 @@ public abstract class ExplorerTests(ExplorerHost host)
         var page = await OpenAsync($"/#/impact/{Uri.EscapeDataString(Users)}");
         var rows = page.GetByTestId("impact-row");
         await Expect(rows.First).ToBeVisibleAsync();
+        var total = (await host.Service.Http.GetFromJsonAsync<JsonElement>($"/api/v1/impact?urn={Uri.EscapeDataString(Users)}")).GetProperty("total").GetInt32();
+        await Expect(rows).ToHaveCountAsync(total);
         var listed = await UrnsOf(rows);
         listed.ShouldContain(Model);
         listed.ShouldContain(ScoreJob);
