@@ -91,8 +91,13 @@ public abstract class ExplorerTests(ExplorerHost host)
         var mlModel = page.Locator("[data-testid=facet-group][data-facet=type] [data-testid=facet-value][data-value=mlModel]");
         await mlModel.ClickAsync();
         await Expect(mlModel).ToHaveAttributeAsync("aria-pressed", "true");
-        await Expect(page.GetByTestId("search-result")).ToHaveCountAsync(2);
-        (await UrnsOf(page.GetByTestId("search-result"))).ShouldBe([Model, OldModel], ignoreOrder: true);
+        // On Neo4j the store is shared with the other test classes, whose models may match too: compare with the API.
+        var models = (await host.Service.Http.GetFromJsonAsync<JsonElement>("/api/v1/search?q=my-model&types=mlModel&count=100"))
+            .GetProperty("results").EnumerateArray().Select(r => r.GetProperty("urn").GetString()!).ToList();
+        models.ShouldContain(Model);
+        models.ShouldContain(OldModel);
+        await Expect(page.GetByTestId("search-result")).ToHaveCountAsync(Math.Min(models.Count, 20));
+        (await UrnsOf(page.GetByTestId("search-result"))).ShouldBeSubsetOf(models);
         await Screenshot(page, "search-results");
     }
 
@@ -118,8 +123,8 @@ public abstract class ExplorerTests(ExplorerHost host)
     public async Task a_group_lists_its_models_a_table_its_features_and_keys_and_a_deprecated_model_its_note()
     {
         var page = await OpenAsync($"/#/entity/{Uri.EscapeDataString(Group)}");
-        await Expect(page.GetByTestId("section-models").Locator("a[data-urn]")).ToHaveCountAsync(2);
-        (await UrnsOf(page.GetByTestId("section-models").Locator("a[data-urn]"))).ShouldBe([Model, OldModel], ignoreOrder: true);
+        await Expect(page.GetByTestId("section-models").Locator($"a[data-urn='{Model}']")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("section-models").Locator($"a[data-urn='{OldModel}']")).ToHaveCountAsync(1);
 
         await page.GotoAsync($"/#/entity/{Uri.EscapeDataString(Table)}");
         await Expect(page.GetByTestId("section-keys").Locator("a[data-urn]")).ToHaveCountAsync(1);
