@@ -119,10 +119,12 @@ function visibleGraph(data, state, view) {
   }
 
   const more = [];
+  const hiddenUrns = new Set();
   for (const urn of shown) {
     for (const side of ['up', 'down']) {
-      const hidden = data.neighbours(urn, side).filter((u) => !shown.has(u)).length;
-      if (hidden > 0) more.push({ id: `more:${side}:${urn}`, side, urn, hidden });
+      const hidden = data.neighbours(urn, side).filter((u) => !shown.has(u));
+      hidden.forEach((u) => hiddenUrns.add(u));
+      if (hidden.length > 0) more.push({ id: `more:${side}:${urn}`, side, urn, hidden: hidden.length });
     }
   }
   const edges = [];
@@ -131,7 +133,7 @@ function visibleGraph(data, state, view) {
       if (shown.has(down)) edges.push({ up, down, relationships: [...data.relationships.get(`${up}\n${down}`)] });
     }
   }
-  return { shown: [...shown], edges, more };
+  return { shown: [...shown], edges, more, hiddenCount: hiddenUrns.size };
 }
 
 /** An SVG disc with the type's glyph, drawn at the left of each node. */
@@ -231,6 +233,8 @@ const STYLE = [
     style: {
       width: 1.5, 'line-color': '#b3bcc8', 'target-arrow-color': '#b3bcc8', 'target-arrow-shape': 'triangle',
       'arrow-scale': 0.9, 'curve-style': 'bezier',
+      // Out of the right side, into the left: the layers read left to right.
+      'source-endpoint': '90deg', 'target-endpoint': '270deg',
     },
   },
   { selector: 'edge[kind = "more"]', style: { 'line-style': 'dashed', 'target-arrow-shape': 'none' } },
@@ -287,7 +291,7 @@ export async function renderLineage(root, route) {
       cy.add(elements);
     });
     const entityCount = visible.shown.length;
-    const hidden = visible.more.reduce((sum, m) => sum + m.hidden, 0);
+    const hidden = visible.hiddenCount;
     status.textContent = `${entityCount} nodes, ${visible.edges.length} edges`
       + (hidden ? ` · ${hidden} hidden` : '') + (data.truncated ? ' · truncated by the server' : '');
     renderLegend(legend, cy);
@@ -319,8 +323,8 @@ export async function renderLineage(root, route) {
     status.classList.remove('error');
     try {
       const [main, ...expansions] = await Promise.all([
-        api.lineage(state.urn, { direction: API_DIRECTION[state.dir], maxHops: state.hops }, { signal: controller.signal }),
-        ...state.expand.map((u) => api.lineage(u, { direction: 'both', maxHops: 1 }, { signal: controller.signal }).catch(() => null)),
+        api.lineage(state.urn, { direction: API_DIRECTION[state.dir], maxHops: state.hops, includeRemoved: true }, { signal: controller.signal }),
+        ...state.expand.map((u) => api.lineage(u, { direction: 'both', maxHops: 1, includeRemoved: true }, { signal: controller.signal }).catch(() => null)),
       ]);
       data = new LineageData();
       data.merge(main);
@@ -341,7 +345,7 @@ export async function renderLineage(root, route) {
     document.body.dataset.lineageReady = 'false';
     status.textContent = 'Expanding…';
     try {
-      data.merge(await api.lineage(urn, { direction: 'both', maxHops: 1 }, { signal: controller.signal }));
+      data.merge(await api.lineage(urn, { direction: 'both', maxHops: 1, includeRemoved: true }, { signal: controller.signal }));
       draw();
     } catch (e) {
       fail(e);
