@@ -65,7 +65,7 @@ export async function renderImpact(root, route) {
       report.deprecated ? h('p', { class: 'flag deprecated' }, `${report.deprecated} deprecated`) : null,
       report.removed ? h('p', { class: 'flag removed' }, `${report.removed} soft-deleted`) : null,
       report.truncated ? h('p', { class: 'notice warn' }, 'The answer was cut at the server’s node limit: there is more downstream.') : null,
-      affected.length ? csv : null),
+      csv),
     affected.length
       ? h('div', { class: 'impact-layout' },
         h('div', { class: 'impact-groups' }, groups),
