@@ -32,7 +32,8 @@ export async function renderImpact(root, route) {
     return undefined;
   }
   const rootName = report.root?.name ?? nameOfUrn(urn);
-  replace(title, 'Impact of ', entityLink(urn, rootName));
+  replace(title, 'Impact of ', entityLink(urn, rootName),
+    report.root?.exists === false ? h('span', { class: 'muted small' }, ' (not found)') : '');
 
   const affected = report.affected ?? [];
   const ownersOf = new Map();
