@@ -388,15 +388,20 @@ export async function renderLineage(root, route) {
       value: view.filters.get(key) ?? '',
     });
     let timer = 0;
+    const apply = () => {
+      clearTimeout(timer);
+      const text = input.value.trim();
+      if (text) view.filters.set(key, text); else view.filters.delete(key);
+      draw();
+    };
     input.addEventListener('input', () => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        const text = input.value.trim();
-        if (text) view.filters.set(key, text); else view.filters.delete(key);
-        draw();
-      }, 200);
+      timer = setTimeout(apply, 200);
     });
-    input.addEventListener('keydown', (e) => { if (e.key === 'Escape') closeMore(); });
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') closeMore();
+      if (e.key === 'Enter') apply();
+    });
     const panel = h('div', { class: 'more-panel', 'data-testid': 'more-panel', role: 'dialog', 'aria-label': 'More neighbours' },
       h('p', {}, `${hidden} more ${side === 'up' ? 'upstream of' : 'downstream of'} `, h('strong', {}, data.name(of))),
       h('button', {
