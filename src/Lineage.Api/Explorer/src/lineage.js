@@ -2,7 +2,7 @@
 import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import * as api from './api.js';
-import { entityLink, h, nameOfUrn, notice, platformName, replace } from './dom.js';
+import { entityLink, h, nameOfUrn, notice, platformName, replace, typeOfUrn } from './dom.js';
 import { typeInfo, typeLabel } from './entityTypes.js';
 import { entityHash, impactHash, navigate, replaceHash } from './router.js';
 
@@ -162,7 +162,7 @@ function elementsOf(data, state, visible) {
   const expanded = new Set(state.expand);
   const nodes = visible.shown.map((urn) => {
     const node = data.nodes.get(urn) ?? {};
-    const type = node.entityType ?? typeOfUrnLocal(urn);
+    const type = node.entityType ?? typeOfUrn(urn);
     const info = typeInfo(type);
     const name = data.name(urn);
     return {
@@ -191,10 +191,6 @@ function elementsOf(data, state, visible) {
     },
   }));
   return [...nodes, ...more, ...edges, ...moreEdges];
-}
-
-function typeOfUrnLocal(urn) {
-  return /^urn:li:([^:]+):/.exec(urn)?.[1] ?? 'unknown';
 }
 
 const STYLE = [
@@ -359,7 +355,7 @@ export async function renderLineage(root, route) {
 
   const showDetails = (urn) => {
     const node = data.nodes.get(urn) ?? {};
-    const type = node.entityType ?? typeOfUrnLocal(urn);
+    const type = node.entityType ?? typeOfUrn(urn);
     replace(details,
       h('h2', {}, data.name(urn)),
       h('p', {}, h('span', { class: 'type-dot', style: `background:${typeInfo(type).color}` }), typeLabel(type),
