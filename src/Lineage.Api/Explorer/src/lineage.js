@@ -190,7 +190,11 @@ function elementsOf(data, state, visible) {
       source: m.side === 'up' ? m.id : m.urn, target: m.side === 'up' ? m.urn : m.id,
     },
   }));
-  return [...nodes, ...more, ...edges, ...moreEdges];
+  // Dagre orders each layer by the edges' order, last first: "+k more" edges first and the others by name descending
+  // put siblings in name order from the top, with the "+k more" node below them.
+  const byName = (e) => `${data.name(e.data.source)}\n${data.name(e.data.target)}`.toLowerCase();
+  edges.sort((a, b) => (byName(a) < byName(b) ? 1 : byName(a) > byName(b) ? -1 : 0));
+  return [...nodes, ...more, ...moreEdges, ...edges];
 }
 
 const STYLE = [
@@ -269,7 +273,7 @@ export async function renderLineage(root, route) {
     h('div', { class: 'lineage-layout' }, canvasWrap, h('aside', { class: 'lineage-side' }, details, legend)));
 
   const cy = cytoscape({
-    container, style: STYLE, elements: [], minZoom: 0.03, maxZoom: 2.5, boxSelectionEnabled: false,
+    container, style: STYLE, elements: [], minZoom: 0.03, maxZoom: 1.6, boxSelectionEnabled: false,
     selectionType: 'single', autoungrabify: false,
   });
   window.lineageGraph = cy;
