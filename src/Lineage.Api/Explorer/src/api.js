@@ -1,5 +1,6 @@
 // Calls to the Lineage API: sends the session's token, and on a 401 asks for one and retries.
 import { askForToken, getToken } from './auth.js';
+import { typeOfUrn } from './dom.js';
 
 export class ApiError extends Error {
   constructor(status, message) {
@@ -60,7 +61,3 @@ export const entity = (urn, options) =>
 export const relationships = (urn, direction, types, count = 1000, options) =>
   get('/relationships', { urn, direction, types, count }, options);
 export const history = (urn, options) => get('/api/v1/history', { urn }, options);
-
-function typeOfUrn(urn) {
-  return /^urn:li:([^:]+):/.exec(urn)?.[1] ?? 'unknown';
-}

@@ -69,20 +69,45 @@ export function when(value) {
   return Number.isNaN(d.getTime()) ? String(value) : d.toLocaleString();
 }
 
-/** The text with every case-insensitive occurrence of `part` wrapped in <mark>. */
+/**
+ * The text with the matched part wrapped in <mark>: the typed text where it occurs whole, else each typed word
+ * where it starts a word of the text (autocomplete also matches word prefixes: "churn mod" → "Churn model").
+ */
 export function highlight(text, part) {
-  const out = [];
   const needle = (part ?? '').trim().toLowerCase();
   if (!needle) return [text];
   const hay = text.toLowerCase();
+  const whole = hay.indexOf(needle);
+  const ranges = [];
+  if (whole >= 0) ranges.push([whole, whole + needle.length]);
+  else {
+    for (const word of needle.split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
+      const at = wordStart(hay, word, ranges);
+      if (at >= 0) ranges.push([at, at + word.length]);
+    }
+    ranges.sort((a, b) => a[0] - b[0]);
+  }
+  const out = [];
   let at = 0;
-  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, at)) {
-    if (i > at) out.push(text.slice(at, i));
-    out.push(h('mark', {}, text.slice(i, i + needle.length)));
-    at = i + needle.length;
+  for (const [from, to] of ranges) {
+    if (from > at) out.push(text.slice(at, from));
+    out.push(h('mark', {}, text.slice(from, to)));
+    at = to;
   }
   if (at < text.length) out.push(text.slice(at));
   return out;
+}
+
+/** Where `word` starts a word of `hay` (after a separator or a lower-to-upper case change) outside taken ranges. */
+function wordStart(hay, word, taken) {
+  for (let i = hay.indexOf(word); i >= 0; i = hay.indexOf(word, i + 1)) {
+    const boundary = i === 0 || /[^\p{L}\p{N}]/u.test(hay[i - 1]);
+    if (boundary && !taken.some(([a, b]) => i < b && i + word.length > a)) return i;
+  }
+  for (let i = hay.indexOf(word); i >= 0; i = hay.indexOf(word, i + 1)) {
+    if (!taken.some(([a, b]) => i < b && i + word.length > a)) return i;
+  }
+  return -1;
 }
 
 /** A status line for loading and errors inside a view. */

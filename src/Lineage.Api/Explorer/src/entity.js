@@ -88,7 +88,7 @@ export async function renderEntity(root, route) {
   const header = h('header', { class: 'entity-header' },
     h('div', { class: 'entity-title' },
       h('h1', { 'data-testid': 'entity-name', class: deprecation?.deprecated ? 'deprecated' : '' }, name),
-      typeBadge(h, type, { 'data-testid': 'entity-type', 'data-type': type })),
+      h('span', { 'data-testid': 'entity-type', 'data-type': type }, typeBadge(h, type), ' ', h('code', { class: 'type-name' }, type))),
     h('dl', { class: 'facts' },
       platform ? [h('dt', {}, 'Platform'), h('dd', { 'data-testid': 'entity-platform' }, platformName(platform))] : null,
       origin ? [h('dt', {}, 'Origin'), h('dd', { 'data-testid': 'entity-origin' }, origin)] : null,

@@ -34,5 +34,6 @@ export const typeLabel = (type) => typeInfo(type).label;
 export function typeBadge(h, type, attrs = {}) {
   const info = typeInfo(type);
   return h('span', { class: 'type-badge', style: `--type-color:${info.color}`, ...attrs },
-    h('span', { class: 'glyph', 'aria-hidden': 'true' }, info.glyph), info.label);
+    // The glyph comes from CSS (attr), so the badge's text is only the label.
+    h('span', { class: 'glyph', 'data-glyph': info.glyph, 'aria-hidden': 'true' }), info.label);
 }

@@ -32,7 +32,8 @@ export async function renderImpact(root, route) {
     return undefined;
   }
   const rootName = report.root?.name ?? nameOfUrn(urn);
-  replace(title, 'Impact of ', entityLink(urn, rootName));
+  replace(title, 'Impact of ', entityLink(urn, rootName),
+    report.root?.exists === false ? h('span', { class: 'muted small' }, ' (not found)') : '');
 
   const affected = report.affected ?? [];
   const ownersOf = new Map();
@@ -65,7 +66,7 @@ export async function renderImpact(root, route) {
       report.deprecated ? h('p', { class: 'flag deprecated' }, `${report.deprecated} deprecated`) : null,
       report.removed ? h('p', { class: 'flag removed' }, `${report.removed} soft-deleted`) : null,
       report.truncated ? h('p', { class: 'notice warn' }, 'The answer was cut at the server’s node limit: there is more downstream.') : null,
-      affected.length ? csv : null),
+      csv),
     affected.length
       ? h('div', { class: 'impact-layout' },
         h('div', { class: 'impact-groups' }, groups),

@@ -2,7 +2,7 @@
 import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import * as api from './api.js';
-import { entityLink, h, nameOfUrn, notice, platformName, replace } from './dom.js';
+import { entityLink, h, nameOfUrn, notice, platformName, replace, typeOfUrn } from './dom.js';
 import { typeInfo, typeLabel } from './entityTypes.js';
 import { entityHash, impactHash, navigate, replaceHash } from './router.js';
 
@@ -119,10 +119,12 @@ function visibleGraph(data, state, view) {
   }
 
   const more = [];
+  const hiddenUrns = new Set();
   for (const urn of shown) {
     for (const side of ['up', 'down']) {
-      const hidden = data.neighbours(urn, side).filter((u) => !shown.has(u)).length;
-      if (hidden > 0) more.push({ id: `more:${side}:${urn}`, side, urn, hidden });
+      const hidden = data.neighbours(urn, side).filter((u) => !shown.has(u));
+      hidden.forEach((u) => hiddenUrns.add(u));
+      if (hidden.length > 0) more.push({ id: `more:${side}:${urn}`, side, urn, hidden: hidden.length });
     }
   }
   const edges = [];
@@ -131,7 +133,7 @@ function visibleGraph(data, state, view) {
       if (shown.has(down)) edges.push({ up, down, relationships: [...data.relationships.get(`${up}\n${down}`)] });
     }
   }
-  return { shown: [...shown], edges, more };
+  return { shown: [...shown], edges, more, hiddenCount: hiddenUrns.size };
 }
 
 /** An SVG disc with the type's glyph, drawn at the left of each node. */
@@ -160,7 +162,7 @@ function elementsOf(data, state, visible) {
   const expanded = new Set(state.expand);
   const nodes = visible.shown.map((urn) => {
     const node = data.nodes.get(urn) ?? {};
-    const type = node.entityType ?? typeOfUrnLocal(urn);
+    const type = node.entityType ?? typeOfUrn(urn);
     const info = typeInfo(type);
     const name = data.name(urn);
     return {
@@ -188,11 +190,11 @@ function elementsOf(data, state, visible) {
       source: m.side === 'up' ? m.id : m.urn, target: m.side === 'up' ? m.urn : m.id,
     },
   }));
-  return [...nodes, ...more, ...edges, ...moreEdges];
-}
-
-function typeOfUrnLocal(urn) {
-  return /^urn:li:([^:]+):/.exec(urn)?.[1] ?? 'unknown';
+  // Dagre orders each layer by the edges' order, last first: "+k more" edges first and the others by name descending
+  // put siblings in name order from the top, with the "+k more" node below them.
+  const byName = (e) => `${data.name(e.data.source)}\n${data.name(e.data.target)}`.toLowerCase();
+  edges.sort((a, b) => (byName(a) < byName(b) ? 1 : byName(a) > byName(b) ? -1 : 0));
+  return [...nodes, ...more, ...moreEdges, ...edges];
 }
 
 const STYLE = [
@@ -231,6 +233,8 @@ const STYLE = [
     style: {
       width: 1.5, 'line-color': '#b3bcc8', 'target-arrow-color': '#b3bcc8', 'target-arrow-shape': 'triangle',
       'arrow-scale': 0.9, 'curve-style': 'bezier',
+      // Out of the right side, into the left: the layers read left to right.
+      'source-endpoint': '90deg', 'target-endpoint': '270deg',
     },
   },
   { selector: 'edge[kind = "more"]', style: { 'line-style': 'dashed', 'target-arrow-shape': 'none' } },
@@ -269,7 +273,7 @@ export async function renderLineage(root, route) {
     h('div', { class: 'lineage-layout' }, canvasWrap, h('aside', { class: 'lineage-side' }, details, legend)));
 
   const cy = cytoscape({
-    container, style: STYLE, elements: [], minZoom: 0.03, maxZoom: 2.5, boxSelectionEnabled: false,
+    container, style: STYLE, elements: [], minZoom: 0.03, maxZoom: 1.6, boxSelectionEnabled: false,
     selectionType: 'single', autoungrabify: false,
   });
   window.lineageGraph = cy;
@@ -287,7 +291,7 @@ export async function renderLineage(root, route) {
       cy.add(elements);
     });
     const entityCount = visible.shown.length;
-    const hidden = visible.more.reduce((sum, m) => sum + m.hidden, 0);
+    const hidden = visible.hiddenCount;
     status.textContent = `${entityCount} nodes, ${visible.edges.length} edges`
       + (hidden ? ` · ${hidden} hidden` : '') + (data.truncated ? ' · truncated by the server' : '');
     renderLegend(legend, cy);
@@ -319,8 +323,8 @@ export async function renderLineage(root, route) {
     status.classList.remove('error');
     try {
       const [main, ...expansions] = await Promise.all([
-        api.lineage(state.urn, { direction: API_DIRECTION[state.dir], maxHops: state.hops }, { signal: controller.signal }),
-        ...state.expand.map((u) => api.lineage(u, { direction: 'both', maxHops: 1 }, { signal: controller.signal }).catch(() => null)),
+        api.lineage(state.urn, { direction: API_DIRECTION[state.dir], maxHops: state.hops, includeRemoved: true }, { signal: controller.signal }),
+        ...state.expand.map((u) => api.lineage(u, { direction: 'both', maxHops: 1, includeRemoved: true }, { signal: controller.signal }).catch(() => null)),
       ]);
       data = new LineageData();
       data.merge(main);
@@ -341,7 +345,7 @@ export async function renderLineage(root, route) {
     document.body.dataset.lineageReady = 'false';
     status.textContent = 'Expanding…';
     try {
-      data.merge(await api.lineage(urn, { direction: 'both', maxHops: 1 }, { signal: controller.signal }));
+      data.merge(await api.lineage(urn, { direction: 'both', maxHops: 1, includeRemoved: true }, { signal: controller.signal }));
       draw();
     } catch (e) {
       fail(e);
@@ -355,7 +359,7 @@ export async function renderLineage(root, route) {
 
   const showDetails = (urn) => {
     const node = data.nodes.get(urn) ?? {};
-    const type = node.entityType ?? typeOfUrnLocal(urn);
+    const type = node.entityType ?? typeOfUrn(urn);
     replace(details,
       h('h2', {}, data.name(urn)),
       h('p', {}, h('span', { class: 'type-dot', style: `background:${typeInfo(type).color}` }), typeLabel(type),
@@ -384,15 +388,20 @@ export async function renderLineage(root, route) {
       value: view.filters.get(key) ?? '',
     });
     let timer = 0;
+    const apply = () => {
+      clearTimeout(timer);
+      const text = input.value.trim();
+      if (text) view.filters.set(key, text); else view.filters.delete(key);
+      draw();
+    };
     input.addEventListener('input', () => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        const text = input.value.trim();
-        if (text) view.filters.set(key, text); else view.filters.delete(key);
-        draw();
-      }, 200);
+      timer = setTimeout(apply, 200);
     });
-    input.addEventListener('keydown', (e) => { if (e.key === 'Escape') closeMore(); });
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') closeMore();
+      if (e.key === 'Enter') apply();
+    });
     const panel = h('div', { class: 'more-panel', 'data-testid': 'more-panel', role: 'dialog', 'aria-label': 'More neighbours' },
       h('p', {}, `${hidden} more ${side === 'up' ? 'upstream of' : 'downstream of'} `, h('strong', {}, data.name(of))),
       h('button', {

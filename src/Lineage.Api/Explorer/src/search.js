@@ -71,6 +71,7 @@ export function mountSearchBox(host) {
     h('span', { class: 'suggestion-name' }, highlight(s.name ?? nameOfUrn(s.urn), query)),
     h('span', { class: 'suggestion-meta' }, typeLabel(s.entityType), s.platform ? ` · ${platformName(s.platform)}` : ''))));
     active = -1;
+    input.removeAttribute('aria-activedescendant');
     list.hidden = items.length === 0;
     input.setAttribute('aria-expanded', String(items.length > 0));
   };
@@ -146,8 +147,17 @@ export async function renderSearch(root, route) {
   const heading = h('h1', {}, q && q !== '*' ? `Results for “${q}”` : 'All entities');
   replace(root, heading, notice('Searching…'));
   let answer;
+  let widened = null;
   try {
-    answer = await api.search(apiParams(params));
+    const asked = apiParams(params);
+    answer = await api.search(asked);
+    // Search matches whole words, autocomplete word prefixes: a half-typed last word ("recom") finds nothing until
+    // it is asked as a prefix ("recom*"), which the page then says it did.
+    if (!answer.total && /^[\p{L}\p{N}_\-. ]+$/u.test(q.trim())) {
+      widened = `${q.trim()}*`;
+      const wider = await api.search({ ...asked, q: widened });
+      if (wider.total) answer = wider; else widened = null;
+    }
   } catch (e) {
     replace(root, heading, notice(`Search failed: ${e.message}`, 'error'));
     return;
@@ -210,6 +220,7 @@ export async function renderSearch(root, route) {
         h('div', { class: 'results-head' },
           h('p', { class: 'total' }, h('strong', { 'data-testid': 'search-total' }, String(total)), total === 1 ? ' result' : ' results'),
           chips.length ? h('div', { class: 'chips' }, chips) : null),
+        widened ? h('p', { class: 'muted small' }, `No whole-word match for “${q}”; showing matches for `, h('code', {}, widened), '.') : null,
         results.length
           ? h('ol', { class: 'result-list', start: String(first) }, results.map((r) => h('li', {
             class: 'search-result', 'data-testid': 'search-result', 'data-urn': r.urn,
