@@ -39,7 +39,7 @@ public sealed class IndexFeeder(
         {
             try
             {
-                await CatchUpAsync(stoppingToken);
+                await CatchUpAsync(commitWhenCaughtUp: false, stoppingToken);
             }
             catch (StoreUnavailableException e)
             {
@@ -60,18 +60,27 @@ public sealed class IndexFeeder(
         }
     }
 
-    /// <summary>Applies every change after the index's sequence; returns the sequence reached.</summary>
-    public async Task<long> CatchUpAsync(CancellationToken ct)
+    /// <summary>Applies every change after the index's sequence and commits the index; returns the sequence reached.</summary>
+    public Task<long> CatchUpAsync(CancellationToken ct) => CatchUpAsync(commitWhenCaughtUp: true, ct);
+
+    /// <summary>
+    /// Applies every change after the index's sequence; returns the sequence reached. The background loop passes
+    /// <paramref name="commitWhenCaughtUp"/> false: while writes keep coming, every pass makes its changes searchable
+    /// but a commit (several fsyncs) waits for the index's commit interval or for a pass that finds the feed quiet,
+    /// the next poll at the latest, instead of following every batch. A restart resumes from the last commit and
+    /// applies what follows again, which is idempotent.
+    /// </summary>
+    private async Task<long> CatchUpAsync(bool commitWhenCaughtUp, CancellationToken ct)
     {
         await _running.WaitAsync(ct);
         try
         {
-            while (true)
+            for (var pass = 0; ; pass++)
             {
                 var changes = await store.ReadChangesAfterAsync(index.AppliedSequence, PageSize, ct);
                 if (changes.Count == 0)
                 {
-                    index.Commit();
+                    if (commitWhenCaughtUp || pass == 0) index.Commit();
                     return index.AppliedSequence;
                 }
                 await ApplyAsync(changes, ct);

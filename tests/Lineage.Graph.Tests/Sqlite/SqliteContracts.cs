@@ -22,3 +22,5 @@ public sealed class sqlite_traversal_properties(SqliteStoreFixture fx) : Travers
 public sealed class sqlite_aspect_round_trip(SqliteStoreFixture fx) : AspectRoundTripContract<SqliteStoreFixture>(fx);
 
 public sealed class sqlite_timeseries(SqliteStoreFixture fx) : TimeseriesContract<SqliteStoreFixture>(fx);
+
+public sealed class sqlite_batch_equivalence(SqliteStoreFixture fx) : BatchEquivalenceContract<SqliteStoreFixture>(fx);

@@ -100,7 +100,10 @@ public sealed partial class Neo4jGraphStore
             ["systemMetadata"] = t.SystemMetadataJson,
         }));
         Add(CypherNames.DeleteAspectEdges, "keys", effects.EdgeReplacements.Select(r => (JsonNode)new JsonObject { ["urn"] = r.Urn, ["aspect"] = r.Aspect }));
-        var edges = effects.EdgeReplacements.SelectMany(r => r.Edges).ToList();
+        // Each edge once (an aspect may name the same target twice): create-edges creates rather than merges. The last
+        // one wins, as it did when the statement merged and set the lineage.
+        var edges = effects.EdgeReplacements.SelectMany(r => r.Edges)
+            .GroupBy(e => (e.Source, e.Aspect, e.Type, e.Target)).Select(g => g.Last()).ToList();
         Add(CypherNames.CreateEdges, "edges", edges.Select(e => (JsonNode)new JsonObject
         {
             ["source"] = e.Source,
