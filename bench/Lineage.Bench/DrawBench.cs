@@ -36,6 +36,7 @@ internal static class DrawBench
             await page.GotoAsync($"{service.Url}/");
             await page.GetByTestId("token-input").FillAsync(service.AdminToken);
             await page.GetByTestId("token-submit").ClickAsync();
+            await page.GetByTestId("token-dialog").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
 
             var view = $"{service.Url}/#/lineage/{Uri.EscapeDataString(Root)}?hops=3&dir=down&n=1000";
             var draws = new List<double>();
@@ -45,7 +46,15 @@ internal static class DrawBench
                 var clock = Stopwatch.StartNew();
                 await page.GotoAsync("about:blank");
                 await page.GotoAsync(view);
-                await page.WaitForSelectorAsync("body[data-lineage-ready='true']", new PageWaitForSelectorOptions { Timeout = 60_000 });
+                try
+                {
+                    await page.WaitForSelectorAsync("body[data-lineage-ready='true']", new PageWaitForSelectorOptions { Timeout = 60_000, State = WaitForSelectorState.Attached });
+                }
+                catch (TimeoutException)
+                {
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(repo, "bench", "results", "explorer-draw-failed.png") });
+                    throw;
+                }
                 var drawn = await page.EvaluateAsync<double>("window.lineageDrawMs");
                 var shown = await page.EvaluateAsync<int>("window.lineageGraph.nodes().length");
                 if (shown < nodes) throw new InvalidOperationException($"the view shows {shown} nodes, not {nodes}");
