@@ -100,14 +100,7 @@ internal static class DrawBench
         var value = parent is null
             ? new JsonObject { ["name"] = name }
             : new JsonObject { ["upstreams"] = new JsonArray(new JsonObject { ["dataset"] = $"urn:li:dataset:(urn:li:dataPlatform:hive,{parent},PROD)", ["type"] = "TRANSFORMED" }) };
-        return new JsonObject
-        {
-            ["entityType"] = "dataset",
-            ["entityUrn"] = urn,
-            ["changeType"] = "UPSERT",
-            ["aspectName"] = parent is null ? "datasetProperties" : "upstreamLineage",
-            ["aspect"] = new JsonObject { ["value"] = value.ToJsonString(), ["contentType"] = "application/json" },
-        };
+        return Proposals.Upsert(urn, parent is null ? "datasetProperties" : "upstreamLineage", value);
     }
 }
 

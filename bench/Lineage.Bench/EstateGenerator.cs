@@ -126,14 +126,7 @@ internal sealed class EstateGenerator(int entities, int seed = 42)
             Add(urn, "domains", new JsonObject { ["domains"] = new JsonArray(domains[_random.Next(domains.Count)]) });
     }
 
-    private void Add(string urn, string aspect, JsonObject value) => _proposals.Add(new JsonObject
-    {
-        ["entityType"] = urn.Split(':')[2],
-        ["entityUrn"] = urn,
-        ["changeType"] = "UPSERT",
-        ["aspectName"] = aspect,
-        ["aspect"] = new JsonObject { ["value"] = value.ToJsonString(), ["contentType"] = "application/json" },
-    });
+    private void Add(string urn, string aspect, JsonObject value) => _proposals.Add(Proposals.Upsert(urn, aspect, value));
 
     /// <summary>An index skewed towards 0: the first few items are hubs, the long tail is leaves.</summary>
     private int Zipf(int count) => Math.Min(count - 1, (int)(count * Math.Pow(_random.NextDouble(), 2)));

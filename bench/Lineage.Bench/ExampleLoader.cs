@@ -42,14 +42,8 @@ internal static class ExampleLoader
 
     /// <summary>The tutorial's entities as proposals; the file lists plain {urn, aspect, value} entries to stay readable.</summary>
     public static IReadOnlyList<JsonObject> Tutorial(string path) =>
-        JsonNode.Parse(File.ReadAllText(path))!.AsArray().Select(e => new JsonObject
-        {
-            ["entityType"] = e!["urn"]!.GetValue<string>().Split(':')[2],
-            ["entityUrn"] = e["urn"]!.GetValue<string>(),
-            ["changeType"] = "UPSERT",
-            ["aspectName"] = e["aspect"]!.GetValue<string>(),
-            ["aspect"] = new JsonObject { ["value"] = e["value"]!.ToJsonString(), ["contentType"] = "application/json" },
-        }).ToList();
+        JsonNode.Parse(File.ReadAllText(path))!.AsArray()
+            .Select(e => Proposals.Upsert(e!["urn"]!.GetValue<string>(), e["aspect"]!.GetValue<string>(), e["value"]!)).ToList();
 
     /// <summary>A token from LINEAGE_TOKEN, else the admin token a service started from the repository wrote.</summary>
     private static string? DefaultToken(string repo)
