@@ -21,7 +21,9 @@ public sealed class IndexFeeder(
     IGraphStore store, SearchIndex index, MetadataRegistry registry, ChangeSignal signal, IConfiguration configuration,
     ILogger<IndexFeeder> logger) : BackgroundService
 {
-    private const int PageSize = 1000;
+    // Large pages under a bulk load: a hub that many changes point at is rebuilt once per page, and the searcher is
+    // reopened once per page (after a 40k-entity bulk load the index caught up in 4.7 s instead of 12.4 s at 1,000).
+    private const int PageSize = 4000;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
     private readonly SemaphoreSlim _running = new(1, 1);
 
