@@ -13,4 +13,8 @@ internal sealed record BenchResult(
     Dictionary<string, Latency> Latencies,
     long PeakMemoryBytes,
     long StoreBytes,
-    long IndexBytes);
+    long IndexBytes)
+{
+    /// <summary>Mean nodes per answer of each lineage and impact measure, root included (absent in older results).</summary>
+    public Dictionary<string, double>? AnswerNodes { get; init; }
+}

@@ -13,11 +13,12 @@ internal sealed class RawCypher(string neo4jUri)
     private readonly HttpClient _http = new();
     private readonly string _step = CypherCatalog.Get("traversal/step");
 
-    public async Task DownstreamAsync(string root, int hops)
+    /// <summary>Walks as the store does: hop by hop until <paramref name="hops"/>, or until more than <paramref name="limit"/> nodes are seen.</summary>
+    public async Task DownstreamAsync(string root, int hops, int limit)
     {
         var seen = new HashSet<string> { root };
         var frontier = new List<string> { root };
-        for (var hop = 0; hop < hops && frontier.Count > 0; hop++)
+        for (var hop = 0; hop < hops && frontier.Count > 0 && seen.Count <= limit; hop++)
         {
             var body = new JsonObject
             {

@@ -31,7 +31,7 @@ internal static class Report
             Row(md, "search index caught up after last write (s)", runs, r => r.IndexCatchUpSeconds.ToString("0.0", CultureInfo.InvariantCulture));
             foreach (var name in runs.SelectMany(r => r.Latencies.Keys).Distinct())
             {
-                Row(md, name, runs, r => r.Latencies.TryGetValue(name, out var l) ? $"{l}{Ratio(r, name)}" : "—");
+                Row(md, name, runs, r => r.Latencies.TryGetValue(name, out var l) ? $"{l}{Ratio(r, name)}{Nodes(r, name)}" : "—");
             }
             Row(md, "service peak memory (MiB)", runs, r => (r.PeakMemoryBytes / 1048576.0).ToString("N0", CultureInfo.InvariantCulture));
             Row(md, "store on disk (MiB)", runs, r => (r.StoreBytes / 1048576.0).ToString("N1", CultureInfo.InvariantCulture));
@@ -72,6 +72,9 @@ internal static class Report
             parts.Add($"{r.Latencies[name].P99 / floor.P99:0}× floor");
         return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
     }
+
+    private static string Nodes(BenchResult r, string name) =>
+        r.AnswerNodes?.TryGetValue(name, out var n) == true ? $" · {n.ToString("N0", CultureInfo.InvariantCulture)} nodes" : "";
 
     private static void Row(StringBuilder md, string name, IEnumerable<BenchResult> runs, Func<BenchResult, string> cell) =>
         md.AppendLine($"| {name} | {string.Join(" | ", runs.Select(cell))} |");

@@ -28,10 +28,14 @@ internal sealed class Runner(string repo, Estate estate, string size, string sto
             Console.WriteLine($"[{size}/{store}] search index caught up {catchUp:0.0} s after the last write");
 
             var latencies = new Dictionary<string, Latency>();
+            var answerNodes = new Dictionary<string, double>();
             async Task Time(string name, IReadOnlyList<string> paths, int rounds)
             {
                 latencies[name] = await Latency.MeasureAsync(paths.Select(p => (Func<Task>)(() => GetAsync(p))).ToList(), rounds);
-                Console.WriteLine($"[{size}/{store}] {name,-34} p50/p95/p99 ms {latencies[name]}");
+                if (paths[0].StartsWith("/api/v1/lineage", StringComparison.Ordinal) || paths[0].StartsWith("/api/v1/impact", StringComparison.Ordinal))
+                    answerNodes[name] = await MeanAnswerNodesAsync(paths);
+                Console.WriteLine($"[{size}/{store}] {name,-34} p50/p95/p99 ms {latencies[name]}"
+                    + (answerNodes.TryGetValue(name, out var n) ? $", {n:N0} nodes" : ""));
             }
 
             await Time("http floor: GET /health", ["/health"], 200);
@@ -41,6 +45,9 @@ internal sealed class Runner(string repo, Estate estate, string size, string sto
                 await Time($"lineage {hops} hops, leaf, downstream", estate.LeafRoots.Select(r => Lineage(r, "downstream", hops)).ToList(), 5);
                 await Time($"lineage {hops} hops, model, upstream", estate.ModelRoots.Select(r => Lineage(r, "upstream", hops)).ToList(), 5);
             }
+            // The default limit is 1,000 nodes; this is what a client that asks for the whole node cap waits for.
+            await Time($"lineage 3 hops, hub, downstream, limit {FullLimit:N0}",
+                estate.HubRoots.Select(r => Lineage(r, "downstream", 3) + $"&limit={FullLimit}").ToList(), 5);
             await Time("impact 3 hops, hub", estate.HubRoots.Select(r => $"/api/v1/impact?maxHops=3&urn={Q(r)}").ToList(), 5);
             await Time("impact 3 hops, leaf", estate.LeafRoots.Select(r => $"/api/v1/impact?maxHops=3&urn={Q(r)}").ToList(), 5);
             await Time("impact 10 hops, hub", estate.HubRoots.Select(r => $"/api/v1/impact?urn={Q(r)}").ToList(), 3);
@@ -56,13 +63,16 @@ internal sealed class Runner(string repo, Estate estate, string size, string sto
                 foreach (var hops in new[] { 1, 3, 5 })
                 {
                     var name = $"baseline: raw Cypher {hops} hops, hub, downstream";
-                    latencies[name] = await Latency.MeasureAsync(estate.HubRoots.Select(r => (Func<Task>)(() => cypher.DownstreamAsync(r, hops))).ToList(), 10);
+                    latencies[name] = await Latency.MeasureAsync(estate.HubRoots.Select(r => (Func<Task>)(() => cypher.DownstreamAsync(r, hops, DefaultLimit))).ToList(), 10);
                     Console.WriteLine($"[{size}/{store}] {name} p50/p95/p99 ms {latencies[name]}");
                 }
             }
 
             return new BenchResult(size, store, estate.Entities, estate.Proposals.Count, DateTimeOffset.UtcNow, perSecondBatched, perSecondSingle,
-                catchUp, latencies, service.PeakMemoryBytes(), StoreBytes(dataDirectory), FolderBytes(Path.Combine(dataDirectory, "search")));
+                catchUp, latencies, service.PeakMemoryBytes(), StoreBytes(dataDirectory), FolderBytes(Path.Combine(dataDirectory, "search")))
+            {
+                AnswerNodes = answerNodes,
+            };
         }
         finally
         {
@@ -71,7 +81,22 @@ internal sealed class Runner(string repo, Estate estate, string size, string sto
         }
     }
 
+    /// <summary>The service's default lineage limit (Lineage:Traversal:DefaultLineageLimit) and its node cap (MaxNodes).</summary>
+    private const int DefaultLimit = 1_000, FullLimit = 10_000;
+
     private static string Lineage(string root, string direction, int hops) => $"/api/v1/lineage?direction={direction}&maxHops={hops}&urn={Q(root)}";
+
+    /// <summary>How many nodes the answers hold on average, root included: what the latency of a row pays for.</summary>
+    private async Task<double> MeanAnswerNodesAsync(IReadOnlyList<string> paths)
+    {
+        var counts = new List<int>();
+        foreach (var path in paths)
+        {
+            var answer = (await _http.GetFromJsonAsync<JsonObject>(path))!;
+            counts.Add(answer["nodes"] is JsonArray nodes ? nodes.Count + 1 : answer["total"]!.GetValue<int>() + 1);
+        }
+        return counts.Average();
+    }
 
     private static string Q(string value) => Uri.EscapeDataString(value);
 

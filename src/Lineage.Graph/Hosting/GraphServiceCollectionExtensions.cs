@@ -47,6 +47,7 @@ public static class GraphServiceCollectionExtensions
             .BindConfiguration(TraversalOptions.Section)
             .Validate(o => o.MaxHops >= 1 && o.DefaultLineageHops >= 1 && o.DefaultLineageHops <= o.MaxHops, "Lineage:Traversal hops must be 1 <= DefaultLineageHops <= MaxHops")
             .Validate(o => o.MaxNodes >= 1, "Lineage:Traversal:MaxNodes must be at least 1")
+            .Validate(o => o.DefaultLineageLimit >= 1, "Lineage:Traversal:DefaultLineageLimit must be at least 1")
             .ValidateOnStart();
         services.AddSingleton<LineageService>();
         services.AddHostedService<StoreInitializer>();

@@ -40,7 +40,7 @@ public interface IGraphStore : IAsyncDisposable
     Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(IReadOnlyCollection<string> urns, string aspect, CancellationToken ct);
 
     /// <summary>
-    /// Walks lineage breadth-first from the root, in the store (recursive SQL, Cypher), never loading the whole
+    /// Walks lineage breadth-first from the root, in the store (SQL or Cypher, one statement per hop), never loading the whole
     /// graph: the nodes reached with their fewest hops and parent, and the lineage edges among them.
     /// </summary>
     Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct);

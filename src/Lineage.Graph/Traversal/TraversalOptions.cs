@@ -14,6 +14,12 @@ public sealed class TraversalOptions
     /// <summary>The most nodes one answer carries; past it the answer says <c>truncated</c>.</summary>
     public int MaxNodes { get; set; } = 10_000;
 
+    /// <summary>
+    /// Nodes of a lineage answer that does not say <c>limit</c> (at most <see cref="MaxNodes"/>). A graph of
+    /// a thousand nodes is more than a person reads; a hub's whole three hops is megabytes, so it is asked for.
+    /// </summary>
+    public int DefaultLineageLimit { get; set; } = 1_000;
+
     /// <summary>How long one query may run before it is abandoned with a 504.</summary>
     public TimeSpan QueryTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -36,7 +36,7 @@ internal sealed class LineageEndpoint(LineageService lineage, IOptions<Traversal
             RestLi.List(HttpContext, "relationships"),
             RestLi.List(HttpContext, "entityTypes"),
             RestLi.Bool(HttpContext, "includeRemoved", false),
-            RestLi.Int(HttpContext, "limit", limits.MaxNodes, 1, limits.MaxNodes));
+            RestLi.Int(HttpContext, "limit", Math.Min(limits.DefaultLineageLimit, limits.MaxNodes), 1, limits.MaxNodes));
         await Send.OkAsync(await lineage.GetLineageAsync(request, ct), ct);
     }
 }
