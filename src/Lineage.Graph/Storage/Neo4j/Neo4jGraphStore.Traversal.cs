@@ -43,11 +43,17 @@ public sealed partial class Neo4jGraphStore
         var ordered = reached.OrderBy(n => n.Value).ThenBy(n => n.Key, StringComparer.Ordinal).ToList();
         var truncated = ordered.Count > query.MaxNodes;
         var kept = ordered.Take(query.MaxNodes).ToList();
-        var urns = new JsonArray([.. kept.Select(n => (JsonNode)n.Key)]);
+        var keptUrns = kept.Select(n => n.Key).ToList();
 
-        var facts = (await RunOneAsync(Statement(CypherNames.NodeFacts, new JsonObject { ["urns"] = urns }), ct)).Rows
+        // The nodes' facts and the edges among them in one request: on a small answer the round trip is most of it.
+        var answers = await client.RunAsync(
+        [
+            Statement(CypherNames.NodeFacts, new JsonObject { ["urns"] = Strings(keptUrns) }),
+            EdgesFromStatement(keptUrns, query.RelationshipTypes),
+        ], ct);
+        var facts = answers[0].Rows
             .ToDictionary(r => r[0]!.GetValue<string>(), r => (Removed: r[1]!.GetValue<bool>(), Exists: r[2]!.GetValue<bool>()));
-        var edges = await GetLineageEdgesAmongAsync(kept.Select(n => n.Key).ToList(), query.RelationshipTypes, ct);
+        var edges = EdgesAmong(keptUrns, answers[1]);
         var parents = ParentChooser.Choose(kept.ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal), edges, query.Direction);
         var nodes = kept.Select(n =>
         {
@@ -63,11 +69,15 @@ public sealed partial class Neo4jGraphStore
     {
         if (urns.Count == 0) return [];
         await InitializeAsync(ct);
-        var result = await RunOneAsync(Statement(CypherNames.LineageEdgesFrom, new JsonObject
-        {
-            ["urns"] = new JsonArray([.. urns.Select(u => (JsonNode)u)]),
-            ["types"] = new JsonArray([.. types.Select(t => (JsonNode)t)]),
-        }), ct);
+        return EdgesAmong(urns, await RunOneAsync(EdgesFromStatement(urns, types), ct));
+    }
+
+    private static CypherStatement EdgesFromStatement(IEnumerable<string> urns, IEnumerable<string> types) =>
+        Statement(CypherNames.LineageEdgesFrom, new JsonObject { ["urns"] = Strings(urns), ["types"] = Strings(types) });
+
+    /// <summary>The edges <c>traversal/lineage-edges-from</c> found whose target is among <paramref name="urns"/> too, in a set order.</summary>
+    private static List<LineageEdge> EdgesAmong(IEnumerable<string> urns, CypherResult result)
+    {
         var among = urns.ToHashSet(StringComparer.Ordinal);
         return result.Rows
             .Select(r => (Source: r[0]!.GetValue<string>(), Target: r[1]!.GetValue<string>(), Type: r[2]!.GetValue<string>(), Role: r[3]!.GetValue<int>()))
