@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Lineage.Api.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -72,6 +73,28 @@ public abstract class ExplorerTests(ExplorerHost host)
         await page.GetByTestId("search-input").PressAsync("Enter");
         await Expect(page.GetByTestId("entity-name")).ToBeVisibleAsync();
         Uri.UnescapeDataString(page.Url).ShouldEndWith("#/entity/" + chosen);
+    }
+
+    [Fact]
+    public async Task typing_in_the_header_while_the_home_page_loads_keeps_the_focus_there()
+    {
+        var page = await host.NewPageAsync();
+        // The home page's counts arrive late, as on a slow link; the header's box is there before them.
+        await page.RouteAsync(new Regex(@"/api/v1/search\?"), async route =>
+        {
+            await Task.Delay(1500);
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/");
+        await page.GetByTestId("token-input").FillAsync(host.Token);
+        await page.GetByTestId("token-submit").ClickAsync();
+        await Expect(page.GetByTestId("token-dialog")).ToBeHiddenAsync();
+
+        await page.GetByTestId("search-input").PressSequentiallyAsync("my-mo");
+        await Expect(page.GetByTestId("type-count").First).ToBeVisibleAsync();
+
+        await Expect(page.GetByTestId("search-input")).ToBeFocusedAsync();
+        await Expect(page.GetByTestId("search-input")).ToHaveValueAsync("my-mo");
     }
 
     [Fact]

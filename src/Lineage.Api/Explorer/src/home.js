@@ -41,5 +41,6 @@ export async function renderHome(root) {
       h('h2', {}, 'By type'),
       h('ul', { class: 'count-grid' }, types.map((t) => h('li', { 'data-testid': 'type-count', 'data-type': t.value },
         h('a', { href: searchHash({ q: '*', type: t.value }) }, h('span', { class: 'count' }, String(t.count)), typeBadge(h, t.value)))))));
-  input.focus();
+  // The counts arrive after the page is up: someone may already be typing in the header's search box.
+  if (document.activeElement === document.body || document.activeElement === null) input.focus();
 }

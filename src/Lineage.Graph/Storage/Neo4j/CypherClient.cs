@@ -100,7 +100,7 @@ public sealed class CypherClient : IDisposable
 
     /// <summary>
     /// The request as UTF-8 JSON, the parameters written straight from their nodes: a batch's parameters hold every
-    /// aspect value, and copying them into a request tree first cost as much as the rest of the request.
+    /// aspect value, which a request tree would first have to deep-copy.
     /// </summary>
     private static ReadOnlyMemory<byte> RequestBody(IReadOnlyList<CypherStatement> statements)
     {
@@ -193,7 +193,7 @@ public sealed class CypherClient : IDisposable
         {
             return await JsonNode.ParseAsync(body, cancellationToken: ct) as JsonObject ?? [];
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
             throw new TransientFailure($"Neo4j answered {(int)response.StatusCode} with a body that is not JSON");
         }

@@ -48,7 +48,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
             await using var pragmas = connection.CreateCommand();
             // FULL makes a commit durable before it is acknowledged, not only across a process crash. Checkpointing
             // every 64 MiB of WAL instead of SQLite's 4 MiB lets a hot page be copied back once for many commits
-            // (batched ingest measured 3,350 → 3,950 aspects/s).
+            // (batched ingest of a 40k-entity estate measured 3,350 → 3,950 aspects/s).
             pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 16384;";
             await pragmas.ExecuteNonQueryAsync(ct);
             return connection;
