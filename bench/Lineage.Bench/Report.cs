@@ -67,11 +67,15 @@ internal static class Report
         var floor = r.Latencies.GetValueOrDefault("http floor: GET /health");
         var parts = new List<string>();
         if (baseline is not null && r.Latencies.TryGetValue(baseline, out var b) && b.P99 > 0)
-            parts.Add($"{r.Latencies[name].P99 / b.P99:0.0}× baseline");
+            parts.Add($"{Times(r.Latencies[name].P99 / b.P99)} baseline");
         if (floor is not null && !name.StartsWith("baseline", StringComparison.Ordinal) && !name.StartsWith("http floor", StringComparison.Ordinal) && floor.P99 > 0)
-            parts.Add($"{r.Latencies[name].P99 / floor.P99:0}× floor");
+            parts.Add($"{Times(r.Latencies[name].P99 / floor.P99)} floor");
         return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
     }
+
+    /// <summary>A ratio with the digits that matter: 0.45×, 1.54×, 31×.</summary>
+    private static string Times(double ratio) =>
+        ratio.ToString(ratio < 10 ? "0.0#" : "N0", CultureInfo.InvariantCulture) + "×";
 
     private static string Nodes(BenchResult r, string name) =>
         r.AnswerNodes?.TryGetValue(name, out var n) == true ? $" · {n.ToString("N0", CultureInfo.InvariantCulture)} nodes" : "";
