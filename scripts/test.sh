@@ -31,15 +31,27 @@ for project in tests/*/*.Tests.csproj; do
   dotnet test "$project" --configuration Release --no-build --logger "trx" --results-directory "$results" "$@" || status=$?
 done
 
-# One closing line CI can read, summed over every test assembly.
+# A line per store (the contract suites and HTTP tests run once on each), then one closing line CI can read,
+# summed over every test assembly.
 python3 - "$results" <<'PY' || true
 import sys, glob, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
+by_store = {"SQLite": 0, "Neo4j": 0, "Neo4j-specific": 0, "other": 0}
 for f in glob.glob(sys.argv[1] + "/*.trx"):
-    c = ET.parse(f).getroot().find(".//{*}Counters")
+    root = ET.parse(f).getroot()
+    c = root.find(".//{*}Counters")
     if c is None: continue
     passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0))
     skipped += int(c.get("notExecuted", 0))
+    classes = {t.get("id"): t.find("{*}TestMethod").get("className", "") for t in root.iter("{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}UnitTest")}
+    for r in root.iter("{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}UnitTestResult"):
+        if r.get("outcome") != "Passed": continue
+        cls = classes.get(r.get("testId"), "").rsplit(".", 1)[-1].split("+")[-1]
+        key = ("SQLite" if cls.startswith("sqlite_") else "Neo4j" if cls.startswith("neo4j_")
+               else "Neo4j-specific" if "Neo4j" in cls or "Cypher" in cls else "other")
+        by_store[key] += 1
+print(f"passed: {by_store['SQLite']} in the shared suites on SQLite, {by_store['Neo4j']} in the same suites on Neo4j, "
+      f"{by_store['Neo4j-specific']} Neo4j-specific, {by_store['other']} others (unit tests, one-store tests, browser)")
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status
