@@ -24,6 +24,15 @@ CHROMIUM_PATH="$(bash scripts/chromium.sh)"
 export CHROMIUM_PATH
 echo "Chromium: $CHROMIUM_PATH"
 
+# The README's curl walk-through runs as a test: it needs curl and jq (installed from Debian if missing).
+missing=()
+for tool in curl jq; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+  sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update >&2
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >&2
+fi
+
 status=0
 dotnet build Lineage.slnx --configuration Release
 # One test assembly after another: they share the one Neo4j server, and some tests compare a dump of all of it.

@@ -5,14 +5,16 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Lineage.Api.Tests.Entities;
 
-/// <summary>A restart of the service on the same data directory keeps everything.</summary>
-public sealed class RestartTests : IDisposable
+/// <summary>A restart of the service on the same data directory (and the same Neo4j) keeps everything.</summary>
+public abstract class RestartTests : IDisposable
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "lineage-restart-" + Guid.NewGuid().ToString("N"));
 
-    private WebApplicationFactory<Program> Host() => new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-        .UseSetting("Lineage:Store", "embedded")
-        .UseSetting("Lineage:DataDirectory", _dataDirectory));
+    /// <summary>Puts the host on the store under test.</summary>
+    protected abstract IWebHostBuilder OnStore(IWebHostBuilder builder);
+
+    private WebApplicationFactory<Program> Host() => new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        OnStore(b.UseSetting("Lineage:DataDirectory", _dataDirectory)));
 
     [Fact]
     public async Task a_restarted_service_serves_what_was_written_before()
@@ -38,7 +40,26 @@ public sealed class RestartTests : IDisposable
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+public sealed class sqlite_service_restart : RestartTests
+{
+    protected override IWebHostBuilder OnStore(IWebHostBuilder builder) => builder.UseSetting("Lineage:Store", "embedded");
+}
+
+[Collection(Neo4jApiCollection.Name)]
+public sealed class neo4j_service_restart : RestartTests
+{
+    protected override IWebHostBuilder OnStore(IWebHostBuilder builder)
+    {
+        var options = Lineage.Graph.Tests.Neo4j.Neo4jServer.Options();
+        return builder.UseSetting("Lineage:Store", "neo4j")
+            .UseSetting("Lineage:Neo4j:Uri", options.Uri)
+            .UseSetting("Lineage:Neo4j:User", options.User)
+            .UseSetting("Lineage:Neo4j:Password", options.Password);
     }
 }

@@ -103,6 +103,59 @@ public abstract class BadInputTests(LineageApiFactory factory)
         await ShouldNotExistAsync(_model);
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task bad_input_to_an_entity_that_exists_leaves_its_aspects_and_versions_as_they_were(
+        string aspect, string json, string path, string reason)
+    {
+        const string Properties = "com.linkedin.ml.metadata.MLModelProperties";
+        await _gms.UpsertAsync(_model, "mlModelProperties", new JsonObject { ["description"] = "before" });
+        var before = await _gms.GetAspectAsync(_model, "mlModelProperties", Properties);
+
+        var error = await ErrorAsync(await _gms.EmitAsync(_model, aspect, JsonNode.Parse(json)), HttpStatusCode.BadRequest);
+        error["path"]!.GetValue<string>().ShouldBe(path, reason);
+
+        (await _gms.GetAspectAsync(_model, "mlModelProperties", Properties))!.ToJsonString().ShouldBe(before!.ToJsonString());
+        (await _gms.GetAspectAsync(_model, "mlModelProperties", Properties, version: 1)).ShouldBeNull();
+        var snapshot = await DataHubWire.ReadObjectAsync(await _gms.Send(HttpMethod.Get, $"/entitiesV2/{DataHubWire.Quote(_model)}"));
+        snapshot["aspects"]!.AsObject().Select(a => a.Key).Order().ShouldBe(["dataPlatformInstance", "mlModelKey", "mlModelProperties"]);
+    }
+
+    [Fact]
+    public async Task a_batch_whose_third_proposal_creates_an_aspect_that_exists_writes_nothing_and_names_it()
+    {
+        await _gms.UpsertAsync(_model, "mlModelProperties", new JsonObject { ["description"] = "already here" });
+        var other = _model.Replace("bad_", "other_", StringComparison.Ordinal);
+
+        var response = await _gms.EmitBatchAsync(
+            DataHubWire.Proposal(other, "mlModelProperties", new JsonObject { ["description"] = "new" }),
+            DataHubWire.Proposal(_model, "globalTags", JsonNode.Parse("""{"tags": [{"tag": "urn:li:tag:x"}]}""")),
+            DataHubWire.Proposal(_model, "mlModelProperties", new JsonObject { ["description"] = "again" }, changeType: "CREATE"));
+
+        var error = await ErrorAsync(response, HttpStatusCode.Conflict);
+        error["path"]!.GetValue<string>().ShouldStartWith("proposals[2]");
+        await ShouldNotExistAsync(other);
+        (await _gms.GetAspectAsync(_model, "globalTags", "com.linkedin.common.GlobalTags")).ShouldBeNull();
+        (await _gms.GetAspectAsync(_model, "mlModelProperties", "com.linkedin.ml.metadata.MLModelProperties"))!["description"]!
+            .GetValue<string>().ShouldBe("already here");
+    }
+
+    [Fact]
+    public async Task a_good_batch_answers_the_urns_of_its_proposals_in_order()
+    {
+        var other = _model.Replace("bad_", "other_", StringComparison.Ordinal);
+        var response = await _gms.EmitBatchAsync(
+            DataHubWire.Proposal(_model, "mlModelProperties", new JsonObject { ["description"] = "one" }),
+            DataHubWire.Proposal(other, "mlModelProperties", new JsonObject { ["description"] = "two" }),
+            DataHubWire.Proposal(_model, "globalTags", JsonNode.Parse("""{"tags": []}""")));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await DataHubWire.ReadObjectAsync(response);
+        body["value"]!.AsArray().Select(u => u!.GetValue<string>()).ShouldBe([_model, other, _model]);
+        var single = await DataHubWire.ReadObjectAsync(await _gms.EmitAsync(_model, "status", new JsonObject { ["removed"] = false }));
+        single["value"]!.GetValue<string>().ShouldBe(_model);
+    }
+
     [Fact]
     public async Task a_key_aspect_that_does_not_match_the_urn_is_refused_and_one_that_matches_is_accepted()
     {

@@ -16,11 +16,15 @@ public sealed class ServiceProcess : IAsyncDisposable
     private ServiceProcess(Process process, Uri address, string dataDirectory, TimeSpan startup)
     {
         _process = process;
+        Address = address;
         Startup = startup;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         Http.DefaultRequestHeaders.Authorization =
             new AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(dataDirectory, "admin.token")).Trim());
     }
+
+    /// <summary>Where the service listens.</summary>
+    public Uri Address { get; }
 
     /// <summary>How long the service took to answer /health.</summary>
     public TimeSpan Startup { get; }

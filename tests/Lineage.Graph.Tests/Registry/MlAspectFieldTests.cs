@@ -139,6 +139,15 @@ public sealed class MlAspectFieldTests
     }
 
     [Theory]
+    [InlineData("mlFeatureProperties")]
+    [InlineData("mlPrimaryKeyProperties")]
+    public void a_feature_or_primary_key_data_type_is_one_of_the_reference_symbols(string aspect) =>
+        SchemaPath.Field(Schema(aspect), "dataType").Type.ShouldBeOfType<EnumType>().Symbols.ShouldBe(
+            ["USELESS", "NOMINAL", "ORDINAL", "BINARY", "COUNT", "TIME", "INTERVAL", "IMAGE", "VIDEO", "AUDIO",
+             "TEXT", "MAP", "SEQUENCE", "SET", "CONTINUOUS", "BYTE", "UNKNOWN"],
+            ignoreOrder: true);
+
+    [Theory]
     [InlineData("glossaryTerms", "terms[].urn")]
     [InlineData("globalTags", "tags[].tag")]
     [InlineData("institutionalMemory", "elements[].url")]

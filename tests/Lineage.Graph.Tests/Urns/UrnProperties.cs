@@ -74,6 +74,43 @@ public sealed class UrnProperties
             });
 
     [Property]
+    public Property every_builder_makes_an_urn_that_prints_back_unchanged_decodes_to_its_parts_and_has_its_key_aspect() =>
+        Prop.ForAll(
+            (from a in PartText from b in PartText from o in Origin select (a, b, o)).ToArbitrary(),
+            t =>
+            {
+                var (a, b, origin) = t;
+                // entity type, the urn built, and the parts it must decode to (platform, name, origin or the plain parts)
+                (string Type, Urn Urn, Func<Urn, bool> Decodes)[] built =
+                [
+                    ("mlModel", UrnBuilders.MlModel(a, b, origin), u => u.PlatformName == a && u.Name == b && u.Origin == origin),
+                    ("mlModelGroup", UrnBuilders.MlModelGroup(a, b, origin), u => u.PlatformName == a && u.Name == b && u.Origin == origin),
+                    ("mlModelDeployment", UrnBuilders.MlModelDeployment(a, b, origin), u => u.PlatformName == a && u.Name == b && u.Origin == origin),
+                    ("dataset", UrnBuilders.Dataset(a, b, origin), u => u.PlatformName == a && u.Name == b && u.Origin == origin),
+                    ("mlFeatureTable", UrnBuilders.MlFeatureTable(a, b), u => u.PlatformName == a && u.Name == b),
+                    ("mlFeature", UrnBuilders.MlFeature(a, b), u => u.Parts.SequenceEqual([a, b])),
+                    ("mlPrimaryKey", UrnBuilders.MlPrimaryKey(a, b), u => u.Parts.SequenceEqual([a, b])),
+                    ("dataFlow", UrnBuilders.DataFlow(a, b, origin), u => u.Parts.SequenceEqual([a, b, origin])),
+                    ("dataProcessInstance", UrnBuilders.DataProcessInstance(a), u => u.Parts.SequenceEqual([a])),
+                    ("corpuser", UrnBuilders.CorpUser(a), u => u.Parts.SequenceEqual([a])),
+                    ("corpGroup", UrnBuilders.CorpGroup(a), u => u.Parts.SequenceEqual([a])),
+                    ("tag", UrnBuilders.Tag(a), u => u.Parts.SequenceEqual([a])),
+                    ("glossaryTerm", UrnBuilders.GlossaryTerm(a), u => u.Parts.SequenceEqual([a])),
+                    ("domain", UrnBuilders.Domain(a), u => u.Parts.SequenceEqual([a])),
+                    ("container", UrnBuilders.Container(a), u => u.Parts.SequenceEqual([a])),
+                ];
+                return built.All(x =>
+                {
+                    var text = x.Urn.ToString();
+                    var parsed = Urn.Parse(text);
+                    return parsed.ToString() == text
+                        && parsed.EntityType == x.Type
+                        && x.Decodes(parsed)
+                        && Urn.FromKeyAspect(x.Type, parsed.KeyAspect()) == parsed;
+                }).Label(string.Join(" ", built.Select(x => x.Urn.ToString())));
+            });
+
+    [Property]
     public Property a_built_urns_key_aspect_turns_back_into_the_same_urn() =>
         Prop.ForAll(
             (from p in PartText from n in PartText from o in Origin select (p, n, o)).ToArbitrary(),
