@@ -32,7 +32,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>A client with the service's admin token.</summary>
     public HttpClient Http { get; }
 
-    public static async Task<ServiceProcess> StartAsync(string dataDirectory, params string[] settings)
+    public static Task<ServiceProcess> StartAsync(string dataDirectory, params string[] settings) =>
+        StartAsync(dataDirectory, new Dictionary<string, string>(), settings);
+
+    /// <summary>Starts the service with settings as command-line arguments and as environment variables.</summary>
+    public static async Task<ServiceProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment, params string[] settings)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -48,16 +52,23 @@ public sealed class ServiceProcess : IAsyncDisposable
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         // The tests read back everything they wrote, fast; the rate limit has a test of its own.
         info.Environment["Lineage__Auth__RequestsPerSecond"] = "0";
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Kept so that a service that will not start says why in the test's failure.
+        var said = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null && said.Count < 200) said.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null && said.Count < 200) said.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         for (var clock = Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(150); await Task.Delay(100))
         {
-            if (process.HasExited) throw new InvalidOperationException($"the service exited with code {process.ExitCode}");
+            if (process.HasExited)
+            {
+                await process.WaitForExitAsync(); // the output is read to its end
+                throw new InvalidOperationException($"the service exited with code {process.ExitCode}:\n{string.Join('\n', said)}");
+            }
             try
             {
                 if ((await probe.GetAsync(new Uri(address, "/health"))).StatusCode == HttpStatusCode.OK)
