@@ -45,6 +45,12 @@ public interface IGraphStore : IAsyncDisposable
     /// </summary>
     Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct);
 
+    /// <summary>
+    /// One hop of a walk the caller steers: the nodes one lineage hop beyond the frontier that are not among those seen,
+    /// in urn order, at most the step's limit — the same statement <see cref="TraverseAsync"/> runs per hop.
+    /// </summary>
+    Task<IReadOnlyList<string>> StepAsync(LineageStep step, CancellationToken ct);
+
     /// <summary>The lineage edges (of the given relationship types, all when empty) whose both ends are among the urns.</summary>
     Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAmongAsync(IReadOnlyCollection<string> urns, IReadOnlyList<string> types, CancellationToken ct);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Lineage.Graph.Errors;
 using Lineage.Graph.Storage;
@@ -10,7 +11,7 @@ namespace Lineage.Graph.Traversal;
 /// Lineage, impact and path questions: checks their limits, has the store walk the graph, and dresses the walk
 /// with what people need (names, platforms, deprecation, owners, the path that explains each answer).
 /// </summary>
-public sealed class LineageService(IGraphStore store, IOptions<TraversalOptions> options)
+public sealed partial class LineageService(IGraphStore store, IOptions<TraversalOptions> options)
 {
     private readonly TraversalOptions _options = options.Value;
 
@@ -20,11 +21,15 @@ public sealed class LineageService(IGraphStore store, IOptions<TraversalOptions>
         var root = Urn.Parse(request.Urn, "urn").ToString();
         CheckHops(request.MaxHops);
         CheckRange("limit", request.Limit, 1, _options.MaxNodes);
+        return await WithinTimeoutAsync(deadline => LineageAsync(root, request, deadline), ct);
+    }
 
+    private async Task<LineageGraph> LineageAsync(string root, LineageRequest request, CancellationToken ct)
+    {
         var directions = request.Direction is { } one ? [one] : new[] { LineageDirection.Upstream, LineageDirection.Downstream };
         var walks = new List<TraversalResult>();
         foreach (var direction in directions)
-            walks.Add(await WalkAsync(new TraversalQuery(root, direction, request.MaxHops, request.Relationships, request.IncludeRemoved, request.Limit), ct));
+            walks.Add(await store.TraverseAsync(new TraversalQuery(root, direction, request.MaxHops, request.Relationships, request.IncludeRemoved, request.Limit), ct));
 
         // A node both upstream and downstream (a cycle) appears once, at its nearest degree.
         var reached = walks.SelectMany(w => w.Nodes)
@@ -50,14 +55,19 @@ public sealed class LineageService(IGraphStore store, IOptions<TraversalOptions>
     {
         var root = Urn.Parse(urnText, "urn").ToString();
         CheckHops(maxHops);
+        return await WithinTimeoutAsync(deadline => ImpactAsync(root, maxHops, entityTypes, deadline), ct);
+    }
+
+    private async Task<ImpactReport> ImpactAsync(string root, int maxHops, IReadOnlyList<string> entityTypes, CancellationToken ct)
+    {
         // Soft-deleted consumers still break: impact walks through them and flags them.
-        var walk = await WalkAsync(new TraversalQuery(root, LineageDirection.Downstream, maxHops, [], true, _options.MaxNodes), ct);
+        var walk = await store.TraverseAsync(new TraversalQuery(root, LineageDirection.Downstream, maxHops, [], true, _options.MaxNodes), ct);
         var nodes = await DescribeAsync(walk.Nodes, ct);
         var byUrn = walk.Nodes.ToDictionary(n => n.Urn, StringComparer.Ordinal);
 
         var affected = nodes.Skip(1)
             .Where(n => entityTypes.Count == 0 || entityTypes.Contains(n.EntityType))
-            .Select(n => new AffectedEntity(n, PathTo(n.Urn, byUrn)))
+            .Select(n => new AffectedEntity(n, PathTo(n.Urn, urn => (byUrn[urn].Parent, byUrn[urn].ParentRelationship))))
             .ToList();
         var owners = await OwnersAsync(affected.Select(a => a.Entity.Urn).ToList(), ct);
         var counts = affected.GroupBy(a => a.Entity.EntityType, StringComparer.Ordinal)
@@ -67,46 +77,34 @@ public sealed class LineageService(IGraphStore store, IOptions<TraversalOptions>
             affected.Count(a => a.Entity.Deprecated), affected.Count(a => a.Entity.Removed), affected, owners, walk.Truncated);
     }
 
-    /// <summary>The shortest lineage path from one entity to another (downstream first, then upstream), or null.</summary>
-    public async Task<PathAnswer?> FindPathAsync(string fromText, string toText, int maxHops, CancellationToken ct)
+    /// <summary>
+    /// Runs all the store work of one answer — the walk and the reads that dress it — under one deadline,
+    /// <see cref="TraversalOptions.QueryTimeout"/>; past it the work is abandoned with a <see cref="QueryTimeoutException"/>.
+    /// </summary>
+    private async Task<T> WithinTimeoutAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct)
     {
-        var from = Urn.Parse(fromText, "from").ToString();
-        var to = Urn.Parse(toText, "to").ToString();
-        CheckHops(maxHops);
-        if (from == to) return new PathAnswer(from, to, LineageDirection.Downstream, new LineagePath([from], []));
-        foreach (var direction in new[] { LineageDirection.Downstream, LineageDirection.Upstream })
-        {
-            // The node cap does not apply here: the walk is bounded by hops, and truncating it could hide the path.
-            var walk = await WalkAsync(new TraversalQuery(from, direction, maxHops, [], false, int.MaxValue - 1), ct);
-            var byUrn = walk.Nodes.ToDictionary(n => n.Urn, StringComparer.Ordinal);
-            if (byUrn.ContainsKey(to)) return new PathAnswer(from, to, direction, PathTo(to, byUrn));
-        }
-        return null;
-    }
-
-    private async Task<TraversalResult> WalkAsync(TraversalQuery query, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(_options.QueryTimeout);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(_options.QueryTimeout);
         try
         {
-            return await store.TraverseAsync(query, timeout.Token);
+            return await work(deadline.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            throw new QueryTimeoutException(
-                $"the lineage query took longer than {_options.QueryTimeout.TotalSeconds:0} s; ask for fewer hops or fewer relationships");
+            throw new QueryTimeoutException(string.Create(CultureInfo.InvariantCulture,
+                $"the lineage query took longer than its time-out of {_options.QueryTimeout.TotalSeconds:0.###} s (Lineage:Traversal:QueryTimeout); ask for fewer hops or fewer relationships"));
         }
     }
 
-    private static LineagePath PathTo(string urn, IReadOnlyDictionary<string, ReachedNode> byUrn)
+    /// <summary>The chain from the root to <paramref name="urn"/>, following each node's parent.</summary>
+    private static LineagePath PathTo(string urn, Func<string, (string? Parent, string? Relationship)> parentOf)
     {
         var urns = new List<string> { urn };
         var relationships = new List<string>();
-        for (var node = byUrn[urn]; node.Parent is { } parent; node = byUrn[parent])
+        for (var node = urn; parentOf(node) is (string parent, string relationship); node = parent)
         {
             urns.Add(parent);
-            relationships.Add(node.ParentRelationship!);
+            relationships.Add(relationship);
         }
         urns.Reverse();
         relationships.Reverse();

@@ -20,6 +20,9 @@ public sealed class TraversalOptions
     /// </summary>
     public int DefaultLineageLimit { get; set; } = 1_000;
 
-    /// <summary>How long one query may run before it is abandoned with a 504.</summary>
+    /// <summary>
+    /// How long one lineage, impact or path answer may spend in the store — the walk and the reads that dress it,
+    /// under one deadline — before it is abandoned with a 504.
+    /// </summary>
     public TimeSpan QueryTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -91,6 +91,7 @@ public abstract class BatchingTests(LineageApiFactory factory)
         public Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(IReadOnlyCollection<string> urns, string aspect, CancellationToken ct) =>
             inner.GetLatestAspectsAsync(urns, aspect, ct);
         public Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct) => inner.TraverseAsync(query, ct);
+        public Task<IReadOnlyList<string>> StepAsync(LineageStep step, CancellationToken ct) => inner.StepAsync(step, ct);
         public Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAmongAsync(IReadOnlyCollection<string> urns, IReadOnlyList<string> types, CancellationToken ct) =>
             inner.GetLineageEdgesAmongAsync(urns, types, ct);
         public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) => inner.GetConnectivityAsync(urns, ct);

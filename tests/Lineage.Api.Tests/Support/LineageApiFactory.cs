@@ -45,7 +45,10 @@ public sealed class SqliteApiFactory : LineageApiFactory
 /// <summary>The host on the Neo4j test server.</summary>
 public sealed class Neo4jApiFactory : LineageApiFactory
 {
-    protected override void Configure(IWebHostBuilder builder)
+    protected override void Configure(IWebHostBuilder builder) => UseTestServer(builder);
+
+    /// <summary>Points a host at the Neo4j test server.</summary>
+    public static void UseTestServer(IWebHostBuilder builder)
     {
         var options = Lineage.Graph.Tests.Neo4j.Neo4jServer.Options();
         builder.UseSetting("Lineage:Store", "neo4j");

@@ -217,6 +217,7 @@ public sealed class MetadataWriterPatchTests(SqliteStoreFixture fx) : IClassFixt
             IReadOnlyCollection<string> urns, string aspect, CancellationToken ct) => inner.GetLatestAspectsAsync(urns, aspect, ct);
         public Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct) =>
             inner.TraverseAsync(query, ct);
+        public Task<IReadOnlyList<string>> StepAsync(LineageStep step, CancellationToken ct) => inner.StepAsync(step, ct);
         public Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAmongAsync(IReadOnlyCollection<string> urns, IReadOnlyList<string> types, CancellationToken ct) =>
             inner.GetLineageEdgesAmongAsync(urns, types, ct);
         public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>

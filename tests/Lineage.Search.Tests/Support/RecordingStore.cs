@@ -59,6 +59,8 @@ internal sealed class RecordingStore(IGraphStore inner) : IGraphStore
 
     public Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct) => inner.TraverseAsync(query, ct);
 
+    public Task<IReadOnlyList<string>> StepAsync(LineageStep step, CancellationToken ct) => inner.StepAsync(step, ct);
+
     public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
         inner.GetConnectivityAsync(urns, ct);
 

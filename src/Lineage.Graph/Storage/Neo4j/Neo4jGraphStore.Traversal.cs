@@ -14,29 +14,14 @@ public sealed partial class Neo4jGraphStore
     public async Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct)
     {
         await InitializeAsync(ct);
-        var (forward, backward) = query.Direction == LineageDirection.Upstream
-            ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
-            : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
-        var types = new JsonArray([.. query.RelationshipTypes.Select(t => (JsonNode)t)]);
         var reached = new Dictionary<string, int>(StringComparer.Ordinal) { [query.Root] = 0 };
         var frontier = new List<string> { query.Root };
 
         for (var depth = 1; depth <= query.MaxHops && frontier.Count > 0 && reached.Count <= query.MaxNodes; depth++)
         {
-            var step = await RunOneAsync(Statement(CypherNames.TraversalStep, new JsonObject
-            {
-                ["frontier"] = new JsonArray([.. frontier.Select(f => (JsonNode)f)]),
-                ["forward"] = (int)forward,
-                ["backward"] = (int)backward,
-                ["types"] = types.DeepClone(),
-                ["includeRemoved"] = query.IncludeRemoved,
-            }), ct);
             var next = new List<string>();
-            foreach (var row in step.Rows)
-            {
-                var urn = row[0]!.GetValue<string>();
+            foreach (var urn in await NeighboursAsync(frontier, query.Direction, query.RelationshipTypes, query.IncludeRemoved, ct))
                 if (reached.TryAdd(urn, depth)) next.Add(urn);
-            }
             frontier = next;
         }
 
@@ -62,6 +47,36 @@ public sealed partial class Neo4jGraphStore
             return new ReachedNode(n.Key, n.Value, parent.Parent, parent.Relationship, fact.Removed, fact.Exists);
         }).ToList();
         return new TraversalResult(nodes, edges, truncated);
+    }
+
+    public async Task<IReadOnlyList<string>> StepAsync(LineageStep step, CancellationToken ct)
+    {
+        if (step.Frontier.Count == 0 || step.Limit <= 0) return [];
+        await InitializeAsync(ct);
+        var seen = step.Seen as IReadOnlySet<string> ?? step.Seen.ToHashSet(StringComparer.Ordinal);
+        return (await NeighboursAsync(step.Frontier, step.Direction, step.RelationshipTypes, step.IncludeRemoved, ct))
+            .Where(urn => !seen.Contains(urn))
+            .Order(StringComparer.Ordinal)
+            .Take(step.Limit)
+            .ToList();
+    }
+
+    /// <summary>The lineage neighbours of the frontier in the walk's direction (<c>traversal/step</c>), each once.</summary>
+    private async Task<IEnumerable<string>> NeighboursAsync(
+        IEnumerable<string> frontier, LineageDirection direction, IEnumerable<string> types, bool includeRemoved, CancellationToken ct)
+    {
+        var (forward, backward) = direction == LineageDirection.Upstream
+            ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
+            : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
+        var step = await RunOneAsync(Statement(CypherNames.TraversalStep, new JsonObject
+        {
+            ["frontier"] = Strings(frontier),
+            ["forward"] = (int)forward,
+            ["backward"] = (int)backward,
+            ["types"] = Strings(types),
+            ["includeRemoved"] = includeRemoved,
+        }), ct);
+        return step.Rows.Select(row => row[0]!.GetValue<string>());
     }
 
     public async Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAmongAsync(

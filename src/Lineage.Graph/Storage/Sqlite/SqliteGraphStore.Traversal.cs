@@ -49,10 +49,6 @@ public sealed partial class SqliteGraphStore
 
     public async Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct)
     {
-        var (forward, backward) = query.Direction == LineageDirection.Upstream
-            ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
-            : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
-        var types = JsonSerializer.Serialize(query.RelationshipTypes);
         await using var connection = await OpenAsync(ct);
 
         // One read transaction, so that every level sees the same state of the graph.
@@ -65,16 +61,8 @@ public sealed partial class SqliteGraphStore
         {
             // One more than the room left tells a full answer from one cut short.
             var room = query.MaxNodes + 1 - order.Count;
-            var next = new List<string>();
-            await using (var level = Command(connection, LevelSql,
-                ("$frontier", JsonSerializer.Serialize(frontier)), ("$seen", JsonSerializer.Serialize(order)),
-                ("$forward", (int)forward), ("$backward", (int)backward), ("$typeCount", query.RelationshipTypes.Count),
-                ("$types", types), ("$includeRemoved", query.IncludeRemoved ? 1 : 0), ("$room", room)))
-            {
-                level.Transaction = snapshot;
-                await using var reader = await level.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct)) next.Add(reader.GetString(0));
-            }
+            var next = await ReadLevelAsync(connection, snapshot,
+                new LineageStep(frontier, query.Direction, query.RelationshipTypes, query.IncludeRemoved, order, room), ct);
             if (next.Count == room)
             {
                 truncated = true;
@@ -102,6 +90,32 @@ public sealed partial class SqliteGraphStore
             return new ReachedNode(n.Urn, n.Degree, parent.Parent, parent.Relationship, n.Removed, n.Exists);
         }).ToList();
         return new TraversalResult(nodes, edges, truncated);
+    }
+
+    public async Task<IReadOnlyList<string>> StepAsync(LineageStep step, CancellationToken ct)
+    {
+        if (step.Frontier.Count == 0 || step.Limit <= 0) return [];
+        await using var connection = await OpenAsync(ct);
+        return await ReadLevelAsync(connection, null, step, ct);
+    }
+
+    /// <summary>One level of a walk (<see cref="LevelSql"/>), in the walk's read transaction when it has one.</summary>
+    private static async Task<List<string>> ReadLevelAsync(
+        SqliteConnection connection, SqliteTransaction? snapshot, LineageStep step, CancellationToken ct)
+    {
+        var (forward, backward) = step.Direction == LineageDirection.Upstream
+            ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
+            : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
+        var next = new List<string>();
+        await using var level = Command(connection, LevelSql,
+            ("$frontier", JsonSerializer.Serialize(step.Frontier)), ("$seen", JsonSerializer.Serialize(step.Seen)),
+            ("$forward", (int)forward), ("$backward", (int)backward), ("$typeCount", step.RelationshipTypes.Count),
+            ("$types", JsonSerializer.Serialize(step.RelationshipTypes)), ("$includeRemoved", step.IncludeRemoved ? 1 : 0),
+            ("$room", step.Limit));
+        level.Transaction = snapshot;
+        await using var reader = await level.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) next.Add(reader.GetString(0));
+        return next;
     }
 
     public async Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAmongAsync(
