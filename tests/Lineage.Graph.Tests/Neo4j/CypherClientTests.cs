@@ -111,4 +111,35 @@ public sealed class CypherClientTests
         error.IsRetriable.ShouldBeTrue();
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(4));
     }
+
+    [Fact]
+    public async Task a_server_that_takes_the_connection_and_never_answers_is_unavailable_after_the_request_time_out()
+    {
+        // A frozen Neo4j (a long GC pause, a hung disk): the socket is accepted, the answer never comes.
+        using var frozen = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        frozen.Start();
+        var held = new List<System.Net.Sockets.TcpClient>();
+        var accepting = Task.Run(async () =>
+        {
+            try { while (true) held.Add(await frozen.AcceptTcpClientAsync()); }
+            catch (Exception e) when (e is System.Net.Sockets.SocketException or ObjectDisposedException) { }
+        });
+        var port = ((IPEndPoint)frozen.LocalEndpoint).Port;
+        using var client = new CypherClient(new Neo4jOptions
+        {
+            Uri = $"http://127.0.0.1:{port}",
+            RequestTimeout = TimeSpan.FromMilliseconds(300),
+            RetryBudget = TimeSpan.FromSeconds(1),
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Should.ThrowAsync<StoreUnavailableException>(() => client.RunAsync([Statement], CancellationToken.None));
+
+        error.IsRetriable.ShouldBeTrue();
+        error.Message.ShouldContain("did not answer within 0.3 s (Lineage:Neo4j:RequestTimeout)");
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        frozen.Stop();
+        await accepting;
+        foreach (var connection in held) connection.Dispose();
+    }
 }

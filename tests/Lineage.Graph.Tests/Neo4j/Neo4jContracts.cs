@@ -30,6 +30,7 @@ public sealed class neo4j_traversal_properties(Neo4jStoreFixture fx) : Traversal
 [Collection(Neo4jCollection.Name)]
 public sealed class neo4j_aspect_round_trip(Neo4jStoreFixture fx) : AspectRoundTripContract<Neo4jStoreFixture>(fx);
 
+[Collection(Neo4jCollection.Name)]
 public sealed class neo4j_timeseries(Neo4jStoreFixture fx) : TimeseriesContract<Neo4jStoreFixture>(fx);
 
 [Collection(Neo4jCollection.Name)]

@@ -182,7 +182,8 @@ public sealed class CypherClient : IDisposable
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            throw new TransientFailure($"Neo4j at {_options.Uri} did not answer within {_options.RequestTimeout.TotalSeconds:0} s");
+            throw new TransientFailure(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Neo4j at {_options.Uri} did not answer within {_options.RequestTimeout.TotalSeconds:0.###} s (Lineage:Neo4j:RequestTimeout)"));
         }
     }
 
