@@ -18,6 +18,8 @@ internal static class MatchedFields
         IndexFields.Tag, IndexFields.Term, IndexFields.Domain, IndexFields.Owner, IndexFields.CustomProperty, IndexFields.Deprecated,
     ];
 
+    private static readonly ConstantScoreAutoRewrite SkipToHits = new() { DocCountPercent = 100 };
+
     /// <summary>For each of <paramref name="docs"/> (index-wide doc ids), the fields <paramref name="query"/> matched in it.</summary>
     public static IReadOnlyList<string>[] Of(IndexSearcher searcher, Query query, IReadOnlyList<int> docs)
     {
@@ -77,7 +79,12 @@ internal static class MatchedFields
                 Add(byField, first.Field, phrase);
                 break;
             case MultiTermQuery multiTerm:
-                Add(byField, multiTerm.Field, multiTerm);
+                // Lucene's default turns a prefix of many documents into a filter that marks every one of them first;
+                // for a page's few hits, skipping along each expanded term's postings is cheaper (up to the usual
+                // few hundred terms, whatever their document counts).
+                var expanded = (MultiTermQuery)multiTerm.Clone();
+                expanded.MultiTermRewriteMethod = SkipToHits;
+                Add(byField, multiTerm.Field, expanded);
                 break;
             // MatchAllDocsQuery (no query text) and anything else: no field in particular.
         }
