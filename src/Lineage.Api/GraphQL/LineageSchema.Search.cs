@@ -43,7 +43,7 @@ internal static partial class LineageSchema
                 {
                     entity = h.Node,
                     insights = new List<object>(),
-                    matchedFields = h.Hit.MatchedFields.Select(field => new { name = field, value = field == "name" ? h.Hit.Name : h.Hit.Description ?? "" }).ToList(),
+                    matchedFields = h.Hit.MatchedFields.Select(field => new { name = field, value = MatchedValue(h.Hit, field) }).ToList(),
                     extraProperties = (object?)null,
                 }).ToList(),
                 facets = results.Facets.Where(f => FacetNames.ContainsKey(f.Field)).Select(Facet).ToList(),
@@ -86,6 +86,17 @@ internal static partial class LineageSchema
             };
         });
     }
+
+    /// <summary>
+    /// A matched field's value as the hit shows it: the name, or the displayed description (an ingested one that
+    /// matched sits behind it). Hits carry no other field's values, so those read empty rather than borrow one.
+    /// </summary>
+    private static string MatchedValue(SearchHit hit, string field) => field switch
+    {
+        "name" => hit.Name,
+        "description" => hit.Description ?? "",
+        _ => "",
+    };
 
     private static IReadOnlyList<Suggestion> Suggest(IResolveFieldContext context, string query, IReadOnlyList<string> types, int limit) =>
         Context(context).Autocomplete.Suggest(query, types, limit);

@@ -14,7 +14,7 @@ internal static class SearchAnalyzers
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    /// <summary>The longest prefix indexed for autocomplete; longer input is matched on its first this many characters.</summary>
+    /// <summary>The longest prefix indexed for autocomplete; longer input is looked up by prefix in the whole names and words.</summary>
     public const int MaxPrefix = 24;
 
     // Splits on _ - . / and spaces, at camelCase changes, and keeps the whole word too:
@@ -44,7 +44,7 @@ internal static class SearchAnalyzers
         return new TokenStreamComponents(source, stream);
     });
 
-    /// <summary>Name words for autocomplete input: split like names, lower-cased, not stemmed (prefixes must stay as typed).</summary>
+    /// <summary>Name words, for autocomplete input and for the words of names it looks up past <see cref="MaxPrefix"/>: split like names, lower-cased, not stemmed (prefixes must stay as typed).</summary>
     public static readonly Analyzer NameWords = Analyzer.NewAnonymous((_, reader) =>
     {
         var source = new WhitespaceTokenizer(Version, reader);
@@ -90,6 +90,7 @@ internal static class SearchAnalyzers
         [IndexFields.Description] = Text,
         [IndexFields.NamePrefix] = NamePrefixes,
         [IndexFields.WordPrefix] = WordPrefixes,
+        [IndexFields.NameWord] = NameWords,
     });
 
     /// <summary>The terms an analyzer makes of a text (used to split autocomplete input the way names are split).</summary>

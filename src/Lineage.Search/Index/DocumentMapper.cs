@@ -17,6 +17,7 @@ internal static class DocumentMapper
             new StringField(IndexFields.NameExact, e.Name.ToLowerInvariant(), Field.Store.NO),
             new TextField(IndexFields.NamePrefix, e.Name, Field.Store.NO),
             new TextField(IndexFields.WordPrefix, e.Name, Field.Store.NO),
+            new TextField(IndexFields.NameWord, e.Name, Field.Store.NO),
             new StoredField(IndexFields.StoredName, e.Name),
             new StringField(IndexFields.Deprecated, e.Deprecated ? "true" : "false", Field.Store.NO),
             new StringField(IndexFields.Removed, e.Removed ? "true" : "false", Field.Store.NO),

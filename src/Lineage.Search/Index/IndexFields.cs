@@ -12,6 +12,7 @@ internal static class IndexFields
     public const string NameExact = "name_exact";
     public const string NamePrefix = "ac_name";
     public const string WordPrefix = "ac_word";
+    public const string NameWord = "name_word";
     public const string Description = "description";
     public const string Platform = "platform";
     public const string Origin = "origin";

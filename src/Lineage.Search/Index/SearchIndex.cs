@@ -15,6 +15,13 @@ namespace Lineage.Search.Index;
 public sealed class SearchIndex : IDisposable
 {
     private const string SequenceKey = "lineage.sequence";
+    private const string FormatKey = "lineage.format";
+
+    /// <summary>
+    /// The version of the documents' fields, kept in each commit. An index written with other fields (2: whole name
+    /// words for long autocomplete input) is emptied on open, and the feeder builds it again from the change feed.
+    /// </summary>
+    private const string Format = "2";
     private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(1);
 
     private readonly LuceneDirectory _directory;
@@ -29,8 +36,10 @@ public sealed class SearchIndex : IDisposable
         var config = new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField) { OpenMode = OpenMode.CREATE_OR_APPEND };
         _writer = new IndexWriter(_directory, config);
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, null);
+        var committed = _writer.CommitData;
         AppliedSequence = CommittedSequence =
-            _writer.CommitData.TryGetValue(SequenceKey, out var text) && long.TryParse(text, out var seq) ? seq : 0;
+            committed.TryGetValue(SequenceKey, out var text) && long.TryParse(text, out var seq) ? seq : 0;
+        if (committed.Count > 0 && !(committed.TryGetValue(FormatKey, out var format) && format == Format)) Clear();
     }
 
     private DateTime _lastCommit = DateTime.UtcNow;
@@ -63,7 +72,7 @@ public sealed class SearchIndex : IDisposable
         lock (_applying)
         {
             if (CommittedSequence == AppliedSequence && !_writer.HasUncommittedChanges()) return;
-            _writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = AppliedSequence.ToString() });
+            _writer.SetCommitData(CommitData(AppliedSequence));
             _writer.Commit();
             CommittedSequence = AppliedSequence;
             _lastCommit = DateTime.UtcNow;
@@ -76,12 +85,15 @@ public sealed class SearchIndex : IDisposable
         lock (_applying)
         {
             _writer.DeleteAll();
-            _writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = "0" });
+            _writer.SetCommitData(CommitData(0));
             _writer.Commit();
             AppliedSequence = CommittedSequence = 0;
             _searchers.MaybeRefreshBlocking();
         }
     }
+
+    private static Dictionary<string, string> CommitData(long sequence) =>
+        new() { [SequenceKey] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), [FormatKey] = Format };
 
     /// <summary>Runs a read against a current searcher.</summary>
     public T Read<T>(Func<IndexSearcher, T> read)

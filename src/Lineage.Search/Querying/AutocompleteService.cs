@@ -9,7 +9,9 @@ namespace Lineage.Search.Querying;
 /// <summary>
 /// Name suggestions as a person types: the exact name first, then names that start with the text, then names
 /// with a word that starts with it; ties go to the better connected entity, then the name. Each tier is one term
-/// lookup on prefixes indexed ahead of time, collected by a doc-values sort — no document is scored.
+/// lookup on prefixes indexed ahead of time, collected by a doc-values sort — no document is scored. Text longer
+/// than the indexed prefixes is looked up by prefix among the whole lower-cased names and words instead: only
+/// names and words that long and that alike are enumerated, and every one found is a match.
 /// </summary>
 public sealed class AutocompleteService(SearchIndex index)
 {
@@ -21,19 +23,17 @@ public sealed class AutocompleteService(SearchIndex index)
     {
         var typed = text.Trim().ToLowerInvariant();
         if (typed.Length == 0) return [];
-        var prefix = typed.Length > SearchAnalyzers.MaxPrefix ? typed[..SearchAnalyzers.MaxPrefix] : typed;
-        var words = SearchAnalyzers.Terms(SearchAnalyzers.NameWords, IndexFields.Name, typed)
-            .Select(w => w.Length > SearchAnalyzers.MaxPrefix ? w[..SearchAnalyzers.MaxPrefix] : w).Distinct().ToList();
+        var words = SearchAnalyzers.Terms(SearchAnalyzers.NameWords, IndexFields.Name, typed).Distinct().ToList();
 
         var tiers = new List<(string Match, Query Query)>
         {
             ("exact", new TermQuery(new Term(IndexFields.NameExact, typed))),
-            ("prefix", new TermQuery(new Term(IndexFields.NamePrefix, prefix))),
+            ("prefix", Prefix(IndexFields.NamePrefix, IndexFields.NameExact, typed)),
         };
         if (words.Count > 0)
         {
             var allWords = new BooleanQuery();
-            foreach (var word in words) allWords.Add(new TermQuery(new Term(IndexFields.WordPrefix, word)), Occur.MUST);
+            foreach (var word in words) allWords.Add(Prefix(IndexFields.WordPrefix, IndexFields.NameWord, word), Occur.MUST);
             tiers.Add(("word", allWords));
         }
 
@@ -51,8 +51,6 @@ public sealed class AutocompleteService(SearchIndex index)
                     var doc = searcher.Doc(hit.Doc);
                     var urn = doc.Get(IndexFields.Urn);
                     var name = doc.Get(IndexFields.StoredName);
-                    // Prefixes are indexed up to a length; longer input is checked against the name itself.
-                    if (match == "prefix" && !name.StartsWith(typed, StringComparison.OrdinalIgnoreCase)) continue;
                     if (!taken.Add(urn)) continue;
                     suggestions.Add(new Suggestion(urn, Urn.TryParse(urn, out var parsed, out _) ? parsed!.EntityType : "", name,
                         doc.Get(IndexFields.StoredPlatform), match));
@@ -62,6 +60,16 @@ public sealed class AutocompleteService(SearchIndex index)
             return suggestions;
         });
     }
+
+    /// <summary>
+    /// Values starting with <paramref name="prefix"/>: one term of the edge n-grams while it is short enough to be
+    /// indexed there, else a prefix query on the whole values, which enters the term dictionary at the prefix and reads
+    /// only the terms that share it, all of them true matches.
+    /// </summary>
+    private static Query Prefix(string ngramField, string wholeField, string prefix) =>
+        prefix.Length <= SearchAnalyzers.MaxPrefix
+            ? new TermQuery(new Term(ngramField, prefix))
+            : new PrefixQuery(new Term(wholeField, prefix));
 
     private static Query Filtered(Query query, IReadOnlyList<string> types)
     {

@@ -1,17 +1,15 @@
 using System.Text.RegularExpressions;
-using Lineage.Graph.Errors;
 using Lineage.Graph.Urns;
-using Lineage.Search.Analysis;
 using Lineage.Search.Index;
 using Lucene.Net.Index;
-using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 
 namespace Lineage.Search.Querying;
 
 /// <summary>
-/// Full-text search: every word required, a match in the name ranked above one in the description, phrases,
-/// <c>prefix*</c> and <c>field:value</c>; filters; facets over all hits; soft-deleted entities hidden unless asked for.
+/// Full-text search: every word required (stop words aside), a match in the name ranked above one in the description,
+/// phrases, <c>prefix*</c> and <c>field:value</c>; filters; facets over all hits; soft-deleted entities hidden unless
+/// asked for; each hit says which fields the query matched.
 /// </summary>
 public sealed partial class SearchService(SearchIndex index)
 {
@@ -24,23 +22,25 @@ public sealed partial class SearchService(SearchIndex index)
 
     public SearchResults Search(SearchRequest request)
     {
-        var query = Build(request);
+        var text = QueryParsing.Parse(request.Query);
+        var query = Filtered(text, request);
         return index.Read(searcher =>
         {
             var top = TopFieldCollector.Create(ByRelevance, Math.Max(1, request.Start + request.Count), true, true, false, false);
             var facets = new FacetCollector();
             searcher.Search(query, MultiCollector.Wrap(top, facets));
+            var page = top.GetTopDocs(request.Start, request.Count).ScoreDocs;
+            // Only the page's hits are asked which fields they matched.
+            var matched = MatchedFields.Of(searcher, text, page.Select(hit => hit.Doc).ToList());
             var words = Words(request.Query);
-            var hits = top.GetTopDocs(request.Start, request.Count).ScoreDocs
-                .Select(hit => ToHit(searcher.Doc(hit.Doc), hit.Score, words))
-                .ToList();
+            var hits = page.Select((hit, i) => ToHit(searcher.Doc(hit.Doc), hit.Score, words, matched[i])).ToList();
             return new SearchResults(request.Start, hits.Count, top.TotalHits, hits, facets.Facets(FacetValues));
         });
     }
 
-    private static Query Build(SearchRequest request)
+    private static Query Filtered(Query text, SearchRequest request)
     {
-        var query = new BooleanQuery { { Parse(request.Query), Occur.MUST } };
+        var query = new BooleanQuery { { text, Occur.MUST } };
         AddFilter(query, IndexFields.Type, request.Types);
         AddFilter(query, IndexFields.Platform, request.Platforms);
         AddFilter(query, IndexFields.Origin, request.Origins);
@@ -53,34 +53,6 @@ public sealed partial class SearchService(SearchIndex index)
         return query;
     }
 
-    private static Query Parse(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text) || text.Trim() == "*") return new MatchAllDocsQuery();
-        // Quoted text is data, not syntax: blank it out (keeping positions) before looking for field names.
-        var unquoted = Quoted().Replace(text, m => new string(' ', m.Length));
-        foreach (Match field in FieldPrefix().Matches(unquoted))
-        {
-            var name = field.Groups[1].Value;
-            if (!IndexFields.Queryable.Contains(name))
-                throw new ValidationException("q", $"unknown field '{name}' at position {field.Index}; searchable fields: {string.Join(", ", IndexFields.Queryable.Order())}");
-        }
-        var parser = new MultiFieldQueryParser(SearchAnalyzers.Version, [IndexFields.Name, IndexFields.Description], SearchAnalyzers.PerField,
-            new Dictionary<string, float> { [IndexFields.Name] = 4f, [IndexFields.Description] = 1f })
-        {
-            DefaultOperator = Operator.AND,
-            AllowLeadingWildcard = false,
-            LowercaseExpandedTerms = true,
-        };
-        try
-        {
-            return parser.Parse(text);
-        }
-        catch (ParseException e)
-        {
-            throw new ValidationException("q", $"cannot parse the query: {FirstLine(e.Message)}");
-        }
-    }
-
     private static void AddFilter(BooleanQuery query, string field, IReadOnlyList<string> values)
     {
         if (values.Count == 0) return;
@@ -90,32 +62,19 @@ public sealed partial class SearchService(SearchIndex index)
         query.Add(new ConstantScoreQuery(any) { Boost = 0 }, Occur.MUST);
     }
 
-    private static SearchHit ToHit(Lucene.Net.Documents.Document doc, float score, IReadOnlyList<string> words)
+    private static SearchHit ToHit(Lucene.Net.Documents.Document doc, float score, IReadOnlyList<string> words, IReadOnlyList<string> matched)
     {
         var urn = doc.Get(IndexFields.Urn);
-        var name = doc.Get(IndexFields.StoredName);
         var description = doc.Get(IndexFields.StoredDescription);
-        var matched = new List<string>();
-        if (AnyMatch(SearchAnalyzers.Name, IndexFields.Name, name, words)) matched.Add("name");
-        if (description is not null && AnyMatch(SearchAnalyzers.Text, IndexFields.Description, description, words)) matched.Add("description");
-        return new SearchHit(urn, Urn.TryParse(urn, out var parsed, out _) ? parsed!.EntityType : "", name,
+        return new SearchHit(urn, Urn.TryParse(urn, out var parsed, out _) ? parsed!.EntityType : "", doc.Get(IndexFields.StoredName),
             Snippet(description, words), doc.Get(IndexFields.StoredPlatform), float.IsNaN(score) ? 0 : score, matched);
     }
 
-    /// <summary>Whether any query word is a term of the text as the field's analyzer sees both (prefix words by prefix).</summary>
-    private static bool AnyMatch(Lucene.Net.Analysis.Analyzer analyzer, string field, string text, IReadOnlyList<string> words)
-    {
-        var terms = SearchAnalyzers.Terms(analyzer, field, text);
-        return words.Any(word => word.EndsWith('*')
-            ? terms.Any(t => t.StartsWith(word[..^1], StringComparison.Ordinal))
-            : SearchAnalyzers.Terms(analyzer, field, word).Any(terms.Contains));
-    }
-
-    /// <summary>The plain words of a query (no field names, operators or quotes), lower-cased, for snippets and matched fields.</summary>
+    /// <summary>The plain words of a query (no field names, operators, quotes or stop words), lower-cased, for snippets.</summary>
     private static IReadOnlyList<string> Words(string? query) =>
         string.IsNullOrWhiteSpace(query) ? [] :
         QueryWord().Matches(FieldClause().Replace(query, " ")).Select(m => m.Value.ToLowerInvariant())
-            .Where(w => w is not ("and" or "or" or "not")).Distinct().ToList();
+            .Where(w => w is not ("and" or "or" or "not") && (w.EndsWith('*') || !QueryParsing.IsDroppedWord(w))).Distinct().ToList();
 
     /// <summary>Up to 200 characters of the description around the first word that matched.</summary>
     private static string? Snippet(string? description, IReadOnlyList<string> words)
@@ -126,14 +85,6 @@ public sealed partial class SearchService(SearchIndex index)
         var start = Math.Max(0, Math.Min(at - 40, description.Length - Length));
         return (start > 0 ? "…" : "") + description.Substring(start, Length).Trim() + (start + Length < description.Length ? "…" : "");
     }
-
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
-
-    [GeneratedRegex(@"(?<![\w\\])([A-Za-z_][\w]*):(?!//)")]
-    private static partial Regex FieldPrefix();
-
-    [GeneratedRegex("\"[^\"]*\"")]
-    private static partial Regex Quoted();
 
     [GeneratedRegex(@"\w+:(""[^""]*""|\S+)")]
     private static partial Regex FieldClause();

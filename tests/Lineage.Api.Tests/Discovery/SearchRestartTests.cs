@@ -75,6 +75,36 @@ public sealed class SearchRestartTests
         Urns(await SearchUntil(reindexed.CreateAuthorizedClient(), _word, 1)).ShouldBe([model]);
     }
 
+    [Fact]
+    public async Task the_reindex_argument_on_the_command_line_rebuilds_the_index_at_start()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "lineage-reindex-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var model = Model("real");
+            await using (var first = await ServiceProcess.StartAsync(dataDirectory, "--Lineage:Store=embedded"))
+            {
+                await new DataHubWire(first.Http).UpsertAsync(model, "mlModelProperties", new JsonObject { ["name"] = $"{_word}_real" });
+                await SearchUntil(first.Http, _word, 1);
+            }
+
+            // An index that went wrong: it holds an entity the store never had, and a plain restart keeps it
+            // (the_reindex_switch_rebuilds_the_index_from_the_store_at_start shows that).
+            var ghost = Model("ghost");
+            using (var index = new SearchIndex(SearchIndex.PathIn(dataDirectory)))
+                index.Apply([new EntityDocument(ghost, "mlModel", $"{_word}_ghost", null, [], null, null, [], [], null, [], [], false, false, 0)], [],
+                    index.AppliedSequence);
+
+            // The literal argument, through Program's own reading of args, in a process of its own.
+            await using var reindexed = await ServiceProcess.StartAsync(dataDirectory, "--Lineage:Store=embedded", "--reindex");
+            Urns(await SearchUntil(reindexed.Http, _word, 1)).ShouldBe([model]);
+        }
+        finally
+        {
+            try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
     private string Model(string name) => $"urn:li:mlModel:(urn:li:dataPlatform:science,{name}_{_word},PROD)";
 
     private static WebApplicationFactory<Program> Restart(LineageApiFactory first, Action<IWebHostBuilder>? configure = null) =>

@@ -40,6 +40,32 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void an_index_written_with_other_fields_is_emptied_on_open_for_the_feeder_to_build_again()
+    {
+        // As an earlier version committed it: a document, its sequence, and no format.
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(_path))
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory,
+                   new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new Lucene.Net.Analysis.Core.KeywordAnalyzer())))
+        {
+            writer.AddDocument([new Lucene.Net.Documents.StringField("urn", "urn:li:corpuser:old", Lucene.Net.Documents.Field.Store.YES)]);
+            writer.SetCommitData(new Dictionary<string, string> { ["lineage.sequence"] = "42" });
+            writer.Commit();
+        }
+
+        using (var index = new SearchIndex(_path))
+        {
+            index.Count.ShouldBe(0);
+            index.AppliedSequence.ShouldBe(0);
+            index.Apply([Docs.Model("kept")], [], 7);
+        }
+
+        // Once written in the current format, it is kept.
+        using var reopened = new SearchIndex(_path);
+        reopened.Count.ShouldBe(1);
+        reopened.AppliedSequence.ShouldBe(7);
+    }
+
+    [Fact]
     public void each_apply_moves_the_sequence_and_replaces_documents_by_urn()
     {
         using var index = new SearchIndex(_path);

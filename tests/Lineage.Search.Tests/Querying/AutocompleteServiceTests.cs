@@ -132,6 +132,39 @@ public sealed class AutocompleteServiceTests(IndexFolder folder) : IClassFixture
     }
 
     [Fact]
+    public void long_text_finds_the_few_names_starting_with_it_among_many_sharing_its_indexed_prefix()
+    {
+        // 50 names share their first 30 characters; the 47 better connected ones go on differently from the input.
+        var stem = Words.New() + "abcdefghijklmnopqr";
+        stem.Length.ShouldBe(30);
+        var others = Enumerable.Range(0, 47).Select(i => Docs.Model(stem + "b" + Letter(i / 19) + Letter(i)) with { Connectivity = 100 + i }).ToList();
+        var matching = Enumerable.Range(0, 3).Select(i => Docs.Model(stem + "xy" + Letter(i)) with { Connectivity = i }).ToList();
+        folder.Add([.. others, .. matching]);
+
+        var suggestions = folder.Autocomplete.Suggest(stem + "xy", [], 10);
+
+        suggestions.Select(s => (s.Name, s.Match)).ShouldBe([(stem + "xyd", "prefix"), (stem + "xyc", "prefix"), (stem + "xyb", "prefix")]);
+        Suggest(stem + "xyc").ShouldBe([stem + "xyc"]);
+        Suggest(stem + "xyz").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void a_word_longer_than_the_indexed_prefixes_must_match_past_them()
+    {
+        var word = Words.New() + "abcdefghijkl";
+        word.Length.ShouldBe(SearchAnalyzers.MaxPrefix);
+        folder.Add(Docs.Model($"sales_{word}ghost_forecast"), Docs.Model($"old_{word}real"));
+
+        folder.Autocomplete.Suggest(word + "rea", [], 10).Select(s => (s.Name, s.Match)).ShouldBe([($"old_{word}real", "word")]);
+        Suggest(word + "ghost").ShouldBe([$"sales_{word}ghost_forecast"]);
+        Suggest($"fore {word}gh").ShouldBe([$"sales_{word}ghost_forecast"]);
+        Suggest(word + "x").ShouldBeEmpty();
+        Suggest(word + "realx").ShouldBeEmpty();
+    }
+
+    private static char Letter(int i) => "bcdfghjklmnpqrtvwxz"[i % 19];
+
+    [Fact]
     public void a_suggestion_carries_the_urn_type_and_platform()
     {
         var word = Words.New();

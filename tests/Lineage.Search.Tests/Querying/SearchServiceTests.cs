@@ -171,8 +171,52 @@ public sealed class SearchServiceTests(IndexFolder folder) : IClassFixture<Index
     [Fact]
     public void a_query_of_only_punctuation_or_stop_words_finds_nothing_and_does_not_fail()
     {
+        // A name keeps its stop words as words; a query made only of them still asks for nothing.
+        folder.Add(Docs.Model($"the_{Words.New()}_of_a"));
+
         foreach (var query in new[] { "the", "_", ".", "a of the", "__" })
-            Should.NotThrow(() => folder.Search.Search(Docs.Query(query)), query);
+            folder.Search.Search(Docs.Query(query)).Total.ShouldBe(0, query);
+    }
+
+    [Theory]
+    [InlineData("predicts the churn")]
+    [InlineData("churn of customers")]
+    [InlineData("the churn")]
+    [InlineData("THE Churn OF")]
+    public void stop_words_of_a_query_are_not_required_of_the_name(string words)
+    {
+        var word = Words.New();
+        var doc = Docs.Model($"{word}_model", "predicts the churn of customers");
+        folder.Add(doc);
+
+        folder.Search.Search(Docs.Query($"{word} {words}")).Urns().ShouldBe([doc.Urn]);
+        folder.Search.Search(Docs.Query($"{words} {word}")).Urns().ShouldBe([doc.Urn]);
+    }
+
+    [Fact]
+    public void with_stop_words_ignored_every_real_word_is_still_required()
+    {
+        var word = Words.New();
+        var doc = Docs.Model($"{word}_model", "predicts the churn of customers");
+        folder.Add(doc);
+
+        folder.Search.Search(Docs.Query($"{word} the revenue")).Total.ShouldBe(0);
+        folder.Search.Search(Docs.Query($"{word} of the missing")).Total.ShouldBe(0);
+    }
+
+    [Fact]
+    public void a_quoted_phrase_with_a_stop_word_still_matches_the_phrase()
+    {
+        var word = Words.New();
+        var described = Docs.Model($"{word}_a", "predicts the churn of customers");
+        var named = Docs.Model($"{word}_the_churn");
+        var neither = Docs.Model($"{word}_b", "predicts revenue");
+        folder.Add(described, named, neither);
+
+        folder.Search.Search(Docs.Query($"{word} \"the churn\"")).Urns().ShouldBe([described.Urn, named.Urn], ignoreOrder: true);
+        folder.Search.Search(Docs.Query($"{word} \"predicts the churn\"")).Urns().ShouldBe([described.Urn]);
+        // In a name, where stop words are words, the phrase still needs its stop word.
+        folder.Search.Search(Docs.Query($"name:\"{word} the churn\"")).Urns().ShouldBe([named.Urn]);
     }
 
     [Fact]
