@@ -30,7 +30,7 @@ public abstract class BadInputTests(LineageApiFactory factory)
     {
         var response = await _gms.EmitAsync(_model, aspect, JsonNode.Parse(json));
 
-        var error = await ErrorAsync(response, HttpStatusCode.BadRequest);
+        var error = await DataHubWire.ErrorAsync(response, HttpStatusCode.BadRequest);
         error["path"]!.GetValue<string>().ShouldBe(path);
         error["message"]!.GetValue<string>().ShouldContain(reason);
         error["message"]!.GetValue<string>().ShouldStartWith(path);
@@ -46,7 +46,7 @@ public abstract class BadInputTests(LineageApiFactory factory)
     {
         var proposal = DataHubWire.Proposal(urn, "mlModelProperties", new JsonObject());
         proposal["entityType"] = "mlModel";
-        var error = await ErrorAsync(await _gms.EmitAsync(proposal), HttpStatusCode.BadRequest);
+        var error = await DataHubWire.ErrorAsync(await _gms.EmitAsync(proposal), HttpStatusCode.BadRequest);
         error["path"]!.GetValue<string>().ShouldBe("proposal.entityUrn");
         error["message"]!.GetValue<string>().ShouldContain(reason);
     }
@@ -56,7 +56,7 @@ public abstract class BadInputTests(LineageApiFactory factory)
     {
         var proposal = DataHubWire.Proposal(_model, "mlModelProperties", new JsonObject());
         proposal["entityType"] = "mlModelGroup";
-        var error = await ErrorAsync(await _gms.EmitAsync(proposal), HttpStatusCode.BadRequest);
+        var error = await DataHubWire.ErrorAsync(await _gms.EmitAsync(proposal), HttpStatusCode.BadRequest);
         error["path"]!.GetValue<string>().ShouldBe("proposal.entityType");
     }
 
@@ -65,7 +65,7 @@ public abstract class BadInputTests(LineageApiFactory factory)
     {
         var proposal = DataHubWire.Proposal(_model, "mlModelProperties", new JsonObject());
         proposal["aspect"]!["value"] = "{\"description\": ";
-        var error = await ErrorAsync(await _gms.EmitAsync(proposal), HttpStatusCode.BadRequest);
+        var error = await DataHubWire.ErrorAsync(await _gms.EmitAsync(proposal), HttpStatusCode.BadRequest);
         error["path"]!.GetValue<string>().ShouldBe("proposal.aspect.value");
         error["message"]!.GetValue<string>().ShouldContain("not valid JSON");
     }
@@ -75,7 +75,7 @@ public abstract class BadInputTests(LineageApiFactory factory)
     {
         using var content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json");
         var response = await _gms.Http.PostAsync("/aspects?action=ingestProposal", content);
-        var error = await ErrorAsync(response, HttpStatusCode.BadRequest);
+        var error = await DataHubWire.ErrorAsync(response, HttpStatusCode.BadRequest);
         error["message"]!.GetValue<string>().ShouldContain("not valid JSON");
     }
 
@@ -83,10 +83,10 @@ public abstract class BadInputTests(LineageApiFactory factory)
     public async Task an_unknown_change_type_or_action_is_refused()
     {
         var proposal = DataHubWire.Proposal(_model, "mlModelProperties", new JsonObject(), changeType: "MERGE");
-        (await ErrorAsync(await _gms.EmitAsync(proposal), HttpStatusCode.BadRequest))["path"]!.GetValue<string>()
+        (await DataHubWire.ErrorAsync(await _gms.EmitAsync(proposal), HttpStatusCode.BadRequest))["path"]!.GetValue<string>()
             .ShouldBe("proposal.changeType");
         var action = await _gms.Send(HttpMethod.Post, "/aspects?action=explode", new JsonObject());
-        (await ErrorAsync(action, HttpStatusCode.BadRequest))["path"]!.GetValue<string>().ShouldBe("action");
+        (await DataHubWire.ErrorAsync(action, HttpStatusCode.BadRequest))["path"]!.GetValue<string>().ShouldBe("action");
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public abstract class BadInputTests(LineageApiFactory factory)
         var alsoGood = DataHubWire.Proposal(_model, "globalTags", JsonNode.Parse("""{"tags": [{"tag": "urn:li:tag:x"}]}"""));
         var bad = DataHubWire.Proposal(_model, "ownership", JsonNode.Parse("""{"owners": [{"owner": "urn:li:tag:x", "type": "NONE"}]}"""));
 
-        var error = await ErrorAsync(await _gms.EmitBatchAsync(good, alsoGood, bad), HttpStatusCode.BadRequest);
+        var error = await DataHubWire.ErrorAsync(await _gms.EmitBatchAsync(good, alsoGood, bad), HttpStatusCode.BadRequest);
 
         error["path"]!.GetValue<string>().ShouldBe("proposals[2].ownership.owners[0].owner");
         error["message"]!.GetValue<string>().ShouldContain("expected a corpuser or corpGroup urn");
@@ -112,7 +112,7 @@ public abstract class BadInputTests(LineageApiFactory factory)
         await _gms.UpsertAsync(_model, "mlModelProperties", new JsonObject { ["description"] = "before" });
         var before = await _gms.GetAspectAsync(_model, "mlModelProperties", Properties);
 
-        var error = await ErrorAsync(await _gms.EmitAsync(_model, aspect, JsonNode.Parse(json)), HttpStatusCode.BadRequest);
+        var error = await DataHubWire.ErrorAsync(await _gms.EmitAsync(_model, aspect, JsonNode.Parse(json)), HttpStatusCode.BadRequest);
         error["path"]!.GetValue<string>().ShouldBe(path, reason);
 
         (await _gms.GetAspectAsync(_model, "mlModelProperties", Properties))!.ToJsonString().ShouldBe(before!.ToJsonString());
@@ -132,7 +132,7 @@ public abstract class BadInputTests(LineageApiFactory factory)
             DataHubWire.Proposal(_model, "globalTags", JsonNode.Parse("""{"tags": [{"tag": "urn:li:tag:x"}]}""")),
             DataHubWire.Proposal(_model, "mlModelProperties", new JsonObject { ["description"] = "again" }, changeType: "CREATE"));
 
-        var error = await ErrorAsync(response, HttpStatusCode.Conflict);
+        var error = await DataHubWire.ErrorAsync(response, HttpStatusCode.Conflict);
         error["path"]!.GetValue<string>().ShouldStartWith("proposals[2]");
         await ShouldNotExistAsync(other);
         (await _gms.GetAspectAsync(_model, "globalTags", "com.linkedin.common.GlobalTags")).ShouldBeNull();
@@ -160,7 +160,7 @@ public abstract class BadInputTests(LineageApiFactory factory)
     public async Task a_key_aspect_that_does_not_match_the_urn_is_refused_and_one_that_matches_is_accepted()
     {
         var key = JsonNode.Parse("""{"platform": "urn:li:dataPlatform:science", "name": "other", "origin": "PROD"}""");
-        var error = await ErrorAsync(await _gms.EmitAsync(_model, "mlModelKey", key), HttpStatusCode.BadRequest);
+        var error = await DataHubWire.ErrorAsync(await _gms.EmitAsync(_model, "mlModelKey", key), HttpStatusCode.BadRequest);
         error["message"]!.GetValue<string>().ShouldContain("does not match the urn");
 
         var urn = new Urns(_model);
@@ -177,17 +177,6 @@ public abstract class BadInputTests(LineageApiFactory factory)
     {
         var response = await _gms.Send(HttpMethod.Get, $"/entities/{DataHubWire.Quote(urn)}");
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-    }
-
-    private static async Task<JsonObject> ErrorAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(status, text);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
-        var body = JsonNode.Parse(text)!.AsObject();
-        body["status"]!.GetValue<int>().ShouldBe((int)status);
-        body.ContainsKey("stackTrace").ShouldBeFalse();
-        return body;
     }
 }
 

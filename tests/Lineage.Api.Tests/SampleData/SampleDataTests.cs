@@ -241,7 +241,7 @@ public abstract class SampleDataTests(LineageApiFactory factory)
             ]}
             """));
 
-        var error = await ErrorAsync(response, HttpStatusCode.BadRequest);
+        var error = await DataHubWire.ErrorAsync(response, HttpStatusCode.BadRequest);
         error["path"]!.GetValue<string>()
             .ShouldBe("entities[1].value.com.linkedin.metadata.snapshot.DatasetSnapshot.aspects[1].com.linkedin.common.Ownership.owners[0].owner");
         error["message"]!.GetValue<string>().ShouldContain("corpuser or corpGroup urn");
@@ -260,7 +260,7 @@ public abstract class SampleDataTests(LineageApiFactory factory)
     [InlineData("""{"entity": {}}""", "entity.value", "snapshot union is missing")]
     public async Task a_malformed_snapshot_is_a_400_naming_where_and_why(string body, string path, string reason)
     {
-        var error = await ErrorAsync(await _gms.Send(HttpMethod.Post, "/entities?action=ingest", JsonNode.Parse(body)), HttpStatusCode.BadRequest);
+        var error = await DataHubWire.ErrorAsync(await _gms.Send(HttpMethod.Post, "/entities?action=ingest", JsonNode.Parse(body)), HttpStatusCode.BadRequest);
 
         error["path"]!.GetValue<string>().ShouldBe(path);
         error["message"]!.GetValue<string>().ShouldContain(reason);
@@ -276,13 +276,13 @@ public abstract class SampleDataTests(LineageApiFactory factory)
         };
         var response = await _gms.Http.SendAsync(request);
 
-        (await ErrorAsync(response, HttpStatusCode.BadRequest))["message"]!.GetValue<string>().ShouldContain("member name twice");
+        (await DataHubWire.ErrorAsync(response, HttpStatusCode.BadRequest))["message"]!.GetValue<string>().ShouldContain("member name twice");
     }
 
     [Fact]
     public async Task batch_ingest_wants_one_system_metadata_per_entity()
     {
-        var error = await ErrorAsync(await _gms.Send(HttpMethod.Post, "/entities?action=batchIngest", JsonNode.Parse("""
+        var error = await DataHubWire.ErrorAsync(await _gms.Send(HttpMethod.Post, "/entities?action=batchIngest", JsonNode.Parse("""
             {"entities": [{"value": {"com.linkedin.metadata.snapshot.TagSnapshot": {"urn": "urn:li:tag:t", "aspects": []}}}],
              "systemMetadata": [{}, {}]}
             """)), HttpStatusCode.BadRequest);
@@ -296,7 +296,7 @@ public abstract class SampleDataTests(LineageApiFactory factory)
         var response = await _gms.Send(HttpMethod.Post, "/aspects?action=getTimeseriesAspectValues",
             new JsonObject { ["urn"] = Hive, ["entity"] = "dataset", ["aspect"] = "ownership" });
 
-        (await ErrorAsync(response, HttpStatusCode.BadRequest))["path"]!.GetValue<string>().ShouldBe("aspect");
+        (await DataHubWire.ErrorAsync(response, HttpStatusCode.BadRequest))["path"]!.GetValue<string>().ShouldBe("aspect");
     }
 
     private async Task<JsonObject> TimeseriesAsync(JsonObject body) =>
@@ -318,13 +318,6 @@ public abstract class SampleDataTests(LineageApiFactory factory)
     private static Dictionary<string, int> Nodes(JsonObject graph) =>
         graph["nodes"]!.AsArray().Where(n => n!["degree"]!.GetValue<int>() > 0)
             .ToDictionary(n => n!["urn"]!.GetValue<string>(), n => n!["degree"]!.GetValue<int>());
-
-    private static async Task<JsonObject> ErrorAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(status, text);
-        return JsonNode.Parse(text)!.AsObject();
-    }
 }
 
 [Collection(SqliteApiCollection.Name)]

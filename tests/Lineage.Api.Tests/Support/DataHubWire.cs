@@ -87,4 +87,16 @@ public sealed class DataHubWire(HttpClient http)
             throw new Xunit.Sdk.XunitException($"expected 200, got {(int)response.StatusCode}: {text}");
         return JsonNode.Parse(text)!.AsObject();
     }
+
+    /// <summary>The JSON error of a refused request: the status expected, a JSON body repeating it, no stack trace.</summary>
+    public static async Task<JsonObject> ErrorAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(status, text);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        var body = JsonNode.Parse(text)!.AsObject();
+        body["status"]!.GetValue<int>().ShouldBe((int)status);
+        body.ContainsKey("stackTrace").ShouldBeFalse();
+        return body;
+    }
 }

@@ -27,7 +27,7 @@ public abstract class ConfiguredLimitsTests<TFactory>(TFactory factory) : IClass
     {
         var response = await _gms.Http.GetAsync(url.Replace("{urn}", Q(Dataset("any"))));
 
-        var error = await ErrorAsync(response, HttpStatusCode.BadRequest);
+        var error = await DataHubWire.ErrorAsync(response, HttpStatusCode.BadRequest);
         error["path"]!.GetValue<string>().ShouldBe(path);
         error["message"]!.GetValue<string>().ShouldContain(range);
         (await _gms.Http.GetAsync(url.Replace("{urn}", Q(Dataset("any"))).Replace("=5", "=4").Replace("=6", "=5")))
@@ -106,7 +106,7 @@ public abstract class ConfiguredLimitsTests<TFactory>(TFactory factory) : IClass
 
         var response = await _gms.Http.GetAsync($"/api/v1/lineage/path?from={Q(hub)}&to={Q(model)}");
 
-        var message = (await ErrorAsync(response, HttpStatusCode.NotFound))["message"]!.GetValue<string>();
+        var message = (await DataHubWire.ErrorAsync(response, HttpStatusCode.NotFound))["message"]!.GetValue<string>();
         message.ShouldContain("Lineage:Traversal:MaxNodes");
         message.ShouldContain("a longer path may exist");
     }
@@ -129,13 +129,6 @@ public abstract class ConfiguredLimitsTests<TFactory>(TFactory factory) : IClass
 
     private static List<string> Urns(JsonNode list, string? inside = null) =>
         [.. list.AsArray().Select(n => (inside is null ? n! : n![inside]!)["urn"]!.GetValue<string>())];
-
-    private static async Task<JsonObject> ErrorAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(status, text);
-        return JsonNode.Parse(text)!.AsObject();
-    }
 }
 
 public sealed class sqlite_configured_limits(SqliteCappedTraversalFactory factory) : ConfiguredLimitsTests<SqliteCappedTraversalFactory>(factory);

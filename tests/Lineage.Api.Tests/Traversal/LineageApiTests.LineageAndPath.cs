@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Lineage.Api.Tests.Support;
 
 namespace Lineage.Api.Tests.Traversal;
 
@@ -160,8 +161,8 @@ public abstract partial class LineageApiTests
         var none = await _gms.Http.GetAsync($"/api/v1/lineage/path?from={Q(Table)}&to={Q(TrainingJob)}");
         var tooFar = await _gms.Http.GetAsync($"/api/v1/lineage/path?from={Q(Dataset)}&to={Q(Output)}&maxHops=3");
 
-        (await ErrorAsync(none, HttpStatusCode.NotFound))["message"]!.GetValue<string>().ShouldContain("no lineage path");
-        (await ErrorAsync(tooFar, HttpStatusCode.NotFound))["message"]!.GetValue<string>().ShouldContain("within 3 hops");
+        (await DataHubWire.ErrorAsync(none, HttpStatusCode.NotFound))["message"]!.GetValue<string>().ShouldContain("no lineage path");
+        (await DataHubWire.ErrorAsync(tooFar, HttpStatusCode.NotFound))["message"]!.GetValue<string>().ShouldContain("within 3 hops");
     }
 
     [Theory]
@@ -182,7 +183,7 @@ public abstract partial class LineageApiTests
     {
         var response = await _gms.Http.GetAsync(url.Replace("{urn}", Q(Dataset)));
 
-        var error = await ErrorAsync(response, HttpStatusCode.BadRequest);
+        var error = await DataHubWire.ErrorAsync(response, HttpStatusCode.BadRequest);
         error["path"]!.GetValue<string>().ShouldBe(path);
         error["message"]!.GetValue<string>().ShouldStartWith($"{path}: ");
         error["message"]!.GetValue<string>().ShouldContain(reason);

@@ -223,15 +223,6 @@ public abstract partial class LineageApiTests(LineageApiFactory factory)
         [.. items.OrderBy(i => i.Degree).ThenBy(i => i.Path[(i.Path.LastIndexOf("-> ", StringComparison.Ordinal) + 3)..], StringComparer.Ordinal)];
 
     private static string[] InOrder(params string[] urns) => [.. urns.Order(StringComparer.Ordinal)];
-
-    private static async Task<JsonObject> ErrorAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(status, text);
-        var body = JsonNode.Parse(text)!.AsObject();
-        body["status"]!.GetValue<int>().ShouldBe((int)status);
-        return body;
-    }
 }
 
 [Collection(SqliteApiCollection.Name)]

@@ -25,7 +25,7 @@ public abstract class QueryTimeoutTests<TFactory>(TFactory factory) : IClassFixt
 
         foreach (var url in Requests)
         {
-            var error = await ErrorAsync(await _gms.Http.GetAsync(url), HttpStatusCode.GatewayTimeout);
+            var error = await DataHubWire.ErrorAsync(await _gms.Http.GetAsync(url), HttpStatusCode.GatewayTimeout);
             error["message"]!.GetValue<string>().ShouldContain("time-out of 1 s (Lineage:Traversal:QueryTimeout)");
         }
     }
@@ -43,7 +43,7 @@ public abstract class QueryTimeoutTests<TFactory>(TFactory factory) : IClassFixt
 
         foreach (var url in Requests)
         {
-            var error = await ErrorAsync(await _gms.Http.GetAsync(url), HttpStatusCode.GatewayTimeout);
+            var error = await DataHubWire.ErrorAsync(await _gms.Http.GetAsync(url), HttpStatusCode.GatewayTimeout);
             error["message"]!.GetValue<string>().ShouldContain("Lineage:Traversal:QueryTimeout");
         }
     }
@@ -60,15 +60,6 @@ public abstract class QueryTimeoutTests<TFactory>(TFactory factory) : IClassFixt
         _gms.UpsertAsync(Feature, "mlFeatureProperties", new JsonObject { ["sources"] = new JsonArray(Source) });
 
     private static string Q(string urn) => Uri.EscapeDataString(urn);
-
-    private static async Task<JsonObject> ErrorAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(status, text);
-        var body = JsonNode.Parse(text)!.AsObject();
-        body["status"]!.GetValue<int>().ShouldBe((int)status);
-        return body;
-    }
 
     public void Dispose() => (factory.Store.WalkDelay, factory.Store.ReadDelay) = (TimeSpan.Zero, TimeSpan.Zero);
 }
