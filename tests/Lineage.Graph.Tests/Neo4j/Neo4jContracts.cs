@@ -28,6 +28,9 @@ public sealed class neo4j_traversal(Neo4jStoreFixture fx) : TraversalContract<Ne
 public sealed class neo4j_traversal_properties(Neo4jStoreFixture fx) : TraversalPropertyContract<Neo4jStoreFixture>(fx);
 
 [Collection(Neo4jCollection.Name)]
+public sealed class neo4j_lineage_service_properties(Neo4jStoreFixture fx) : LineageServicePropertyContract<Neo4jStoreFixture>(fx);
+
+[Collection(Neo4jCollection.Name)]
 public sealed class neo4j_aspect_round_trip(Neo4jStoreFixture fx) : AspectRoundTripContract<Neo4jStoreFixture>(fx);
 
 [Collection(Neo4jCollection.Name)]

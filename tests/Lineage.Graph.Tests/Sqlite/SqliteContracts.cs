@@ -19,6 +19,8 @@ public sealed class sqlite_traversal(SqliteStoreFixture fx) : TraversalContract<
 
 public sealed class sqlite_traversal_properties(SqliteStoreFixture fx) : TraversalPropertyContract<SqliteStoreFixture>(fx);
 
+public sealed class sqlite_lineage_service_properties(SqliteStoreFixture fx) : LineageServicePropertyContract<SqliteStoreFixture>(fx);
+
 public sealed class sqlite_aspect_round_trip(SqliteStoreFixture fx) : AspectRoundTripContract<SqliteStoreFixture>(fx);
 
 public sealed class sqlite_timeseries(SqliteStoreFixture fx) : TimeseriesContract<SqliteStoreFixture>(fx);
