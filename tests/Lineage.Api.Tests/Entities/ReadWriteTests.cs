@@ -160,6 +160,28 @@ public abstract class ReadWriteTests(LineageApiFactory factory)
     }
 
     [Fact]
+    public async Task hard_delete_takes_the_entitys_aspects_their_history_and_its_outgoing_edges()
+    {
+        await _gms.UpsertAsync(Model(), "mlModelProperties", new JsonObject { ["description"] = "one", ["groups"] = new JsonArray(Group()) });
+        await _gms.UpsertAsync(Model(), "mlModelProperties", new JsonObject { ["description"] = "two", ["groups"] = new JsonArray(Group()) });
+        await _gms.UpsertAsync(Model(), "globalTags", JsonNode.Parse("""{"tags": [{"tag": "urn:li:tag:gone"}]}""")!);
+
+        (await _gms.Send(HttpMethod.Post, "/entities?action=delete", new JsonObject { ["urn"] = Model() })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await _gms.Send(HttpMethod.Get, $"/entities/{DataHubWire.Quote(Model())}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var members = await DataHubWire.ReadObjectAsync(await _gms.Send(HttpMethod.Get,
+            $"/relationships?direction=INCOMING&urn={DataHubWire.Quote(Group())}&types=MemberOf"));
+        members["total"]!.GetValue<int>().ShouldBe(0);
+        var tagged = await DataHubWire.ReadObjectAsync(await _gms.Send(HttpMethod.Get,
+            $"/relationships?direction=INCOMING&urn={DataHubWire.Quote("urn:li:tag:gone")}&types=TaggedWith"));
+        tagged["relationships"]!.AsArray().Select(r => r!["entity"]!.GetValue<string>()).ShouldNotContain(Model());
+        // Written again, the entity starts over: no version of the old history comes back.
+        await _gms.UpsertAsync(Model(), "mlModelProperties", new JsonObject { ["description"] = "three" });
+        (await _gms.GetAspectAsync(Model(), "mlModelProperties", Properties, 1)).ShouldBeNull();
+        (await _gms.GetAspectAsync(Model(), "globalTags", "com.linkedin.common.GlobalTags")).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task soft_deleted_entities_are_hidden_from_relationships_unless_asked_for()
     {
         await _gms.UpsertAsync(Model("a"), "mlModelProperties", new JsonObject { ["groups"] = new JsonArray(Group()) });
