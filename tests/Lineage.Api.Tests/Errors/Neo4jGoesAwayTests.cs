@@ -20,6 +20,7 @@ public sealed class Neo4jGoesAwayTests : IAsyncLifetime
             .UseSetting("Lineage:Store", "neo4j")
             .UseSetting("Lineage:Neo4j:Uri", _proxy.Uri)
             .UseSetting("Lineage:Neo4j:RetryBudget", "00:00:00.500")
+            .UseSetting("Lineage:Neo4j:QueueTimeout", "00:00:01")
             .UseSetting("Lineage:DataDirectory", Path.Combine(Path.GetTempPath(), "lineage-away-" + Guid.NewGuid().ToString("N"))));
         return Task.CompletedTask;
     }
@@ -51,6 +52,33 @@ public sealed class Neo4jGoesAwayTests : IAsyncLifetime
         properties!["name"]!.GetValue<string>().ShouldBe("before");
         (await gms.Send(HttpMethod.Get, $"/entities/{DataHubWire.Quote(model)}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         await gms.UpsertAsync(model, "mlModelProperties", new JsonObject { ["groups"] = new JsonArray(group) });
+    }
+
+    [Fact]
+    public async Task writers_queued_during_an_outage_answer_503_within_the_queue_time_out_not_one_budget_each()
+    {
+        var gms = new DataHubWire(_factory.CreateAuthorizedClient());
+        var id = Guid.NewGuid().ToString("N")[..8];
+        await gms.UpsertAsync($"urn:li:mlModelGroup:(urn:li:dataPlatform:mlflow,queue-{id},PROD)", "mlModelGroupProperties", new JsonObject { ["name"] = "up" });
+
+        _proxy.Down = true;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Twelve writers at once: in turn, each would spend the 0.5 s retry budget, the last 6 s after the first.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => gms.EmitAsync(
+            $"urn:li:mlModel:(urn:li:dataPlatform:mlflow,queue-{id}-{i},PROD)", "mlModelProperties", new JsonObject { ["description"] = "during" })));
+        var elapsed = clock.Elapsed;
+        _proxy.Down = false;
+
+        foreach (var answer in answers)
+        {
+            var error = await DataHubWire.ErrorAsync(answer, HttpStatusCode.ServiceUnavailable);
+            answer.Headers.RetryAfter.ShouldNotBeNull();
+            error["message"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+        }
+        // Queue time-out (1 s) plus one retry budget (0.5 s), with room for a slow machine; not twelve budgets.
+        elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(4));
+        (await gms.EmitAsync($"urn:li:mlModel:(urn:li:dataPlatform:mlflow,queue-{id}-after,PROD)", "mlModelProperties",
+            new JsonObject { ["description"] = "after" })).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     public async Task DisposeAsync()

@@ -48,6 +48,9 @@ public sealed class CypherClient : IDisposable
         }
     }
 
+    /// <summary>The settings this client was made with.</summary>
+    public Neo4jOptions Options => _options;
+
     /// <summary>The server's version as it reports it (e.g. <c>3.1.1</c>, <c>5.26.0</c>), once discovered.</summary>
     public string? ServerVersion { get; private set; }
 

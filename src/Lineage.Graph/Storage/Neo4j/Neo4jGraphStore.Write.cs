@@ -15,7 +15,7 @@ public sealed partial class Neo4jGraphStore
     {
         if (operations.Count == 0) return [];
         await InitializeAsync(ct);
-        await _writeLock.WaitAsync(ct);
+        await TakeTurnAsync(_writeLock, ct);
         try
         {
             return await client.InTransactionAsync(async tx =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Lineage.Graph.Changes;
+using Lineage.Graph.Errors;
 
 namespace Lineage.Graph.Storage.Neo4j;
 
@@ -17,6 +18,15 @@ public sealed partial class Neo4jGraphStore(CypherClient client, TimeProvider? c
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private volatile bool _ready;
 
+    /// <summary>Waits for <paramref name="turn"/> at most <see cref="Neo4jOptions.QueueTimeout"/>, then answers 503.</summary>
+    private async Task TakeTurnAsync(SemaphoreSlim turn, CancellationToken ct)
+    {
+        if (!await turn.WaitAsync(client.Options.QueueTimeout, ct))
+            throw new StoreUnavailableException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Neo4j at {client.Options.Uri} is not keeping up: this request waited {client.Options.QueueTimeout.TotalSeconds:0.###} s (Lineage:Neo4j:QueueTimeout) behind the ones before it"),
+                isRetriable: true);
+    }
+
     /// <summary>
     /// Creates the schema. Every other call also makes sure of it first, so a service started while Neo4j was
     /// down answers 503 until Neo4j is back, then carries on without a restart.
@@ -24,7 +34,7 @@ public sealed partial class Neo4jGraphStore(CypherClient client, TimeProvider? c
     public async Task InitializeAsync(CancellationToken ct)
     {
         if (_ready) return;
-        await _schemaLock.WaitAsync(ct);
+        await TakeTurnAsync(_schemaLock, ct);
         try
         {
             if (_ready) return;

@@ -22,4 +22,10 @@ public sealed class Neo4jOptions
 
     /// <summary>Total time spent retrying transient errors and unreachable-server failures before giving up with a 503.</summary>
     public TimeSpan RetryBudget { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Longest a request waits for the requests queued before it (writes take turns); past it, a retriable 503. In an
+    /// outage each turn spends its retry budget finding Neo4j gone, so without a bound the tenth writer would wait ten.
+    /// </summary>
+    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }
