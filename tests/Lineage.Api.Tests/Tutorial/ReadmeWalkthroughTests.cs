@@ -80,9 +80,7 @@ public abstract class ReadmeWalkthroughTests(Xunit.Abstractions.ITestOutputHelpe
     /// <summary>The first bash block under the README's walk-through heading.</summary>
     private static string WalkThroughBlock()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Lineage.slnx"))) directory = directory.Parent;
-        var readme = File.ReadAllText(Path.Combine(directory!.FullName, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Lineage.Graph.Tests.Repository.Root, "README.md"));
         var section = readme[readme.IndexOf("## Walk-through: DataHub's ML tutorial with curl", StringComparison.Ordinal)..];
         var start = section.IndexOf("```bash\n", StringComparison.Ordinal) + "```bash\n".Length;
         return section[start..section.IndexOf("\n```", start, StringComparison.Ordinal)];

@@ -48,7 +48,7 @@ public sealed class Neo4jInstance : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = RepoRoot(),
+            WorkingDirectory = Repository.Root,
         };
         info.ArgumentList.Add(Path.Combine("scripts", "neo4j-test-server.sh"));
         info.ArgumentList.Add(command);
@@ -69,14 +69,5 @@ public sealed class Neo4jInstance : IAsyncDisposable
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"neo4j-test-server.sh {command} ({name}) failed with exit code {process.ExitCode}: {await stderr}");
         return await stdout;
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "scripts", "neo4j-test-server.sh"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"no scripts/neo4j-test-server.sh above {AppContext.BaseDirectory}");
     }
 }

@@ -34,11 +34,7 @@ public static class Neo4jServer
 
     private static string? FindCurrentEnv()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, ".neo4j", "current.env");
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
+        var candidate = Path.Combine(Repository.Root, ".neo4j", "current.env");
+        return File.Exists(candidate) ? candidate : null;
     }
 }
