@@ -5,6 +5,7 @@ using Lineage.Api.Explorer;
 using Lineage.Api.GraphQL;
 using Lineage.Api.Health;
 using Lineage.Api.Limits;
+using Lineage.Api.Wire;
 using Lineage.Graph.Hosting;
 using Lineage.Search;
 using Lineage.Search.Indexing;
@@ -19,22 +20,17 @@ builder.Services.AddLineageSearch();
 builder.Services.AddLineageAuth();
 builder.Services.AddLineageLimits();
 builder.Services.AddLineageGraphQL();
+builder.Services.AddLineageWire();
 builder.Services.AddFastEndpoints(o => o.IncludeAbstractValidators = false);
 
 var app = builder.Build();
 app.UseLineageErrors();
-// The page's files are public; everything after this needs a token (Auth/RequiredScope).
+// The page's files are public and served before routing; every endpoint declares its own scope (Auth/Scope).
 app.UseLineageExplorer();
+app.UseRouting();
 app.UseLineageAuth();
 app.UseLineageLimits();
-app.UseFastEndpoints(c =>
-{
-    c.Serializer.Options.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
-    // Enums in answers read as the query parameters spell them ("direction": "upstream"), not as numbers.
-    c.Serializer.Options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
-    // Aspect values carry user text; keep it readable rather than \u-escaped.
-    c.Serializer.Options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-});
+app.UseLineageEndpoints();
 await app.RunAsync();
 return 0;
 

@@ -17,6 +17,10 @@ internal static class AuthServiceCollectionExtensions
         services.AddSingleton(sp => new TokenStore(
             TokenStore.PathIn(sp.GetRequiredService<IOptions<StoreOptions>>().Value.DataDirectory), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<TokenBootstrap>();
+        services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ScopeAuthorizationResultHandler>();
         services.AddRateLimiter(o =>
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -46,7 +50,10 @@ internal static class AuthServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Token check, then the rate limit it partitions by.</summary>
+    /// <summary>
+    /// Token check against the scope the routed endpoint declares, then the rate limit it partitions by; comes after
+    /// routing, which finds the endpoint and so its declaration.
+    /// </summary>
     public static IApplicationBuilder UseLineageAuth(this IApplicationBuilder app) =>
-        app.UseMiddleware<AuthMiddleware>().UseRateLimiter();
+        app.UseAuthentication().UseAuthorization().UseRateLimiter();
 }

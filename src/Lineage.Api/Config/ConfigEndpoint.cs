@@ -20,6 +20,7 @@ internal sealed class ConfigEndpoint(IConfiguration configuration) : EndpointWit
     public override void Configure()
     {
         Get("/config");
+        // Public: probes, and clients that call it before they send a token.
         AllowAnonymous();
     }
 

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Lineage.Api.Auth;
 
 namespace Lineage.Api.GraphQL;
 
@@ -13,7 +14,8 @@ internal sealed class GraphQLEndpoint(GraphQLExecutor executor) : EndpointWithou
     {
         Verbs(Http.POST, Http.GET);
         Routes("/api/graphql");
-        AllowAnonymous();
+        // A POST, but it only reads: GraphQL mutations are not served.
+        Scopes(Scope.Read);
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -10,6 +10,7 @@ internal sealed class HealthEndpoint(IGraphStore store, IOptions<StoreOptions> o
     public override void Configure()
     {
         Get("/health");
+        // Public: probes, and clients that call it before they send a token.
         AllowAnonymous();
     }
 

@@ -35,19 +35,21 @@ internal static class RestLi
     }
 
     /// <summary>A Rest.li list parameter: <c>List(a,b)</c>, a bare <c>a</c>, or the parameter repeated.</summary>
-    public static IReadOnlyList<string> List(HttpContext context, string name)
+    public static IReadOnlyList<string> List(HttpContext context, string name) => Expand(context.Request.Query[name]);
+
+    /// <summary>The values of a list parameter, each of which may be <c>a,b</c> or <c>List(a,b)</c>, as one list.</summary>
+    public static IReadOnlyList<string> Expand(IEnumerable<string?>? values)
     {
-        var values = new List<string>();
-        foreach (var value in context.Request.Query[name])
+        var items = new List<string>();
+        foreach (var value in values ?? [])
         {
             if (string.IsNullOrWhiteSpace(value)) continue;
             var text = value.Trim();
             if (text.StartsWith("List(", StringComparison.Ordinal) && text.EndsWith(')'))
                 text = text[5..^1];
-            values.AddRange(text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                );
+            items.AddRange(text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
-        return values;
+        return items;
     }
 
     /// <summary>An optional integer query parameter within bounds; anything else is a 400 naming it.</summary>
@@ -58,19 +60,6 @@ internal static class RestLi
         if (!int.TryParse(text, out var value) || value < min || value > max)
             throw new ValidationException(name, $"'{text}' is not an integer from {min} to {max}");
         return value;
-    }
-
-    /// <summary>
-    /// Refuses query parameters the endpoint does not know, so that a misspelt filter (<c>maxhop=2</c>) is a 400 rather
-    /// than a silently wider answer. Used by Lineage's own endpoints; DataHub's are as lenient as DataHub.
-    /// </summary>
-    public static void OnlyParameters(HttpContext context, params string[] known)
-    {
-        foreach (var name in context.Request.Query.Keys)
-        {
-            if (!known.Contains(name, StringComparer.Ordinal))
-                throw new ValidationException(name, $"is not a parameter of {context.Request.Path}; it takes {string.Join(", ", known)}");
-        }
     }
 
     /// <summary>A required query parameter.</summary>

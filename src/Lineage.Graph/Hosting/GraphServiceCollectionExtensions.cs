@@ -41,7 +41,6 @@ public static class GraphServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WriteLimits>>().Value);
         services.AddSingleton<MetadataWriter>();
-        services.AddSingleton<Writing.Snapshots.SnapshotReader>();
         services.AddSingleton<Reading.MetadataReader>();
         services.AddOptions<TraversalOptions>()
             .BindConfiguration(TraversalOptions.Section)

@@ -142,7 +142,7 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
     private static void CheckRange(string name, int value, int min, int max)
     {
         if (value < min || value > max)
-            throw new ValidationException(name, $"{value} is out of range; allowed: {min} to {max}");
+            throw new ValidationException(name, $"{value} is out of range: it must be from {min} to {max}");
     }
 
     private static string EntityTypeOf(string urn) => urn.Split(':') is [_, _, var type, ..] ? type : "unknown";

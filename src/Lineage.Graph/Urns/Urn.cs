@@ -52,6 +52,15 @@ public sealed partial class Urn : IEquatable<Urn>
     /// <summary>A dataJob's <c>jobId</c>, or null for other types.</summary>
     public string? Job => Part("jobId");
 
+    /// <summary>
+    /// This URN when it is of <paramref name="entityType"/>, which <paramref name="namedBy"/> (a path, a snapshot
+    /// class, a field) gave; otherwise a 400 at <paramref name="path"/>, not a write to the wrong place. The one check
+    /// of entity type against urn, for every wire format.
+    /// </summary>
+    public Urn MustBeOf(string entityType, string path, string namedBy) =>
+        EntityType == entityType ? this
+        : throw new Errors.ValidationException(path, $"{namedBy} names entity type '{entityType}', which does not match the urn's entity type '{EntityType}'");
+
     /// <summary>The decoded value of a key field by its key aspect name, or null when the type has no such field.</summary>
     public string? Part(string keyFieldName)
     {

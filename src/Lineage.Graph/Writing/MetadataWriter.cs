@@ -102,8 +102,7 @@ public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry,
         var urn = Urn.Parse(proposal.EntityUrn, "entityUrn");
         var entity = registry.Entity(urn.EntityType)
             ?? throw new ValidationException("entityUrn", $"entity type '{urn.EntityType}' has no aspects Lineage accepts");
-        if (proposal.EntityType is { } named && named != urn.EntityType)
-            throw new ValidationException("entityType", $"'{named}' does not match the urn's entity type '{urn.EntityType}'");
+        if (proposal.EntityType is { } named) urn.MustBeOf(named, "entityType", "entityType");
         var spec = AspectOf(entity, proposal.AspectName);
         var key = (urn.ToString(), spec.Name);
         var condition = proposal.IfVersionMatch is { } expected ? WriteCondition.RevisionEquals(expected) : WriteCondition.None;

@@ -252,7 +252,7 @@ public abstract class SampleDataTests(LineageApiFactory factory)
     [InlineData("""{"entity": {"value": {"com.linkedin.metadata.snapshot.NoSuchSnapshot": {"urn": "urn:li:tag:t", "aspects": []}}}}""",
         "entity.value.com.linkedin.metadata.snapshot.NoSuchSnapshot", "unknown snapshot class")]
     [InlineData("""{"entity": {"value": {"com.linkedin.metadata.snapshot.TagSnapshot": {"urn": "urn:li:corpuser:t", "aspects": []}}}}""",
-        "entity.value.com.linkedin.metadata.snapshot.TagSnapshot.urn", "holds a tag urn")]
+        "entity.value.com.linkedin.metadata.snapshot.TagSnapshot.urn", "names entity type 'tag', which does not match the urn's entity type 'corpuser'")]
     [InlineData("""{"entity": {"value": {"com.linkedin.metadata.snapshot.TagSnapshot": {"urn": "urn:li:tag:t", "aspects": [{"com.linkedin.ml.metadata.Metrics": {}}]}}}}""",
         "entity.value.com.linkedin.metadata.snapshot.TagSnapshot.aspects[0].com.linkedin.ml.metadata.Metrics", "tag does not accept mlModelMetrics")]
     [InlineData("""{"entity": {"value": {"com.linkedin.metadata.snapshot.TagSnapshot": {"urn": "urn:li:tag:t", "aspects": [{"com.linkedin.tag.TagProperties": {"name": 3}}]}}}}""",

@@ -155,7 +155,7 @@ public sealed class MetadataWriterValidationTests(SqliteStoreFixture fx) : IClas
         var error = await RejectedAsync(Upsert(Mint.Model(), "mlModelProperties", """{"name": "m"}""") with { EntityType = "mlFeature" });
 
         error.Path.ShouldBe("proposals[1].entityType");
-        error.Reason.ShouldContain("'mlFeature' does not match the urn's entity type 'mlModel'");
+        error.Reason.ShouldContain("'mlFeature', which does not match the urn's entity type 'mlModel'");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FastEndpoints;
+using Lineage.Api.Auth;
 using Lineage.Api.Wire;
 using Lineage.Graph.Errors;
 using Lineage.Graph.Reading;
@@ -7,19 +8,18 @@ using Lineage.Graph.Reading;
 namespace Lineage.Api.Entities.GetAspect;
 
 /// <summary><c>GET /aspects/{urn}?aspect=&amp;version=</c>: one version of one aspect, keyed by its schema class.</summary>
-internal sealed class GetAspectEndpoint(MetadataReader reader) : EndpointWithoutRequest
+internal sealed class GetAspectEndpoint(MetadataReader reader) : Endpoint<GetAspectRequest>
 {
     public override void Configure()
     {
         Get("/aspects/{**urn}");
-        AllowAnonymous();
+        Scopes(Scope.Read);
+        RequestBinder(new WireBinder<GetAspectRequest>());
     }
 
-    public override async Task HandleAsync(CancellationToken ct)
+    public override async Task HandleAsync(GetAspectRequest req, CancellationToken ct)
     {
-        var urn = RestLi.UrnFromPath(HttpContext, "/aspects/");
-        var name = RestLi.Required(HttpContext, "aspect");
-        var version = RestLi.Int(HttpContext, "version", 0, 0, int.MaxValue);
+        var (urn, name, version) = (req.Urn, req.Aspect, req.Version);
         var aspect = await reader.GetAspectAsync(urn, name, version, ct)
                      ?? throw new NotFoundException($"{urn} has no aspect {name} at version {version}");
         await Send.OkAsync(new JsonObject

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FastEndpoints;
+using Lineage.Api.Auth;
 using Lineage.Api.Wire;
 using Lineage.Graph.Errors;
 using Lineage.Graph.Reading;
@@ -10,19 +11,19 @@ namespace Lineage.Api.Entities.GetEntity;
 /// <c>GET /entities/{urn}</c>: the legacy snapshot, every latest aspect (key first) as a class-keyed union;
 /// <c>aspects=List(a,b)</c> narrows it.
 /// </summary>
-internal sealed class GetEntityEndpoint(MetadataReader reader) : EndpointWithoutRequest
+internal sealed class GetEntityEndpoint(MetadataReader reader) : Endpoint<GetEntityRequest>
 {
     public override void Configure()
     {
         Get("/entities/{**urn}");
-        AllowAnonymous();
+        Scopes(Scope.Read);
+        RequestBinder(new WireBinder<GetEntityRequest>());
     }
 
-    public override async Task HandleAsync(CancellationToken ct)
+    public override async Task HandleAsync(GetEntityRequest req, CancellationToken ct)
     {
-        var urn = RestLi.UrnFromPath(HttpContext, "/entities/");
-        var entity = await reader.GetEntityAsync(urn, RestLi.List(HttpContext, "aspects"), ct)
-                     ?? throw new NotFoundException($"entity {urn} not found");
+        var entity = await reader.GetEntityAsync(req.Urn, req.Aspects, ct)
+                     ?? throw new NotFoundException($"entity {req.Urn} not found");
         var snapshot = new JsonObject
         {
             ["urn"] = entity.Urn,

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FastEndpoints;
+using Lineage.Api.Auth;
 using Lineage.Api.Wire;
 using Lineage.Graph.Errors;
 using Lineage.Graph.Reading;
@@ -7,19 +8,19 @@ using Lineage.Graph.Reading;
 namespace Lineage.Api.Entities.GetEntityV2;
 
 /// <summary><c>GET /entitiesV2/{urn}</c>: every latest aspect by name, as the new SDK reads an entity before updating it.</summary>
-internal sealed class GetEntityV2Endpoint(MetadataReader reader) : EndpointWithoutRequest
+internal sealed class GetEntityV2Endpoint(MetadataReader reader) : Endpoint<GetEntityV2Request>
 {
     public override void Configure()
     {
         Get("/entitiesV2/{**urn}");
-        AllowAnonymous();
+        Scopes(Scope.Read);
+        RequestBinder(new WireBinder<GetEntityV2Request>());
     }
 
-    public override async Task HandleAsync(CancellationToken ct)
+    public override async Task HandleAsync(GetEntityV2Request req, CancellationToken ct)
     {
-        var urn = RestLi.UrnFromPath(HttpContext, "/entitiesV2/");
-        var entity = await reader.GetEntityAsync(urn, RestLi.List(HttpContext, "aspects"), ct)
-                     ?? throw new NotFoundException($"entity {urn} not found");
+        var entity = await reader.GetEntityAsync(req.Urn, req.Aspects, ct)
+                     ?? throw new NotFoundException($"entity {req.Urn} not found");
         var aspects = new JsonObject();
         foreach (var aspect in entity.Aspects) aspects[aspect.Spec.Name] = AspectWire.EnvelopedAspect(aspect);
         await Send.OkAsync(new JsonObject

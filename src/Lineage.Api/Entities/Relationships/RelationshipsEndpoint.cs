@@ -1,40 +1,26 @@
 using FastEndpoints;
+using Lineage.Api.Auth;
 using Lineage.Api.Wire;
-using Lineage.Graph.Errors;
 using Lineage.Graph.Storage;
-using Lineage.Graph.Urns;
 
 namespace Lineage.Api.Entities.Relationships;
 
 /// <summary>
-/// <c>GET /relationships?direction=INCOMING|OUTGOING&amp;urn=&amp;types=&amp;start=&amp;count=</c>: a page of the
-/// entities related to one entity; soft-deleted entities are left out unless <c>includeRemoved=true</c>.
+/// <c>GET /relationships</c>: a page of the entities related to one entity; soft-deleted entities are left out unless
+/// <c>includeRemoved=true</c>.
 /// </summary>
-internal sealed class RelationshipsEndpoint(IGraphStore store) : EndpointWithoutRequest
+internal sealed class RelationshipsEndpoint(IGraphStore store) : Endpoint<RelationshipsRequest>
 {
-    private const int MaxCount = 10_000;
-
     public override void Configure()
     {
         Get("/relationships");
-        AllowAnonymous();
+        Scopes(Scope.Read);
+        RequestBinder(new WireBinder<RelationshipsRequest>());
     }
 
-    public override async Task HandleAsync(CancellationToken ct)
+    public override async Task HandleAsync(RelationshipsRequest req, CancellationToken ct)
     {
-        var urn = Urn.Parse(RestLi.Required(HttpContext, "urn"), "urn");
-        var direction = RestLi.Required(HttpContext, "direction") switch
-        {
-            "OUTGOING" => RelationshipDirection.Outgoing,
-            "INCOMING" => RelationshipDirection.Incoming,
-            var other => throw new ValidationException("direction", $"'{other}' is not INCOMING or OUTGOING"),
-        };
-        var query = new RelationshipQuery(
-            urn.ToString(), direction, RestLi.List(HttpContext, "types"),
-            RestLi.Int(HttpContext, "start", 0, 0, int.MaxValue),
-            RestLi.Int(HttpContext, "count", 100, 0, MaxCount),
-            HttpContext.Request.Query["includeRemoved"] == "true");
-        var page = await store.GetRelationshipsAsync(query, ct);
+        var page = await store.GetRelationshipsAsync(req.Query, ct);
         await Send.OkAsync(new
         {
             start = page.Start,

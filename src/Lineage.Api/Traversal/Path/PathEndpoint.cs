@@ -1,5 +1,5 @@
 using FastEndpoints;
-using Lineage.Api.Wire;
+using Lineage.Api.Auth;
 using Lineage.Graph.Errors;
 using Lineage.Graph.Traversal;
 using Microsoft.Extensions.Options;
@@ -7,21 +7,19 @@ using Microsoft.Extensions.Options;
 namespace Lineage.Api.Traversal.Path;
 
 /// <summary><c>GET /api/v1/lineage/path?from=&amp;to=&amp;maxHops=</c>: the shortest lineage path between two entities, or 404.</summary>
-internal sealed class PathEndpoint(LineageService lineage, IOptions<TraversalOptions> options) : EndpointWithoutRequest
+internal sealed class PathEndpoint(LineageService lineage, IOptions<TraversalOptions> options) : Endpoint<FindPathRequest, PathAnswer>
 {
     public override void Configure()
     {
         Get("/api/v1/lineage/path");
-        AllowAnonymous();
+        Scopes(Scope.Read);
     }
 
-    public override async Task HandleAsync(CancellationToken ct)
+    public override async Task HandleAsync(FindPathRequest req, CancellationToken ct)
     {
-        RestLi.OnlyParameters(HttpContext, "from", "to", "maxHops");
-        var (from, to) = (RestLi.Required(HttpContext, "from"), RestLi.Required(HttpContext, "to"));
-        var maxHops = RestLi.Int(HttpContext, "maxHops", options.Value.MaxHops, 1, options.Value.MaxHops);
-        var answer = await lineage.FindPathAsync(from, to, maxHops, ct)
-                     ?? throw new NotFoundException($"no lineage path between {from} and {to} within {maxHops} hops");
+        var maxHops = req.MaxHops ?? options.Value.MaxHops;
+        var answer = await lineage.FindPathAsync(req.From, req.To, maxHops, ct)
+                     ?? throw new NotFoundException($"no lineage path between {req.From} and {req.To} within {maxHops} hops");
         await Send.OkAsync(answer, ct);
     }
 }

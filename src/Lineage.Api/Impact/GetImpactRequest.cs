@@ -1,0 +1,24 @@
+using FastEndpoints;
+using FluentValidation;
+using Lineage.Api.Wire;
+
+namespace Lineage.Api.Impact;
+
+/// <summary><c>GET /api/v1/impact</c>'s query; the hops' range is the lineage service's to check.</summary>
+internal sealed record GetImpactRequest : IStrictQuery
+{
+    /// <summary>The entity whose change is in question.</summary>
+    public string Urn { get; init; } = "";
+
+    /// <summary>How far downstream to look; <c>Lineage:Traversal:MaxHops</c> when absent.</summary>
+    public int? MaxHops { get; init; }
+
+    /// <summary>Only affected entities of these types are listed (all are walked through).</summary>
+    public string[]? EntityTypes { get; init; }
+}
+
+/// <summary>What the impact query must say.</summary>
+internal sealed class GetImpactValidator : Validator<GetImpactRequest>
+{
+    public GetImpactValidator() => RuleFor(r => r.Urn).NotEmpty().WithMessage(StrictQuery.Missing);
+}

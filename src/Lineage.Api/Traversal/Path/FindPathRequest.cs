@@ -1,0 +1,28 @@
+using FastEndpoints;
+using FluentValidation;
+using Lineage.Api.Wire;
+
+namespace Lineage.Api.Traversal.Path;
+
+/// <summary><c>GET /api/v1/lineage/path</c>'s query; the hops' range is the lineage service's to check.</summary>
+internal sealed record FindPathRequest : IStrictQuery
+{
+    /// <summary>Where the path starts.</summary>
+    public string From { get; init; } = "";
+
+    /// <summary>Where it ends.</summary>
+    public string To { get; init; } = "";
+
+    /// <summary>The longest path to look for; <c>Lineage:Traversal:MaxHops</c> when absent.</summary>
+    public int? MaxHops { get; init; }
+}
+
+/// <summary>Both ends are needed.</summary>
+internal sealed class FindPathValidator : Validator<FindPathRequest>
+{
+    public FindPathValidator()
+    {
+        RuleFor(r => r.From).NotEmpty().WithMessage(StrictQuery.Missing);
+        RuleFor(r => r.To).NotEmpty().WithMessage(StrictQuery.Missing);
+    }
+}
