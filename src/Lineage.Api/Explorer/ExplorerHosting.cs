@@ -5,7 +5,7 @@ namespace Lineage.Api.Explorer;
 /// <summary>Serves the Lineage explorer (the web page built from Explorer/) at <c>/</c>, its files under <c>/explorer/</c>.</summary>
 public static class ExplorerHosting
 {
-    /// <summary>Where the page's files are served from; RequiredScope leaves these paths open.</summary>
+    /// <summary>Where the page's files are served from, before routing and so before any token check.</summary>
     public const string AssetPrefix = "/explorer";
 
     public static IApplicationBuilder UseLineageExplorer(this IApplicationBuilder app)

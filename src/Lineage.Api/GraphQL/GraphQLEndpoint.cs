@@ -1,5 +1,6 @@
 using FastEndpoints;
 using Lineage.Api.Auth;
+using Lineage.Api.Wire;
 
 namespace Lineage.Api.GraphQL;
 
@@ -8,7 +9,7 @@ namespace Lineage.Api.GraphQL;
 /// API for the ML entities, search and lineage. Document errors (syntax, unknown fields, limits) answer 200 with
 /// <c>errors</c>, as DataHub does; a body that is not a GraphQL request answers 400 with <c>errors</c>.
 /// </summary>
-internal sealed class GraphQLEndpoint(GraphQLExecutor executor) : EndpointWithoutRequest
+internal sealed class GraphQLEndpoint(GraphQLExecutor executor) : Endpoint<GraphQLHttpRequest>
 {
     public override void Configure()
     {
@@ -16,17 +17,15 @@ internal sealed class GraphQLEndpoint(GraphQLExecutor executor) : EndpointWithou
         Routes("/api/graphql");
         // A POST, but it only reads: GraphQL mutations are not served.
         Scopes(Scope.Read);
+        RequestBinder(new WireBinder<GraphQLHttpRequest>());
     }
 
-    public override async Task HandleAsync(CancellationToken ct)
+    public override async Task HandleAsync(GraphQLHttpRequest req, CancellationToken ct)
     {
-        var (request, problem) = HttpContext.Request.Method == HttpMethods.Get
-            ? GraphQLExecutor.ReadQueryString(HttpContext.Request.Query)
-            : await GraphQLExecutor.ReadBodyAsync(HttpContext.Request.Body, ct);
-        var body = request is null
-            ? GraphQLExecutor.Failure(problem!)
-            : await executor.ExecuteAsync(request, HttpContext.RequestServices, ct);
-        await Send.StringAsync(GraphQLExecutor.Write(body), request is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
+        var body = req.Request is { } request
+            ? await executor.ExecuteAsync(request, HttpContext.RequestServices, ct)
+            : GraphQLExecutor.Failure(req.Problem!);
+        await Send.StringAsync(GraphQLExecutor.Write(body), req.Request is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
             "application/json", ct);
     }
 }

@@ -31,43 +31,9 @@ internal sealed class GraphQLExecutor(
     IOptions<TraversalOptions> traversal,
     ILogger<GraphQLExecutor> logger)
 {
-    private static readonly GraphQLSerializer Serializer = new(o =>
+    /// <summary>How GraphQL requests are read and answers written.</summary>
+    internal static readonly GraphQLSerializer Serializer = new(o =>
         o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-
-    /// <summary>Reads <c>{"query", "variables", "operationName"}</c>; null with a message when the body is not such an object.</summary>
-    public static async Task<(GraphQLRequest? Request, string? Problem)> ReadBodyAsync(Stream body, CancellationToken ct)
-    {
-        try
-        {
-            var request = await Serializer.ReadAsync<GraphQLRequest>(body, ct);
-            return request?.Query is { Length: > 0 } ? (request, null) : (null, "the request has no query: send {\"query\": \"…\", \"variables\": {…}}");
-        }
-        catch (JsonException e)
-        {
-            return (null, $"the request body is not a GraphQL request in JSON: {e.Message}");
-        }
-    }
-
-    /// <summary>Reads <c>?query=&amp;variables=&amp;operationName=</c> of a GET.</summary>
-    public static (GraphQLRequest? Request, string? Problem) ReadQueryString(IQueryCollection query)
-    {
-        var text = query["query"].ToString();
-        if (text.Length == 0) return (null, "the request has no query: pass ?query=…");
-        try
-        {
-            var variables = query["variables"].ToString();
-            return (new GraphQLRequest
-            {
-                Query = text,
-                OperationName = query["operationName"].ToString() is { Length: > 0 } name ? name : null,
-                Variables = variables.Length == 0 ? null : Serializer.Deserialize<Inputs>(variables),
-            }, null);
-        }
-        catch (JsonException e)
-        {
-            return (null, $"variables is not a JSON object: {e.Message}");
-        }
-    }
 
     public async Task<JsonObject> ExecuteAsync(GraphQLRequest request, IServiceProvider services, CancellationToken ct)
     {

@@ -85,7 +85,7 @@ public abstract class OpenApiEntityTests(LineageApiFactory factory)
     }
 
     [Theory]
-    [InlineData("mlModelGroup", "[0].urn", "is a mlModel urn")]
+    [InlineData("mlModelGroup", "[0].urn", "does not match the urn's entity type 'mlModel'")]
     [InlineData("notAnEntity", "entityType", "'notAnEntity' is not an entity type")]
     public async Task a_urn_of_another_type_than_the_path_is_a_400(string pathType, string path, string reason)
     {
