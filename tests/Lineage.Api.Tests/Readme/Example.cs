@@ -1,7 +1,7 @@
 namespace Lineage.Api.Tests.Readme;
 
 /// <summary>An example of the README: a command block, and the answer shown right after it, if any.</summary>
-public sealed record Example(FencedBlock Command, FencedBlock? Answer)
+internal sealed record Example(FencedBlock Command, FencedBlock? Answer)
 {
     public override string ToString() => Command.ToString();
 }

@@ -1,7 +1,7 @@
 namespace Lineage.Api.Tests.Readme;
 
 /// <summary>A fenced block of a Markdown file: its language, the line of its opening fence, the heading above it, its text.</summary>
-public sealed record FencedBlock(string Language, int Line, string Heading, string Text, int EndLine)
+internal sealed record FencedBlock(string Language, int Line, string Heading, string Text, int EndLine)
 {
     /// <summary>The block's first line, trimmed.</summary>
     public string FirstLine => Text.Split('\n')[0].Trim();

@@ -4,7 +4,7 @@ namespace Lineage.Api.Tests.Readme;
 /// A README block the test does not run, and why: the block under the heading <paramref name="Heading"/> whose first
 /// line starts with <paramref name="FirstLine"/> (every block under it when that is empty).
 /// </summary>
-public sealed record NotRun(string Heading, string FirstLine, string Reason)
+internal sealed record NotRun(string Heading, string FirstLine, string Reason)
 {
     public bool Matches(FencedBlock block) =>
         block.Heading == Heading && block.FirstLine.StartsWith(FirstLine, StringComparison.Ordinal);

@@ -8,7 +8,7 @@ namespace Lineage.Api.Tests.Readme;
 /// <c>text</c> or no language, is the answer the example shows; any other block must be excluded too. So a new
 /// example runs, and its answer is compared, unless someone says here why not.
 /// </summary>
-public sealed class ReadmeExamples
+internal sealed class ReadmeExamples
 {
     /// <summary>The section whose block writes the data the other examples read; it runs first.</summary>
     public const string WalkThroughHeading = "Walk-through: DataHub's ML tutorial with curl";

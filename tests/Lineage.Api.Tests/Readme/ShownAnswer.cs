@@ -9,7 +9,7 @@ namespace Lineage.Api.Tests.Readme;
 /// objects with the same members in any order, arrays in order, numbers by value, and the members named in
 /// <see cref="Varying"/> only required on both sides. Any other answer is compared as text, line by line, exactly.
 /// </summary>
-public static class ShownAnswer
+internal static class ShownAnswer
 {
     /// <summary>The members whose values change from run to run, and why; the README shows one run's values.</summary>
     public static readonly IReadOnlyDictionary<string, string> Varying = new Dictionary<string, string>
