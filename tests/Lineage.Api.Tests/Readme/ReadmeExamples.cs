@@ -31,7 +31,6 @@ internal sealed class ReadmeExamples
         new("The example estate", "dotnet run --project bench/Lineage.Bench",
             "builds and runs the bench program, which loads 3,000 more entities; the explorer's tests load the same estate"),
         new("Benchmarks", "dotnet run -c Release --project bench/Lineage.Bench", "runs the benchmarks: minutes, and services of their own"),
-        new("Layout", "", "a picture of the folders, not a command"),
     ];
 
     private ReadmeExamples(List<Example> examples, List<(FencedBlock, NotRun)> skipped, List<string> problems)

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Lineage.Graph.Tests;
 
-namespace Lineage.Api.Tests.Tutorial;
+namespace Lineage.Api.Tests.Readme;
 
 /// <summary>
 /// The README's Layout section is the map a newcomer reads to find a feature: every folder it names exists, and every
