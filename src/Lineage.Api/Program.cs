@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Lineage.Api.ApiDocs;
 using Lineage.Api.Auth;
 using Lineage.Api.Errors;
 using Lineage.Api.Explorer;
@@ -20,6 +21,7 @@ builder.Services.AddLineageAuth();
 builder.Services.AddLineageLimits();
 builder.Services.AddLineageGraphQL();
 builder.Services.AddFastEndpoints(o => o.IncludeAbstractValidators = false);
+builder.Services.AddLineageApiDocs();
 
 var app = builder.Build();
 app.UseLineageErrors();
@@ -35,6 +37,7 @@ app.UseFastEndpoints(c =>
     // Aspect values carry user text; keep it readable rather than \u-escaped.
     c.Serializer.Options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 });
+app.UseLineageApiDocs();
 await app.RunAsync();
 return 0;
 

@@ -6,8 +6,11 @@ public static class RequiredScope
     /// <summary>Probes and connection checks, answered to anyone: clients call /config before they send a token.</summary>
     private static readonly string[] Open = ["/health", "/config"];
 
-    /// <summary>The explorer page's own files (Explorer/ExplorerHosting): the page asks for a token once it is loaded.</summary>
-    private static readonly string[] OpenPages = ["/", "/index.html"];
+    /// <summary>
+    /// The explorer page's own files (Explorer/ExplorerHosting), which asks for a token once it is loaded; the API
+    /// document and the page that reads it (ApiDocs/), which describe the API and hold no data.
+    /// </summary>
+    private static readonly string[] OpenPages = ["/", "/index.html", ApiDocs.ApiDocsExtensions.DocumentPath, ApiDocs.ApiDocsExtensions.PagePath];
 
     /// <summary>POSTs that only read.</summary>
     private static readonly string[] ReadingPosts = ["/api/graphql"];
@@ -18,7 +21,8 @@ public static class RequiredScope
         if (Open.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase))) return null;
         if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && (OpenPages.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase))
-                || path.StartsWith(Explorer.ExplorerHosting.AssetPrefix + "/", StringComparison.OrdinalIgnoreCase))) return null;
+                || path.StartsWith(Explorer.ExplorerHosting.AssetPrefix + "/", StringComparison.OrdinalIgnoreCase)
+                || path.StartsWith(ApiDocs.ApiDocsExtensions.PagePath + "/", StringComparison.OrdinalIgnoreCase))) return null;
         if (path.StartsWith("/api/v1/admin", StringComparison.OrdinalIgnoreCase)) return TokenScope.Admin;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)) return TokenScope.Read;
         if (ReadingPosts.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase))) return TokenScope.Read;
