@@ -18,9 +18,10 @@ internal sealed class UndescribedAnswers : IOperationProcessor
         var responses = context.OperationDescription.Operation.Responses;
         if (context.GetEndpointDefinition()?.ResDtoType != typeof(object)
             || context.OperationDescription.Method.Equals("head", StringComparison.OrdinalIgnoreCase)
-            || responses.Count != 1 || !responses.ContainsKey("204")) return true;
+            || responses.Keys.Where(code => code.StartsWith('2')).ToList() is not ["204"]) return true;
 
-        responses.Clear();
+        // Error answers (401, 403, 400) FastEndpoints adds beside it stay.
+        responses.Remove("204");
         responses["200"] = new OpenApiResponse
         {
             Description = "OK: a JSON answer, whose shape this document does not describe yet.",
