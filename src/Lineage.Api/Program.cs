@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Lineage.Api.ApiDocs;
 using Lineage.Api.Auth;
 using Lineage.Api.Errors;
 using Lineage.Api.Explorer;
@@ -22,11 +23,14 @@ builder.Services.AddLineageLimits();
 builder.Services.AddLineageGraphQL();
 builder.Services.AddLineageWire();
 builder.Services.AddFastEndpoints(o => o.IncludeAbstractValidators = false);
+builder.Services.AddLineageApiDocs();
 
 var app = builder.Build();
 app.UseLineageErrors();
-// The page's files are public and served before routing; every endpoint declares its own scope (Auth/Scope).
+// The page's files and the API document are public and served before routing; every endpoint declares its own
+// scope (Auth/Scope).
 app.UseLineageExplorer();
+app.UseLineageApiDocs();
 app.UseRouting();
 app.UseLineageAuth();
 app.UseLineageLimits();

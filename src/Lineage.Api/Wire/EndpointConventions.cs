@@ -43,6 +43,11 @@ internal static class EndpointConventions
                 endpoint.RequestBinder(typeof(QueryBinder<>));
                 endpoint.PreProcessors(Order.Before, new StrictQuery());
             }
+            if (endpoint.ReqDtoType.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IWireRequest<>)))
+            {
+                // Read by the type itself from DataHub's wire shape: no JSON schema of the record describes that body.
+                endpoint.Description(b => b.ClearDefaultAccepts());
+            }
             DeclaredAccess.Require(endpoint);
         };
     });

@@ -1,4 +1,5 @@
 using Lineage.Graph.Errors;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing.Matching;
 
 namespace Lineage.Api.Wire;
@@ -41,6 +42,7 @@ internal sealed class RestLiActionMatcherPolicy : MatcherPolicy, IEndpointSelect
         var error = action.Length == 0
             ? new ValidationException("action", "required query parameter is missing")
             : new ValidationException("action", $"'{action}' is not an action of {path}; use {string.Join(", ", offered.Order(StringComparer.Ordinal))}");
-        return new Endpoint(_ => throw error, EndpointMetadataCollection.Empty, $"Rest.li action refusal ({path})");
+        // Only a caller with a token learns which actions there are.
+        return new Endpoint(_ => throw error, new EndpointMetadataCollection(new AuthorizeAttribute()), $"Rest.li action refusal ({path})");
     }
 }
