@@ -5,37 +5,54 @@ using Lineage.Api.Explorer;
 using Lineage.Api.GraphQL;
 using Lineage.Api.Health;
 using Lineage.Api.Limits;
+using Lineage.Api.Startup;
 using Lineage.Graph.Hosting;
 using Lineage.Search;
 using Lineage.Search.Indexing;
 
 if (HealthCheckCommand.Requested(args)) return await HealthCheckCommand.RunAsync();
+var command = CommandLine.Parse(args);
+if (command.Help) return Usage.Print(Console.Out);
+var console = new StartupConsole(Console.Out, Console.Error);
+if (command.Problem is { } problem) return console.Fail(StartupFailure.BadArgument(problem));
 
-var builder = WebApplication.CreateBuilder(args);
-// `--reindex` rebuilds the search index from the change feed at start-up.
-if (args.Contains("--reindex")) builder.Configuration[IndexFeeder.RebuildOnStartKey] = "true";
-builder.Services.AddLineageGraph();
-builder.Services.AddLineageSearch();
-builder.Services.AddLineageAuth();
-builder.Services.AddLineageLimits();
-builder.Services.AddLineageGraphQL();
-builder.Services.AddFastEndpoints(o => o.IncludeAbstractValidators = false);
-
-var app = builder.Build();
-app.UseLineageErrors();
-// The page's files are public; everything after this needs a token (Auth/RequiredScope).
-app.UseLineageExplorer();
-app.UseLineageAuth();
-app.UseLineageLimits();
-app.UseFastEndpoints(c =>
+WebApplication? app = null;
+try
 {
-    c.Serializer.Options.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
-    // Enums in answers read as the query parameters spell them ("direction": "upstream"), not as numbers.
-    c.Serializer.Options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
-    // Aspect values carry user text; keep it readable rather than \u-escaped.
-    c.Serializer.Options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-});
-await app.RunAsync();
+    var builder = WebApplication.CreateBuilder(command.Settings);
+    console.Watch(builder);
+    // `--reindex` rebuilds the search index from the change feed at start-up.
+    if (command.Reindex) builder.Configuration[IndexFeeder.RebuildOnStartKey] = "true";
+    builder.Services.AddLineageGraph();
+    builder.Services.AddLineageSearch();
+    builder.Services.AddLineageAuth();
+    builder.Services.AddLineageLimits();
+    builder.Services.AddLineageGraphQL();
+    builder.Services.AddFastEndpoints(o => o.IncludeAbstractValidators = false);
+
+    app = builder.Build();
+    app.UseLineageErrors();
+    // The page's files are public; everything after this needs a token (Auth/RequiredScope).
+    app.UseLineageExplorer();
+    app.UseLineageAuth();
+    app.UseLineageLimits();
+    app.UseFastEndpoints(c =>
+    {
+        c.Serializer.Options.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+        // Enums in answers read as the query parameters spell them ("direction": "upstream"), not as numbers.
+        c.Serializer.Options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        // Aspect values carry user text; keep it readable rather than \u-escaped.
+        c.Serializer.Options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    });
+    await app.StartAsync();
+}
+catch (Exception e) when (console.Active)
+{
+    return await console.FailAsync(e, app);
+}
+console.Started(app);
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
 return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
