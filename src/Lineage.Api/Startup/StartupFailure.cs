@@ -59,6 +59,8 @@ internal sealed record StartupFailure(ExitCode Code, string Message)
             $"its files writable (or move a broken file aside), or choose another with Lineage:DataDirectory, {OtherDirectory}"),
         StoreUnavailableException s => new(ExitCode.StoreRefused,
             $"{Clause(s.Message)}. Check Lineage:Neo4j:Uri, Lineage:Neo4j:User and Lineage:Neo4j:Password"),
+        // Ctrl+C or SIGTERM while starting: the host cancels its start, which is a stop, not a failure.
+        OperationCanceledException => new(ExitCode.Ok, "it was asked to stop while starting"),
         UnauthorizedAccessException => new(ExitCode.DataDirectoryUnusable,
             $"{Clause(e.Message)}. Give this user access, or choose another data directory with Lineage:DataDirectory, {OtherDirectory}"),
         _ => null,
