@@ -3,7 +3,6 @@ using Lineage.Search.Index;
 using Lineage.Search.Indexing;
 using Lineage.Search.Querying;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Lineage.Search;
 
@@ -12,7 +11,7 @@ public static class SearchServiceCollectionExtensions
 {
     public static IServiceCollection AddLineageSearch(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new SearchIndex(SearchIndex.PathIn(sp.GetRequiredService<IOptions<StoreOptions>>().Value.DataDirectory)));
+        services.AddSingleton(sp => new SearchIndex(SearchIndex.PathIn(sp.GetRequiredService<DataDirectory>().Path)));
         services.AddSingleton<IndexFeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexFeeder>());
         services.AddSingleton<SearchService>();

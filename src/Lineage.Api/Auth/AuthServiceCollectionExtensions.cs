@@ -15,7 +15,7 @@ internal static class AuthServiceCollectionExtensions
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
             .Validate(o => o.RequestsPerSecond >= 0 && o.Burst >= 0, "Lineage:Auth:RequestsPerSecond and Burst must not be negative");
         services.AddSingleton(sp => new TokenStore(
-            TokenStore.PathIn(sp.GetRequiredService<IOptions<StoreOptions>>().Value.DataDirectory), sp.GetRequiredService<TimeProvider>()));
+            TokenStore.PathIn(sp.GetRequiredService<DataDirectory>().Path), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<TokenBootstrap>();
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);

@@ -8,9 +8,12 @@ namespace Lineage.Api.Auth;
 /// <c>&lt;dataDir&gt;/admin.token</c> (mode 0600), logging where, never what.
 /// </summary>
 internal sealed class TokenBootstrap(
-    TokenStore tokens, IOptions<AuthOptions> auth, IOptions<StoreOptions> store, ILogger<TokenBootstrap> logger) : IHostedService
+    TokenStore tokens, IOptions<AuthOptions> auth, DataDirectory dataDirectory, ILogger<TokenBootstrap> logger) : IHostedService
 {
     public const string FileName = "admin.token";
+
+    /// <summary>Where the generated admin token is written.</summary>
+    public static string PathIn(DataDirectory dataDirectory) => Path.Combine(dataDirectory.Path, FileName);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +26,7 @@ internal sealed class TokenBootstrap(
         if (!tokens.IsEmpty) return;
 
         var (_, text) = await tokens.CreateAsync("admin (generated on first start)", TokenScope.Admin, null, cancellationToken);
-        var path = Path.GetFullPath(Path.Combine(store.Value.DataDirectory, FileName));
+        var path = PathIn(dataDirectory);
         File.Delete(path);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

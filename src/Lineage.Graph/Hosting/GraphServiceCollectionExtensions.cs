@@ -23,6 +23,9 @@ public static class GraphServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Lineage:DataDirectory must be set")
             .ValidateOnStart();
         services.AddOptions<Neo4jOptions>().BindConfiguration(Neo4jOptions.Section);
+        // Whatever keeps files in the data directory (the embedded store, the search index, the tokens) asks for
+        // this first, so the directory is checked and locked before any of them opens a file.
+        services.AddSingleton(sp => DataDirectory.Claim(sp.GetRequiredService<IOptions<StoreOptions>>().Value.DataDirectory));
         services.AddSingleton(MetadataRegistry.Default);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IGraphStore>(sp =>
@@ -30,7 +33,8 @@ public static class GraphServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
             return options.Store switch
             {
-                StoreOptions.Embedded => new SqliteGraphStore(SqliteGraphStore.PathIn(options.DataDirectory), sp.GetRequiredService<TimeProvider>()),
+                StoreOptions.Embedded => new SqliteGraphStore(
+                    SqliteGraphStore.PathIn(sp.GetRequiredService<DataDirectory>().Path), sp.GetRequiredService<TimeProvider>()),
                 _ => new Neo4jGraphStore(
                     new CypherClient(sp.GetRequiredService<IOptions<Neo4jOptions>>().Value), sp.GetRequiredService<TimeProvider>()),
             };

@@ -1,3 +1,4 @@
+using Lineage.Graph.Errors;
 using Lineage.Search.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -33,8 +34,7 @@ public sealed class SearchIndex : IDisposable
     {
         System.IO.Directory.CreateDirectory(path);
         _directory = FSDirectory.Open(path);
-        var config = new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField) { OpenMode = OpenMode.CREATE_OR_APPEND };
-        _writer = new IndexWriter(_directory, config);
+        _writer = OpenWriter(_directory, path);
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, null);
         var committed = _writer.CommitData;
         AppliedSequence = CommittedSequence =
@@ -43,6 +43,27 @@ public sealed class SearchIndex : IDisposable
     }
 
     private DateTime _lastCommit = DateTime.UtcNow;
+
+    /// <summary>
+    /// Opens the one writer. Lucene gives up on its write lock after a second and says only that it timed out; the
+    /// exception inside tells the two reasons apart: the folder cannot be written, or a writer already holds it.
+    /// </summary>
+    private static IndexWriter OpenWriter(LuceneDirectory directory, string path)
+    {
+        var config = new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField) { OpenMode = OpenMode.CREATE_OR_APPEND };
+        try
+        {
+            return new IndexWriter(directory, config);
+        }
+        catch (LockObtainFailedException e)
+        {
+            var dataDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            var folder = Path.GetFileName(path);
+            throw e.InnerException is IOException or UnauthorizedAccessException
+                ? new DataDirectoryException(dataDirectory, $"its search index ({folder}/) cannot be written: {e.InnerException.GetBaseException().Message}", inUse: false, e)
+                : new DataDirectoryException(dataDirectory, $"its search index ({folder}/) is in use by another Lineage service", inUse: true, e);
+        }
+    }
 
     /// <summary>The index folder inside a data directory.</summary>
     public static string PathIn(string dataDirectory) => Path.Combine(dataDirectory, "search");

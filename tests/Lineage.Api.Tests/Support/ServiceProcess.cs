@@ -12,10 +12,12 @@ namespace Lineage.Api.Tests.Support;
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _said;
 
-    private ServiceProcess(Process process, Uri address, string dataDirectory, TimeSpan startup)
+    private ServiceProcess(Process process, System.Collections.Concurrent.ConcurrentQueue<string> said, Uri address, string dataDirectory, TimeSpan startup)
     {
         _process = process;
+        _said = said;
         Address = address;
         Startup = startup;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
@@ -31,6 +33,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>A client with the service's admin token.</summary>
     public HttpClient Http { get; }
+
+    /// <summary>What the service has printed so far, stdout and stderr as they came (the first 200 lines).</summary>
+    public IReadOnlyList<string> Output => [.. _said];
 
     public static Task<ServiceProcess> StartAsync(string dataDirectory, params string[] settings) =>
         StartAsync(dataDirectory, new Dictionary<string, string>(), settings);
@@ -72,7 +77,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             try
             {
                 if ((await probe.GetAsync(new Uri(address, "/health"))).StatusCode == HttpStatusCode.OK)
-                    return new ServiceProcess(process, address, dataDirectory, clock.Elapsed);
+                    return new ServiceProcess(process, said, address, dataDirectory, clock.Elapsed);
             }
             catch (HttpRequestException)
             {
