@@ -3,6 +3,7 @@ using FastEndpoints;
 using FluentValidation.Results;
 using Lineage.Api.Auth;
 using Lineage.Api.Errors;
+using Lineage.Graph.Errors;
 
 namespace Lineage.Api.Wire;
 
@@ -13,7 +14,14 @@ namespace Lineage.Api.Wire;
 /// </summary>
 internal static class EndpointConventions
 {
-    public static IApplicationBuilder UseLineageEndpoints(this IApplicationBuilder app) => app.UseFastEndpoints(c =>
+    public static IApplicationBuilder UseLineageEndpoints(this IApplicationBuilder app) => app.UseFastEndpoints(Configure)
+        // A path no endpoint serves answers with the same JSON error as any other 404 (routing chose no endpoint; the
+        // endpoints themselves run after this, at the end of the pipeline).
+        .Use((HttpContext context, RequestDelegate next) => context.GetEndpoint() is null
+            ? throw new NotFoundException($"no endpoint serves {context.Request.Method} {context.Request.Path}")
+            : next(context));
+
+    private static void Configure(FastEndpoints.Config c)
     {
         c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         // Enums in answers read as the query parameters spell them ("direction": "upstream"), not as numbers.
@@ -50,7 +58,7 @@ internal static class EndpointConventions
             }
             DeclaredAccess.Require(endpoint);
         };
-    });
+    }
 
     private static string Expected(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
     {

@@ -74,6 +74,19 @@ public sealed class EndpointScopeTests(SqliteApiFactory host)
     }
 
     [Fact]
+    public async Task a_path_no_endpoint_serves_is_a_json_404_with_or_without_a_token()
+    {
+        var anonymous = host.CreateClient();
+        anonymous.DefaultRequestHeaders.Authorization = null;
+        foreach (var client in new[] { host.CreateClient(), anonymous })
+        {
+            var response = await client.GetAsync("/api/v1/lineagee?urn=x");
+            (await DataHubWire.ErrorAsync(response, System.Net.HttpStatusCode.NotFound))["message"]!.GetValue<string>()
+                .ShouldContain("GET /api/v1/lineagee");
+        }
+    }
+
+    [Fact]
     public void an_endpoint_that_declares_no_scope_or_both_stops_start_up_naming_itself()
     {
         var silent = new EndpointDefinition(typeof(EndpointScopeTests), typeof(EmptyRequest), typeof(object));
