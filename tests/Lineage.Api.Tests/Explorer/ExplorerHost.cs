@@ -44,6 +44,7 @@ public abstract class ExplorerHost : IAsyncLifetime
         {
             await IngestAsync(TutorialProposals());
             await IngestAsync(WideHubProposals());
+            await IngestAsync(TrainingRunProposals());
             await WaitForIndexAsync();
         }
 
@@ -88,6 +89,37 @@ public abstract class ExplorerHost : IAsyncLifetime
             .Concat(Enumerable.Range(0, WideFanOut).Select(i => DataHubWire.Proposal(
                 $"urn:li:dataset:(urn:li:dataPlatform:hive,clicks_{i:000},PROD)", "upstreamLineage",
                 new JsonObject { ["upstreams"] = new JsonArray(new JsonObject { ["dataset"] = WideHub, ["type"] = "TRANSFORMED" }) })));
+
+    /// <summary>A training run as MLflow's connector writes one: in an experiment, with metrics, parameters and its events.</summary>
+    public const string TrainingRun = "urn:li:dataProcessInstance:churn-training-run-1";
+
+    public const string Experiment = "urn:li:container:mlflow-experiment-churn";
+
+    private static IEnumerable<JsonObject> TrainingRunProposals()
+    {
+        const long started = 1_764_000_000_000;
+        JsonObject Value(string json) => JsonNode.Parse(json)!.AsObject();
+        return
+        [
+            DataHubWire.Proposal(TrainingRun, "dataProcessInstanceProperties",
+                Value($$$"""{"name": "churn-training-run-1", "type": "BATCH_AD_HOC", "created": {"time": {{{started}}}, "actor": "urn:li:corpuser:jdoe"}}""")),
+            DataHubWire.Proposal(TrainingRun, "mlTrainingRunProperties", Value("""
+                {"id": "8f2c", "hyperParams": [{"name": "learning_rate", "value": "0.05"}, {"name": "max_depth", "value": "6"}],
+                 "trainingMetrics": [{"name": "auc", "value": "0.91"}, {"name": "log_loss", "value": "0.28"}]}
+                """)),
+            DataHubWire.Proposal(TrainingRun, "container", Value($$"""{"container": "{{Experiment}}"}""")),
+            DataHubWire.Proposal(TrainingRun, "dataProcessInstanceInput",
+                Value("""{"inputs": ["urn:li:dataset:(urn:li:dataPlatform:hive,users,PROD)"]}""")),
+            DataHubWire.Proposal(TrainingRun, "dataProcessInstanceOutput",
+                Value("""{"outputs": ["urn:li:mlModel:(urn:li:dataPlatform:science,my-model,PROD)"]}""")),
+            DataHubWire.Proposal(TrainingRun, "dataProcessInstanceRunEvent",
+                Value($$"""{"timestampMillis": {{started}}, "status": "STARTED", "attempt": 1}""")),
+            DataHubWire.Proposal(TrainingRun, "dataProcessInstanceRunEvent", Value($$$"""
+                {"timestampMillis": {{{started + 42_000}}}, "status": "COMPLETE", "attempt": 1, "durationMillis": 42000,
+                 "result": {"type": "SUCCESS", "nativeResultType": "mlflow"}}
+                """)),
+        ];
+    }
 
     private async Task IngestAsync(IEnumerable<JsonObject> proposals)
     {

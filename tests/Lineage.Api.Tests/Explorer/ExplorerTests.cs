@@ -143,6 +143,22 @@ public abstract class ExplorerTests(ExplorerHost host)
     }
 
     [Fact]
+    public async Task a_runs_page_shows_its_state_metrics_parameters_experiment_and_what_it_read_and_wrote()
+    {
+        var page = await OpenAsync($"/#/entity/{Uri.EscapeDataString(ExplorerHost.TrainingRun)}");
+        await Expect(page.GetByTestId("entity-name")).ToHaveTextAsync("churn-training-run-1");
+        await Expect(page.GetByTestId("entity-type")).ToContainTextAsync("Run");
+        await Expect(page.GetByTestId("run-state")).ToContainTextAsync("complete · success · 42.0 s");
+        await Expect(page.GetByTestId("run-experiment").Locator($"a[data-urn='{ExplorerHost.Experiment}']")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("section-run-metrics")).ToContainTextAsync("auc");
+        await Expect(page.GetByTestId("section-run-metrics")).ToContainTextAsync("0.91");
+        await Expect(page.GetByTestId("section-run-params")).ToContainTextAsync("learning_rate");
+        (await UrnsOf(page.GetByTestId("section-run-inputs").Locator("a[data-urn]"))).ShouldBe([Users]);
+        (await UrnsOf(page.GetByTestId("section-run-outputs").Locator("a[data-urn]"))).ShouldBe([Model]);
+        await Screenshot(page, "entity-run");
+    }
+
+    [Fact]
     public async Task a_group_lists_its_models_a_table_its_features_and_keys_and_a_deprecated_model_its_note()
     {
         var page = await OpenAsync($"/#/entity/{Uri.EscapeDataString(Group)}");

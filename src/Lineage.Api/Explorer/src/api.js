@@ -18,10 +18,12 @@ function url(path, params = {}) {
   return text ? `${path}?${text}` : path;
 }
 
-async function send(target, token, signal) {
+async function send(target, token, signal, body) {
   const headers = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
-  return fetch(target, { headers, signal });
+  if (body === undefined) return fetch(target, { headers, signal });
+  headers['Content-Type'] = 'application/json';
+  return fetch(target, { method: 'POST', headers, signal, body: JSON.stringify(body) });
 }
 
 /** Whether the API accepts a token: one cheap read. */
@@ -30,14 +32,17 @@ async function accepts(token) {
   return res.status !== 401;
 }
 
-/** GETs JSON from the API; throws ApiError for any other status than 2xx (after a 401 was answered with a token). */
-export async function get(path, params, { signal } = {}) {
+/**
+ * GETs JSON from the API (or POSTs a body, for the reads Rest.li makes actions); throws ApiError for any other status
+ * than 2xx (after a 401 was answered with a token).
+ */
+export async function get(path, params, { signal, body } = {}) {
   const target = url(path, params);
-  let res = await send(target, getToken(), signal);
+  let res = await send(target, getToken(), signal, body);
   while (res.status === 401) {
     const message = await errorMessage(res);
     await askForToken(accepts, getToken() ? `The token was refused: ${message}` : undefined);
-    res = await send(target, getToken(), signal);
+    res = await send(target, getToken(), signal, body);
   }
   if (!res.ok) throw new ApiError(res.status, await errorMessage(res));
   return res.json();
@@ -61,3 +66,10 @@ export const entity = (urn, options) =>
 export const relationships = (urn, direction, types, count = 1000, options) =>
   get('/relationships', { urn, direction, types, count }, options);
 export const history = (urn, options) => get('/api/v1/history', { urn }, options);
+
+/** A timeseries aspect's values, newest first, each parsed from the JSON text Rest.li wraps it in. */
+export async function timeseries(urn, aspect, limit = 20, options = {}) {
+  const answer = await get('/aspects', { action: 'getTimeseriesAspectValues' },
+    { ...options, body: { urn, entity: typeOfUrn(urn), aspect, limit } });
+  return (answer.value?.values ?? []).map((v) => JSON.parse(v.aspect.value));
+}

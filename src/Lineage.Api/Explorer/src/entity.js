@@ -119,6 +119,8 @@ export async function renderEntity(root, route) {
     ? section('section-models', 'Models in this group', notice('Loading…'))
     : null;
   if (models) main.push(models);
+  const run = type === 'dataProcessInstance' ? runSection(entity, props) : null;
+  if (run) main.splice(1, 0, run);
 
   const history = section('section-history', 'Aspect history', notice('Loading…'));
   main.push(history);
@@ -140,6 +142,7 @@ export async function renderEntity(root, route) {
   replace(root, header, banners, h('div', { class: 'entity-layout' }, h('div', { class: 'entity-main' }, main), h('aside', { class: 'entity-side' }, side)));
 
   if (models) loadModels(models, urn);
+  if (run) loadRunState(run, urn);
   loadHistory(history, urn, entity, aspectNames);
 }
 
@@ -166,6 +169,47 @@ function typeSections(type, props) {
     out.push(section('section-sources', 'Sources', urnList(props.sources)));
   }
   return out;
+}
+
+/**
+ * A run (dataProcessInstance): its state from the run events, when it ran, the experiment (its container) and the
+ * job it is a run of, its metrics and parameters (mlTrainingRunProperties), and what it read and wrote.
+ */
+function runSection(entity, props) {
+  const training = value(entity, 'mlTrainingRunProperties') ?? {};
+  const relations = value(entity, 'dataProcessInstanceRelationships') ?? {};
+  const input = value(entity, 'dataProcessInstanceInput') ?? {};
+  const output = value(entity, 'dataProcessInstanceOutput') ?? {};
+  const experiment = value(entity, 'container')?.container;
+  const edges = (list) => (list ?? []).map((e) => e.destinationUrn);
+  return h('div', { class: 'run' },
+    section('section-run', 'Run', h('dl', { class: 'facts' },
+      h('dt', {}, 'State'), h('dd', { 'data-testid': 'run-state' }, notice('Loading…')),
+      props.created?.time ? [h('dt', {}, 'Started'), h('dd', { 'data-testid': 'run-started' }, when(props.created.time))] : null,
+      experiment ? [h('dt', {}, 'Experiment'), h('dd', { 'data-testid': 'run-experiment' }, entityLink(experiment))] : null,
+      relations.parentTemplate ? [h('dt', {}, 'Run of'), h('dd', { 'data-testid': 'run-template' }, entityLink(relations.parentTemplate))] : null,
+      training.id ? [h('dt', {}, 'Run id'), h('dd', {}, h('code', {}, training.id))] : null)),
+    section('section-run-metrics', 'Metrics', table(['Name', 'Value', 'Description'],
+      (training.trainingMetrics ?? []).map((m) => [m.name, show(m.value), m.description]))),
+    section('section-run-params', 'Parameters', table(['Name', 'Value', 'Description'],
+      (training.hyperParams ?? []).map((p) => [p.name, show(p.value), p.description]))),
+    section('section-run-inputs', 'Inputs', urnList([...(input.inputs ?? []), ...edges(input.inputEdges)])),
+    section('section-run-outputs', 'Outputs', urnList([...(output.outputs ?? []), ...edges(output.outputEdges)])));
+}
+
+/** The latest run event says where the run is: started, or complete with its result and how long it took. */
+async function loadRunState(host, urn) {
+  const target = host.querySelector('[data-testid="run-state"]');
+  try {
+    const [latest] = await api.timeseries(urn, 'dataProcessInstanceRunEvent', 1);
+    if (!latest) { replace(target, h('span', { class: 'muted' }, 'No run events')); return; }
+    const result = latest.result?.type ? ` · ${latest.result.type.toLowerCase()}` : '';
+    const took = latest.durationMillis ? ` · ${(latest.durationMillis / 1000).toFixed(1)} s` : '';
+    replace(target, h('span', { 'data-state': latest.status }, `${latest.status.toLowerCase()}${result}${took}`),
+      h('span', { class: 'muted small' }, ` (${when(latest.timestampMillis)})`));
+  } catch (e) {
+    replace(target, notice(`Could not load the run events: ${e.message}`, 'error'));
+  }
 }
 
 async function loadModels(host, urn) {
