@@ -146,7 +146,7 @@ public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry,
             }
             catch (ValidationException e)
             {
-                throw e.Under("aspect.value");
+                throw e.Under(proposal.ValuePath);
             }
         }
         else if (proposal.ChangeType == ChangeType.Create)
