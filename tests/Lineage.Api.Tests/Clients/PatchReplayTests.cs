@@ -103,6 +103,55 @@ public abstract class PatchReplayTests(LineageApiFactory factory)
         await ShouldBeStored(dashboard, "globalTags", "com.linkedin.common.GlobalTags", Parse("""{"tags": [{"tag": "urn:li:tag:test_tag"}]}"""));
     }
 
+    /// <summary>
+    /// DataJobPatchBuilder (<c>metadata-ingestion/src/datahub/specific/datajob.py</c> at 002baa56a7b5067c9a8aa91f75d58ac727e26c15;
+    /// DataHub keeps no golden file for it): <c>add_input_dataset</c> and <c>add_output_dataset</c> key the edge by the
+    /// URL-quoted urn, <c>remove_output_dataset</c> by the plain urn, custom properties by name.
+    /// </summary>
+    [Fact]
+    public async Task the_datajob_builders_edges_and_custom_properties_merge_into_the_stored_aspects()
+    {
+        var job = $"urn:li:dataJob:(urn:li:dataFlow:(airflow,{_name},PROD),task)";
+        var (a, b, c) = (Dataset("hive", "a"), Dataset("hive", "b"), Dataset("hive", "c"));
+        var stamp = Stamp(1718000000000, "urn:li:corpuser:datahub");
+        await _gms.UpsertAsync(job, "dataJobInfo", Parse("""{"name": "task", "type": {"string": "COMMAND"}, "customProperties": {"kept": "yes"}}"""));
+        await _gms.UpsertAsync(job, "dataJobInputOutput", new JsonObject
+        {
+            ["inputDatasets"] = new JsonArray(), ["outputDatasets"] = new JsonArray(),
+            ["inputDatasetEdges"] = new JsonArray(new JsonObject { ["destinationUrn"] = a }),
+        });
+
+        await EmitOkAsync(DataHubWire.Proposal(job, "dataJobInputOutput", new JsonArray(
+            new JsonObject
+            {
+                ["op"] = "add", ["path"] = "/inputDatasetEdges/urn%3Ali%3Adataset%3A%28urn%3Ali%3AdataPlatform%3Ahive%2Cb%2CPROD%29",
+                ["value"] = new JsonObject { ["destinationUrn"] = b, ["created"] = stamp.DeepClone(), ["lastModified"] = stamp.DeepClone() },
+            },
+            new JsonObject
+            {
+                ["op"] = "add", ["path"] = "/outputDatasetEdges/urn%3Ali%3Adataset%3A%28urn%3Ali%3AdataPlatform%3Ahive%2Cc%2CPROD%29",
+                ["value"] = new JsonObject { ["destinationUrn"] = c, ["created"] = stamp.DeepClone(), ["lastModified"] = stamp.DeepClone() },
+            },
+            new JsonObject { ["op"] = "remove", ["path"] = $"/outputDatasetEdges/{Dataset("hive", "gone")}", ["value"] = new JsonObject() }), "PATCH"));
+        await EmitOkAsync(DataHubWire.Proposal(job, "dataJobInfo",
+            Parse("""[{"op": "add", "path": "/customProperties/team", "value": "ml"}]"""), "PATCH"));
+
+        await ShouldBeStored(job, "dataJobInputOutput", "com.linkedin.datajob.DataJobInputOutput", new JsonObject
+        {
+            ["inputDatasets"] = new JsonArray(), ["outputDatasets"] = new JsonArray(),
+            ["inputDatasetEdges"] = new JsonArray(
+                new JsonObject { ["destinationUrn"] = a },
+                new JsonObject { ["destinationUrn"] = b, ["created"] = stamp.DeepClone(), ["lastModified"] = stamp.DeepClone() }),
+            ["outputDatasetEdges"] = new JsonArray(
+                new JsonObject { ["destinationUrn"] = c, ["created"] = stamp.DeepClone(), ["lastModified"] = stamp.DeepClone() }),
+            // Every array the template keys is present after a patch, [] when empty.
+            ["inputDatajobEdges"] = new JsonArray(), ["inputDatasetFields"] = new JsonArray(), ["outputDatasetFields"] = new JsonArray(),
+            ["fineGrainedLineages"] = new JsonArray(),
+        });
+        await ShouldBeStored(job, "dataJobInfo", "com.linkedin.datajob.DataJobInfo",
+            Parse("""{"name": "task", "type": {"string": "COMMAND"}, "customProperties": {"kept": "yes", "team": "ml"}}"""));
+    }
+
     [Fact]
     public async Task removing_absent_keys_changes_nothing_and_an_owner_path_removes_every_type()
     {
