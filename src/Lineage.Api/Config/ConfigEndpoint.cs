@@ -29,8 +29,8 @@ internal sealed class ConfigEndpoint(IConfiguration configuration) : EndpointWit
         noCode = "true",
         statefulIngestionCapable = true,
         retention = "true",
-        // PATCH is served as RFC 6902 only; DataHub's patch builders use keyed-array paths, so don't advertise it.
-        patchCapable = false,
+        // DataHub's keyed-array PATCH is applied as its server does (Lineage.Graph.Writing.Patch), so the SDK may send it.
+        patchCapable = true,
         versions = new Dictionary<string, object>
         {
             ["acryldata/datahub"] = new { version = configuration[ReportedVersionKey] ?? DefaultReportedVersion, commit = "lineage" },

@@ -6,6 +6,7 @@ using Lineage.Graph.Relationships;
 using Lineage.Graph.Storage;
 using Lineage.Graph.Urns;
 using Lineage.Graph.Validation;
+using Lineage.Graph.Writing.Patch;
 
 namespace Lineage.Graph.Writing;
 
@@ -141,11 +142,11 @@ public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry,
             }
             try
             {
-                value = JsonPatch.Apply(current ?? [], proposal.Value);
+                value = KeyedPatch.Apply(spec.Name, current, proposal.Value, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             }
             catch (ValidationException e)
             {
-                throw e.Under("aspect.value");
+                throw e.Under(proposal.ValuePath);
             }
         }
         else if (proposal.ChangeType == ChangeType.Create)

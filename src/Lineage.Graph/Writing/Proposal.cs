@@ -15,7 +15,14 @@ public sealed record Proposal(
     string AspectName,
     JsonNode? Value,
     JsonObject? SystemMetadata = null,
-    long? IfVersionMatch = null);
+    long? IfVersionMatch = null)
+{
+    /// <summary>
+    /// Where the wire put <see cref="Value"/>, below the path that names the proposal: Rest.li's <c>aspect.value</c>,
+    /// OpenAPI's <c>&lt;aspect&gt;.value</c>; errors inside a PATCH value are named under it.
+    /// </summary>
+    public string ValuePath { get; init; } = "aspect.value";
+}
 
 /// <summary>DataHub's change types that Lineage accepts.</summary>
 public enum ChangeType

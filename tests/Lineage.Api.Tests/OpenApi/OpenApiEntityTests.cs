@@ -132,10 +132,17 @@ public abstract class OpenApiEntityTests(LineageApiFactory factory)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Json(response))[0]!["mlModelProperties"]!["value"]!["tags"]!.AsArray().Select(t => t!.GetValue<string>()).ShouldBe(["x", "y"]);
 
-        patch["mlModelProperties"]!["value"]!["arrayPrimaryKeys"] = new JsonObject { ["tags"] = new JsonArray("tag") };
+        // Keyed by arrayPrimaryKeys (an array of strings is keyed by the string itself): /tags/z adds z.
+        patch["mlModelProperties"]!["value"]!["arrayPrimaryKeys"] = new JsonObject { ["tags"] = new JsonArray() };
+        patch["mlModelProperties"]!["value"]!["patch"] = new JsonArray(new JsonObject { ["op"] = "add", ["path"] = "/tags/z", ["value"] = "z" });
         var keyed = await _gms.Send(HttpMethod.Patch, "/openapi/v3/entity/mlModel?async=false", new JsonArray(patch.DeepClone()));
-        keyed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await Json(keyed))["path"]!.GetValue<string>().ShouldBe("[0].mlModelProperties.value.arrayPrimaryKeys");
+        keyed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Json(keyed))[0]!["mlModelProperties"]!["value"]!["tags"]!.AsArray().Select(t => t!.GetValue<string>()).ShouldBe(["x", "y", "z"]);
+
+        patch["mlModelProperties"]!["value"]!["patch"]![0]!["op"] = "frobnicate";
+        var bad = await _gms.Send(HttpMethod.Patch, "/openapi/v3/entity/mlModel?async=false", new JsonArray(patch.DeepClone()));
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Json(bad))["path"]!.GetValue<string>().ShouldBe("[0].mlModelProperties.value.patch[0].op");
     }
 
     [Fact]

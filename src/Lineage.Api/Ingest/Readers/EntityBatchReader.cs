@@ -31,7 +31,7 @@ internal static class EntityBatchReader
                 if (name == "urn") continue;
                 var aspect = OpenApiTarget.AspectName(name, entity, registry)
                              ?? throw new ValidationException($"{path}.{name}", $"is not an aspect of {entity.EntityType}");
-                proposals.Add((ReadAspect(node, urn, aspect, changeType, $"{path}.{name}"), path));
+                proposals.Add((ReadAspect(node, urn, aspect, changeType, $"{path}.{name}") with { ValuePath = $"{name}.value" }, path));
             }
         }
         return proposals.Count > 0 ? proposals : throw new ValidationException("body", "names no aspect to write");
@@ -58,20 +58,15 @@ internal static class EntityBatchReader
         };
         var ifVersionMatch = headers is null ? null : JsonBody.OptionalString(headers, "If-Version-Match", $"{path}.headers.If-Version-Match");
         return new Proposal(urn.EntityType, urn.ToString(), changeType, aspect.Name, value.DeepClone(), systemMetadata,
-            ProposalReader.IfVersionMatch(ifVersionMatch));
+            ProposalReader.IfVersionMatch(ifVersionMatch)) { ValuePath = "value" };
     }
 
     /// <summary>
-    /// DataHub's generic patch, <c>{"patch": [RFC 6902 operations]}</c> (or the bare array). Its keyed-array paths
-    /// (<c>arrayPrimaryKeys</c>) are not supported, and say so rather than patch the wrong element.
+    /// DataHub's patch value: the bare RFC 6902 array or the envelope <c>{"patch": [...], "arrayPrimaryKeys": {...},
+    /// "forceGenericPatch": bool}</c>, passed on whole; the writer reads it (<see cref="Lineage.Graph.Writing.Patch.KeyedPatch"/>).
     /// </summary>
-    private static JsonNode PatchOperations(JsonNode value, string path)
-    {
-        if (value is JsonArray bare) return bare;
-        if (value is not JsonObject patch || patch["patch"] is not JsonArray operations)
-            throw new ValidationException($"{path}.patch", "required array of JSON Patch operations is missing");
-        if (patch["arrayPrimaryKeys"] is JsonObject keys && keys.Count > 0)
-            throw new ValidationException($"{path}.arrayPrimaryKeys", "keyed-array patches are not supported; send RFC 6902 operations with array indexes");
-        return operations;
-    }
+    private static JsonNode PatchOperations(JsonNode value, string path) =>
+        value is JsonArray || value is JsonObject { } o && o["patch"] is JsonArray
+            ? value
+            : throw new ValidationException($"{path}.patch", "required array of JSON Patch operations is missing");
 }
