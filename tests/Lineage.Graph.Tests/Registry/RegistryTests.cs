@@ -32,6 +32,8 @@ public sealed class RegistryTests
         { "chart", "com.linkedin.metadata.snapshot.ChartSnapshot" },
         { "dashboard", "com.linkedin.metadata.snapshot.DashboardSnapshot" },
         { "test", "com.linkedin.metadata.snapshot.TestSnapshot" },
+        { "versionSet", "com.linkedin.metadata.snapshot.VersionSetSnapshot" },
+        { "platformResource", "com.linkedin.metadata.snapshot.PlatformResourceSnapshot" },
     };
 
     [Fact]
