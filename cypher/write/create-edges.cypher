@@ -11,22 +11,44 @@ MERGE (t:Entity {urn: edge.target})
 ON CREATE SET t.entityType = edge.targetType, t.removed = false
 FOREACH (_ IN CASE WHEN edge.type = 'AssociatedWith' THEN [1] ELSE [] END |
   CREATE (s)-[:AssociatedWith {aspect: edge.aspect, lineage: edge.lineage}]->(t))
+FOREACH (_ IN CASE WHEN edge.type = 'ChildOf' THEN [1] ELSE [] END |
+  CREATE (s)-[:ChildOf {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'Consumes' THEN [1] ELSE [] END |
   CREATE (s)-[:Consumes {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'Contains' THEN [1] ELSE [] END |
   CREATE (s)-[:Contains {aspect: edge.aspect, lineage: edge.lineage}]->(t))
+FOREACH (_ IN CASE WHEN edge.type = 'DataProcessInstanceConsumes' THEN [1] ELSE [] END |
+  CREATE (s)-[:DataProcessInstanceConsumes {aspect: edge.aspect, lineage: edge.lineage}]->(t))
+FOREACH (_ IN CASE WHEN edge.type = 'DataProcessInstanceProduces' THEN [1] ELSE [] END |
+  CREATE (s)-[:DataProcessInstanceProduces {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'DeployedTo' THEN [1] ELSE [] END |
   CREATE (s)-[:DeployedTo {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'DerivedFrom' THEN [1] ELSE [] END |
   CREATE (s)-[:DerivedFrom {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'DownstreamOf' THEN [1] ELSE [] END |
   CREATE (s)-[:DownstreamOf {aspect: edge.aspect, lineage: edge.lineage}]->(t))
+FOREACH (_ IN CASE WHEN edge.type = 'EditableSchemaFieldTaggedWith' THEN [1] ELSE [] END |
+  CREATE (s)-[:EditableSchemaFieldTaggedWith {aspect: edge.aspect, lineage: edge.lineage}]->(t))
+FOREACH (_ IN CASE WHEN edge.type = 'EditableSchemaFieldWithGlossaryTerm' THEN [1] ELSE [] END |
+  CREATE (s)-[:EditableSchemaFieldWithGlossaryTerm {aspect: edge.aspect, lineage: edge.lineage}]->(t))
+FOREACH (_ IN CASE WHEN edge.type = 'EvaluatedOn' THEN [1] ELSE [] END |
+  CREATE (s)-[:EvaluatedOn {aspect: edge.aspect, lineage: edge.lineage}]->(t))
+FOREACH (_ IN CASE WHEN edge.type = 'ForeignKeyTo' THEN [1] ELSE [] END |
+  CREATE (s)-[:ForeignKeyTo {aspect: edge.aspect, lineage: edge.lineage}]->(t))
+FOREACH (_ IN CASE WHEN edge.type = 'ForeignKeyToDataset' THEN [1] ELSE [] END |
+  CREATE (s)-[:ForeignKeyToDataset {aspect: edge.aspect, lineage: edge.lineage}]->(t))
+FOREACH (_ IN CASE WHEN edge.type = 'InstanceOf' THEN [1] ELSE [] END |
+  CREATE (s)-[:InstanceOf {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'IsFailing' THEN [1] ELSE [] END |
   CREATE (s)-[:IsFailing {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'IsPartOf' THEN [1] ELSE [] END |
   CREATE (s)-[:IsPartOf {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'IsPassing' THEN [1] ELSE [] END |
   CREATE (s)-[:IsPassing {aspect: edge.aspect, lineage: edge.lineage}]->(t))
+FOREACH (_ IN CASE WHEN edge.type = 'IsPersona' THEN [1] ELSE [] END |
+  CREATE (s)-[:IsPersona {aspect: edge.aspect, lineage: edge.lineage}]->(t))
+FOREACH (_ IN CASE WHEN edge.type = 'IsUserOf' THEN [1] ELSE [] END |
+  CREATE (s)-[:IsUserOf {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'KeyedBy' THEN [1] ELSE [] END |
   CREATE (s)-[:KeyedBy {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'MemberOf' THEN [1] ELSE [] END |
@@ -35,12 +57,22 @@ FOREACH (_ IN CASE WHEN edge.type = 'OwnedBy' THEN [1] ELSE [] END |
   CREATE (s)-[:OwnedBy {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'Produces' THEN [1] ELSE [] END |
   CREATE (s)-[:Produces {aspect: edge.aspect, lineage: edge.lineage}]->(t))
+FOREACH (_ IN CASE WHEN edge.type = 'ReportsTo' THEN [1] ELSE [] END |
+  CREATE (s)-[:ReportsTo {aspect: edge.aspect, lineage: edge.lineage}]->(t))
+FOREACH (_ IN CASE WHEN edge.type = 'SchemaFieldTaggedWith' THEN [1] ELSE [] END |
+  CREATE (s)-[:SchemaFieldTaggedWith {aspect: edge.aspect, lineage: edge.lineage}]->(t))
+FOREACH (_ IN CASE WHEN edge.type = 'SchemaFieldWithGlossaryTerm' THEN [1] ELSE [] END |
+  CREATE (s)-[:SchemaFieldWithGlossaryTerm {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'TaggedWith' THEN [1] ELSE [] END |
   CREATE (s)-[:TaggedWith {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'TermedWith' THEN [1] ELSE [] END |
   CREATE (s)-[:TermedWith {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'TrainedBy' THEN [1] ELSE [] END |
   CREATE (s)-[:TrainedBy {aspect: edge.aspect, lineage: edge.lineage}]->(t))
+FOREACH (_ IN CASE WHEN edge.type = 'TrainedOn' THEN [1] ELSE [] END |
+  CREATE (s)-[:TrainedOn {aspect: edge.aspect, lineage: edge.lineage}]->(t))
+FOREACH (_ IN CASE WHEN edge.type = 'UpstreamOf' THEN [1] ELSE [] END |
+  CREATE (s)-[:UpstreamOf {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'UsedBy' THEN [1] ELSE [] END |
   CREATE (s)-[:UsedBy {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'VersionOf' THEN [1] ELSE [] END |

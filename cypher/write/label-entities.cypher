@@ -29,6 +29,7 @@ FOREACH (_ IN CASE WHEN e.entityType = 'structuredProperty' THEN [1] ELSE [] END
 FOREACH (_ IN CASE WHEN e.entityType = 'ownershipType' THEN [1] ELSE [] END | SET e:OwnershipType)
 FOREACH (_ IN CASE WHEN e.entityType = 'dataProduct' THEN [1] ELSE [] END | SET e:DataProduct)
 FOREACH (_ IN CASE WHEN e.entityType = 'versionSet' THEN [1] ELSE [] END | SET e:VersionSet)
+FOREACH (_ IN CASE WHEN e.entityType = 'platformResource' THEN [1] ELSE [] END | SET e:PlatformResource)
 FOREACH (_ IN CASE WHEN e.entityType = 'schemaField' THEN [1] ELSE [] END | SET e:SchemaField)
 FOREACH (_ IN CASE WHEN e.entityType = 'chart' THEN [1] ELSE [] END | SET e:Chart)
 FOREACH (_ IN CASE WHEN e.entityType = 'dashboard' THEN [1] ELSE [] END | SET e:Dashboard)

@@ -43,6 +43,7 @@ public static class EntityKeys
         Spec("ownershipType", "ownershipTypeKey", K + "OwnershipTypeKey", "id", Id),
         Spec("dataProduct", "dataProductKey", "com.linkedin.dataproduct.DataProductKey", "id", Id),
         Spec("versionSet", "versionSetKey", K + "VersionSetKey", "id", Id, new KeyPart("entityType")),
+        Spec("platformResource", "platformResourceKey", "com.linkedin.platformresource.PlatformResourceKey", "id", Id),
         Spec("schemaField", "schemaFieldKey", K + "SchemaFieldKey", "fieldPath", new KeyPart("parent", KeyPartKind.Urn), new KeyPart("fieldPath")),
         Spec("chart", "chartKey", K + "ChartKey", "chartId", new KeyPart("dashboardTool"), new KeyPart("chartId")),
         Spec("dashboard", "dashboardKey", K + "DashboardKey", "dashboardId", new KeyPart("dashboardTool"), new KeyPart("dashboardId")),

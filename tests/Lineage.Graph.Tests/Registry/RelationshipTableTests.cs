@@ -77,14 +77,18 @@ public sealed class RelationshipTableTests
         }
     }
 
+    /// <summary>
+    /// model.md calls its table the minimum: the registry has every DataHub annotation besides
+    /// (DataHubRelationshipTests), so the table is a subset of the declared edges.
+    /// </summary>
     [Fact]
-    public void no_field_outside_the_table_is_an_edge()
+    public void every_field_of_the_table_is_among_the_declared_edges()
     {
         var declared = Registry.Aspects
             .SelectMany(a => SchemaPath.Edges(a.Schema).Select(e => $"{a.Name}.{e.Path.Replace("[]", "", StringComparison.Ordinal)}"))
             .ToHashSet();
         var table = Rows.Select(r => $"{r.Aspect}.{r.Path.Replace("[]", "", StringComparison.Ordinal)}").ToHashSet();
 
-        declared.ShouldBe(table, ignoreOrder: true);
+        table.ShouldBeSubsetOf(declared);
     }
 }

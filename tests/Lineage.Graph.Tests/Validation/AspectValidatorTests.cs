@@ -57,10 +57,10 @@ public sealed class AspectValidatorTests
     public void a_plain_urn_field_takes_an_entity_type_lineage_has_no_key_for(string aspect, string json) => Accept(aspect, json);
 
     [Theory]
-    [InlineData("""{"query": "urn:li:dataset:not-a-tuple"}""", "malformed urn")]
+    [InlineData("""{"query": "urn:li:dataset:(urn:li:dataPlatform:hive,t,PROD"}""", "malformed urn")]
     [InlineData("""{"query": "urn:li:query:"}""", "malformed urn")]
     [InlineData("""{"query": "query:abc"}""", "malformed urn")]
-    public void a_plain_urn_field_still_checks_the_shape_and_known_keys(string upstream, string reason)
+    public void a_plain_urn_field_still_checks_the_syntax(string upstream, string reason)
     {
         var json = $$"""{"upstreams": [{"dataset": "urn:li:dataset:(urn:li:dataPlatform:hive,t,PROD)", "type": "COPY", {{upstream[1..^1]}}}]}""";
 
@@ -76,5 +76,21 @@ public sealed class AspectValidatorTests
         var error = Reject("mlModelProperties", """{"groups": ["urn:li:query:abc"]}""");
 
         error.Path.ShouldBe("mlModelProperties.groups[0]");
+    }
+
+    [Fact]
+    public void a_referenced_urn_is_checked_for_syntax_and_type_but_not_for_its_key_parts() =>
+        Accept("mlModelProperties", """
+            {"deployments": ["urn:li:mlModelDeployment:(sagemaker,arn:aws:sagemaker:us-west-2:123412341234:endpoint/a-deployment,PROD)"],
+             "groups": ["urn:li:mlModelGroup:(urn:li:dataPlatform:mlflow,g,NOT_A_FABRIC)"]}
+            """);
+
+    [Fact]
+    public void a_referenced_urn_of_a_type_the_field_does_not_allow_is_still_rejected()
+    {
+        var error = Reject("mlModelProperties", """{"deployments": ["urn:li:mlModelGroup:(sagemaker,x,PROD)"]}""");
+
+        error.Path.ShouldBe("mlModelProperties.deployments[0]");
+        error.Reason.ShouldContain("expected an mlModelDeployment urn");
     }
 }

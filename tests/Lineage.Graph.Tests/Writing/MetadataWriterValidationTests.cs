@@ -114,6 +114,28 @@ public sealed class MetadataWriterValidationTests(SqliteStoreFixture fx) : IClas
     }
 
     [Fact]
+    public async Task a_referenced_urn_with_a_key_lineage_would_not_write_is_accepted()
+    {
+        var model = Mint.Model();
+        // Not a FabricType: Lineage would refuse to write this group, but a reference to it is DataHub-valid.
+        var group = $"urn:li:mlModelGroup:(urn:li:dataPlatform:sagemaker,g-{Guid.NewGuid():N},NOT_A_FABRIC)";
+
+        await _writer.ApplyBatchAsync(Upsert(model, "mlModelProperties", $$"""{"groups": ["{{group}}"]}"""));
+
+        (await fx.Store.GetEntityAsync(model, CancellationToken.None)).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task the_entity_being_written_still_follows_its_key_rules()
+    {
+        var group = $"urn:li:mlModelGroup:(urn:li:dataPlatform:sagemaker,g-{Guid.NewGuid():N},NOT_A_FABRIC)";
+
+        var error = await RejectedAsync(Upsert(group, "mlModelGroupProperties", """{"name": "g"}"""));
+
+        error.Path.ShouldBe("proposals[1].entityUrn");
+    }
+
+    [Fact]
     public async Task a_relationship_target_of_the_wrong_entity_type_is_rejected()
     {
         var dataset = Mint.Dataset();

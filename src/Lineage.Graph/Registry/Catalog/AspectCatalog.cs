@@ -14,5 +14,6 @@ internal static class AspectCatalog
         .. DashboardAspects.All,
         .. DatasetTimeseriesAspects.All,
         .. TestAspects.All,
+        .. PlatformResourceAspects.All,
     ];
 }

@@ -6,8 +6,9 @@ namespace Lineage.Graph.Registry.Catalog;
 /// <remarks>
 /// Fields are declared before the fields that use them: static readonly fields initialise in textual order.
 /// PDL fields with a default value (<c>= []</c>, <c>= {…}</c>) are optional on the wire, so they are <c>Optional</c> here.
-/// A plain PDL <c>Urn</c> is <c>UrnOf()</c> (any entity type); a typed ref (<c>DatasetUrn</c> …) names its type; only the
-/// fields in model.md §3's table are <c>EdgeTo</c>. Catalog files write <c>Schema.Double</c> in full: with ImplicitUsings
+/// A plain PDL <c>Urn</c> is <c>UrnOf()</c> (any entity type); a typed ref (<c>DatasetUrn</c> …) names its type; a field
+/// DataHub annotates with <c>@Relationship</c> is <c>EdgeTo</c> with DataHub's name, entity types and lineage (and the few
+/// additions docs/registry-audit.md lists). Catalog files write <c>Schema.Double</c> in full: with ImplicitUsings
 /// a bare <c>Double</c> is ambiguous with <c>System.Double</c>.
 /// </remarks>
 internal static class CommonRecords
@@ -47,10 +48,13 @@ internal static class CommonRecords
     public static readonly RecordType ExternalReference = Record("ExternalReference",
         Optional("externalUrl", Text));
 
-    /// <summary>PDL's Edge: a link to another entity with audit stamps, used by the newer *Edges fields.</summary>
-    public static readonly RecordType Edge = Record("Edge",
+    /// <summary>
+    /// PDL's Edge: a link to another entity with audit stamps, used by the newer *Edges fields. DataHub annotates the
+    /// holding field at <c>/*/destinationUrn</c>, so the relationship is given here as the destination's type.
+    /// </summary>
+    public static RecordType EdgeOf(UrnType destination) => Record("Edge",
         Optional("sourceUrn", UrnOf()),
-        Required("destinationUrn", UrnOf()),
+        Required("destinationUrn", destination),
         Optional("created", AuditStamp),
         Optional("lastModified", AuditStamp),
         Optional("properties", MapOf(Text)));
@@ -78,12 +82,16 @@ internal static class CommonRecords
             Optional("attribution", MetadataAttribution)))),
         Required("auditStamp", AuditStamp));
 
-    /// <summary>PDL's FineGrainedLineage (column-level lineage), shared by upstreamLineage and dataJobInputOutput.</summary>
+    /// <summary>
+    /// PDL's FineGrainedLineage (column-level lineage), shared by upstreamLineage and dataJobInputOutput. Its own
+    /// annotations (not lineage) make DownstreamOf edges to the upstream fields or datasets and Produces edges to the
+    /// downstream fields, from whichever aspect holds it.
+    /// </summary>
     public static readonly RecordType FineGrainedLineage = Record("FineGrainedLineage",
         Required("upstreamType", Enum("FineGrainedLineageUpstreamType", "FIELD_SET", "DATASET", "NONE")),
-        Optional("upstreams", ListOf(UrnOf())),
+        Optional("upstreams", ListOf(EdgeTo("DownstreamOf", LineageRole.None, "dataset", "schemaField"))),
         Required("downstreamType", Enum("FineGrainedLineageDownstreamType", "FIELD", "FIELD_SET")),
-        Optional("downstreams", ListOf(UrnOf())),
+        Optional("downstreams", ListOf(EdgeTo("Produces", LineageRole.None, "schemaField"))),
         Optional("transformOperation", Text),
         Optional("confidenceScore", Float),
         Optional("query", UrnOf()));

@@ -5,8 +5,8 @@ namespace Lineage.Graph.Registry.Catalog;
 
 /// <summary>The aspects of charts and dashboards (com.linkedin.chart.*, com.linkedin.dashboard.*).</summary>
 /// <remarks>
-/// The deprecated URN lists carry the edges DataHub's @Relationship annotations name (Consumes, Contains, both lineage);
-/// the newer *Edges lists are accepted as plain URNs, as for dataJobInputOutput.
+/// The deprecated URN lists and the newer *Edges lists carry the edges DataHub's @Relationship annotations name
+/// (Consumes, Contains, both lineage).
 /// </remarks>
 internal static class DashboardAspects
 {
@@ -19,6 +19,10 @@ internal static class DashboardAspects
     private static readonly UnionType ChartDataSource =
         Union(Member("string", EdgeTo("Consumes", LineageRole.TargetIsUpstream, "dataset")));
 
+    private static readonly UrnType ConsumedDataset = EdgeTo("Consumes", LineageRole.TargetIsUpstream, "dataset");
+
+    private static readonly UrnType ContainedChart = EdgeTo("Contains", LineageRole.TargetIsUpstream, "chart");
+
     /// <summary>lastModified is a required ChangeAuditStamps record here, not PDL's <c>includes</c>.</summary>
     public static readonly AspectSpec ChartInfo = Aspect("chartInfo", Chart + "ChartInfo",
         Record("ChartInfo", [CustomProperties, ExternalReference],
@@ -27,7 +31,7 @@ internal static class DashboardAspects
             Required("lastModified", ChangeAuditStamps),
             Optional("chartUrl", Text),
             Optional("inputs", ListOf(ChartDataSource)),
-            Optional("inputEdges", ListOf(Edge)),
+            Optional("inputEdges", ListOf(EdgeOf(ConsumedDataset))),
             Optional("type", Enum("ChartType",
                 "BAR", "PIE", "SCATTER", "TABLE", "TEXT", "LINE", "AREA", "HISTOGRAM", "BOX_PLOT", "WORD_CLOUD", "COHORT")),
             Optional("access", AccessLevel),
@@ -47,10 +51,10 @@ internal static class DashboardAspects
         Record("DashboardInfo", [CustomProperties, ExternalReference],
             Required("title", Text),
             Required("description", Text),
-            Optional("charts", ListOf(EdgeTo("Contains", LineageRole.TargetIsUpstream, "chart"))),
-            Optional("chartEdges", ListOf(Edge)),
-            Optional("datasets", ListOf(EdgeTo("Consumes", LineageRole.TargetIsUpstream, "dataset"))),
-            Optional("datasetEdges", ListOf(Edge)),
+            Optional("charts", ListOf(ContainedChart)),
+            Optional("chartEdges", ListOf(EdgeOf(ContainedChart))),
+            Optional("datasets", ListOf(ConsumedDataset)),
+            Optional("datasetEdges", ListOf(EdgeOf(ConsumedDataset))),
             Required("lastModified", ChangeAuditStamps),
             Optional("dashboardUrl", Text),
             Optional("access", AccessLevel),

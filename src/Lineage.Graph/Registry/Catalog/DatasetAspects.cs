@@ -26,8 +26,8 @@ internal static class DatasetAspects
             Optional("name", Text)));
 
     /// <summary>
-    /// DataHub also derives DownstreamOf from fineGrainedLineages[].upstreams (to datasets and schemaFields); model.md's
-    /// table names only upstreams[].dataset, so the fine-grained URNs are plain.
+    /// upstreams[].dataset is DownstreamOf, lineage; fineGrainedLineages[].upstreams are DownstreamOf too (to datasets
+    /// and schemaFields), not lineage, as FineGrainedLineage's own annotation says.
     /// </summary>
     public static readonly AspectSpec UpstreamLineage = Aspect("upstreamLineage",
         "com.linkedin.dataset.UpstreamLineage",
@@ -79,7 +79,7 @@ internal static class DatasetAspects
             SchemaRecord("UnionType", Optional("nestedTypes", ListOf(Text))),
             SchemaRecord("RecordType"))));
 
-    /// <summary>Tags and terms on a column are SchemaFieldTaggedWith … in DataHub, not in model.md's table: plain URNs.</summary>
+    /// <summary>Tags and terms on a column are SchemaFieldTaggedWith and SchemaFieldWithGlossaryTerm edges, as in DataHub.</summary>
     private static readonly RecordType SchemaField = Record("SchemaField",
         Required("fieldPath", Text),
         Optional("jsonPath", Text),
@@ -91,8 +91,8 @@ internal static class DatasetAspects
         Required("type", SchemaFieldDataType),
         Required("nativeDataType", Text),
         Optional("recursive", Bool),
-        Optional("globalTags", GlobalTagsOf(UrnOf("tag"))),
-        Optional("glossaryTerms", GlossaryTermsOf(UrnOf("glossaryTerm"))),
+        Optional("globalTags", GlobalTagsOf(EdgeTo("SchemaFieldTaggedWith", LineageRole.None, "tag"))),
+        Optional("glossaryTerms", GlossaryTermsOf(EdgeTo("SchemaFieldWithGlossaryTerm", LineageRole.None, "glossaryTerm"))),
         Optional("isPartOfKey", Bool),
         Optional("isPartitioningKey", Bool),
         Optional("jsonProps", Text));
@@ -108,9 +108,9 @@ internal static class DatasetAspects
 
     private static readonly RecordType ForeignKeyConstraint = Record("ForeignKeyConstraint",
         Required("name", Text),
-        Required("foreignFields", ListOf(UrnOf())),
+        Required("foreignFields", ListOf(EdgeTo("ForeignKeyTo", LineageRole.None, "schemaField"))),
         Required("sourceFields", ListOf(UrnOf())),
-        Required("foreignDataset", UrnOf()));
+        Required("foreignDataset", EdgeTo("ForeignKeyToDataset", LineageRole.None, "dataset")));
 
     /// <summary>Includes SchemaMetadataKey (schemaName, platform, version) and ChangeAuditStamps.</summary>
     public static readonly AspectSpec SchemaMetadata = Aspect("schemaMetadata",
@@ -134,8 +134,9 @@ internal static class DatasetAspects
             Required("editableSchemaFieldInfo", ListOf(Record("EditableSchemaFieldInfo",
                 Required("fieldPath", Text),
                 Optional("description", Text),
-                Optional("globalTags", GlobalTagsOf(UrnOf("tag"))),
-                Optional("glossaryTerms", GlossaryTermsOf(UrnOf("glossaryTerm"))))))));
+                Optional("globalTags", GlobalTagsOf(EdgeTo("EditableSchemaFieldTaggedWith", LineageRole.None, "tag"))),
+                Optional("glossaryTerms", GlossaryTermsOf(
+                    EdgeTo("EditableSchemaFieldWithGlossaryTerm", LineageRole.None, "glossaryTerm"))))))));
 
     public static IEnumerable<AspectSpec> All =>
     [

@@ -7,6 +7,7 @@ using static Lineage.Graph.Registry.Catalog.JobAspects;
 using static Lineage.Graph.Registry.Catalog.MlAspects;
 using static Lineage.Graph.Registry.Catalog.MlModelCardAspects;
 using static Lineage.Graph.Registry.Catalog.PeopleAndTermAspects;
+using static Lineage.Graph.Registry.Catalog.PlatformResourceAspects;
 using static Lineage.Graph.Registry.Catalog.TestAspects;
 
 namespace Lineage.Graph.Registry.Catalog;
@@ -60,11 +61,11 @@ internal static class EntityCatalog
         Entity("dataJob", "DataJobSnapshot",
             DataJobInfo, DataJobInputOutput, EditableDataJobProperties, Domains, Applications, Deprecation,
             Ownership, Status, GlobalTags, BrowsePaths, GlossaryTerms, InstitutionalMemory, DataPlatformInstance,
-            BrowsePathsV2, StructuredProperties, Forms, SubTypes, TestResults),
+            BrowsePathsV2, StructuredProperties, Forms, SubTypes, TestResults, Container),
         Entity("dataFlow", "DataFlowSnapshot",
             DataFlowInfo, EditableDataFlowProperties, Domains, Applications, Deprecation, Ownership, Status,
             GlobalTags, BrowsePaths, GlossaryTerms, InstitutionalMemory, DataPlatformInstance, BrowsePathsV2,
-            StructuredProperties, Forms, SubTypes, TestResults),
+            StructuredProperties, Forms, SubTypes, TestResults, Container),
         // DataHub has no snapshot class for this type (nor for the others named "…Snapshot" below without one).
         Entity("dataProcessInstance", "DataProcessInstanceSnapshot",
             DataProcessInstanceProperties, DataProcessInstanceInput, DataProcessInstanceOutput,
@@ -101,5 +102,9 @@ internal static class EntityCatalog
             GlobalTags, BrowsePaths, GlossaryTerms, InstitutionalMemory, DataPlatformInstance, BrowsePathsV2,
             StructuredProperties, Forms, TestResults),
         Entity("test", "TestSnapshot", TestInfo),
+        // entity-registry.yml: versionSet (versionSetProperties), the target of versionProperties.versionSet;
+        // platformResource (dataPlatformInstance, platformResourceInfo, status), MLflow's run users.
+        Entity("versionSet", "VersionSetSnapshot", VersionSetProperties),
+        Entity("platformResource", "PlatformResourceSnapshot", DataPlatformInstance, PlatformResourceInfo, Status),
     ];
 }

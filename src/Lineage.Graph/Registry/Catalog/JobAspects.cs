@@ -5,9 +5,8 @@ namespace Lineage.Graph.Registry.Catalog;
 
 /// <summary>The aspects of data flows, data jobs and their runs (com.linkedin.datajob.*, com.linkedin.dataprocess.*).</summary>
 /// <remarks>
-/// DataHub's relationships on run aspects (inputs Consumes, outputs Produces, outputEdges DataProcessInstanceProduces,
-/// parentTemplate InstanceOf, parentInstance ChildOf, upstreamInstances UpstreamOf) are not in model.md's table, which
-/// decides Lineage's edges, so those fields are plain URNs.
+/// Every URN field DataHub annotates is an edge with DataHub's name, target types and lineage
+/// (tests/…/Registry/DataHubRelationshipTests.cs keeps the annotations, with the commit each was read at).
 /// </remarks>
 internal static class JobAspects
 {
@@ -37,27 +36,28 @@ internal static class JobAspects
                 Member("com.linkedin.datajob.azkaban.AzkabanJobType", Enum("AzkabanJobType",
                     "COMMAND", "HADOOP_JAVA", "HADOOP_SHELL", "HIVE", "PIG", "SQL", "GLUE")),
                 Member("string", Text))),
-            Optional("flowUrn", UrnOf("dataFlow")),
+            Optional("flowUrn", EdgeTo("IsPartOf", LineageRole.None, "dataFlow")),
             Optional("created", TimeStamp),
             Optional("lastModified", TimeStamp),
             Optional("status", Enum("JobStatus",
                 "STARTING", "IN_PROGRESS", "STOPPING", "STOPPED", "COMPLETED", "FAILED", "UNKNOWN", "SKIPPED")),
             Optional("env", Fabric)));
 
-    /// <summary>
-    /// The deprecated URN lists carry the edges model.md's table names; the newer *Edges lists and the job-to-job
-    /// and column fields are accepted as plain URNs.
-    /// </summary>
+    private static readonly UrnType InputDataset = EdgeTo("Consumes", LineageRole.TargetIsUpstream, "dataset");
+    private static readonly UrnType OutputDataset = EdgeTo("Produces", LineageRole.TargetIsDownstream, "dataset");
+    private static readonly UrnType InputDatajob = EdgeTo("DownstreamOf", LineageRole.TargetIsUpstream, "dataJob");
+
+    /// <summary>The deprecated URN lists and the newer *Edges lists carry the same edges.</summary>
     public static readonly AspectSpec DataJobInputOutput = Aspect("dataJobInputOutput", Job + "DataJobInputOutput",
         Record("DataJobInputOutput",
-            Required("inputDatasets", ListOf(EdgeTo("Consumes", LineageRole.TargetIsUpstream, "dataset"))),
-            Optional("inputDatasetEdges", ListOf(Edge)),
-            Required("outputDatasets", ListOf(EdgeTo("Produces", LineageRole.TargetIsDownstream, "dataset"))),
-            Optional("outputDatasetEdges", ListOf(Edge)),
-            Optional("inputDatajobs", ListOf(UrnOf("dataJob"))),
-            Optional("inputDatajobEdges", ListOf(Edge)),
-            Optional("inputDatasetFields", ListOf(UrnOf())),
-            Optional("outputDatasetFields", ListOf(UrnOf())),
+            Required("inputDatasets", ListOf(InputDataset)),
+            Optional("inputDatasetEdges", ListOf(EdgeOf(InputDataset))),
+            Required("outputDatasets", ListOf(OutputDataset)),
+            Optional("outputDatasetEdges", ListOf(EdgeOf(OutputDataset))),
+            Optional("inputDatajobs", ListOf(InputDatajob)),
+            Optional("inputDatajobEdges", ListOf(EdgeOf(InputDatajob))),
+            Optional("inputDatasetFields", ListOf(EdgeTo("Consumes", LineageRole.None, "schemaField"))),
+            Optional("outputDatasetFields", ListOf(EdgeTo("Produces", LineageRole.None, "schemaField"))),
             Optional("fineGrainedLineages", ListOf(FineGrainedLineage))));
 
     public static readonly AspectSpec EditableDataJobProperties = Aspect("editableDataJobProperties",
@@ -72,26 +72,29 @@ internal static class JobAspects
             Optional("type", Enum("DataProcessType", "BATCH_SCHEDULED", "BATCH_AD_HOC", "STREAMING")),
             Required("created", AuditStamp)));
 
-    /// <summary>inputEdges is from newer PDL versions.</summary>
+    /// <summary>inputEdges is from newer PDL versions. inputs is lineage in DataHub; outputs (below) is not.</summary>
     public static readonly AspectSpec DataProcessInstanceInput = Aspect("dataProcessInstanceInput",
         Process + "DataProcessInstanceInput",
         Record("DataProcessInstanceInput",
-            Required("inputs", ListOf(UrnOf())),
-            Optional("inputEdges", ListOf(Edge))));
+            Required("inputs", ListOf(EdgeTo("Consumes", LineageRole.TargetIsUpstream, "dataset", "mlModel"))),
+            Optional("inputEdges", ListOf(EdgeOf(EdgeTo("DataProcessInstanceConsumes", LineageRole.TargetIsUpstream,
+                "dataset", "mlModel", "dataProcessInstance"))))));
 
-    /// <summary>outputEdges is from newer PDL versions.</summary>
+    /// <summary>outputEdges is from newer PDL versions; it is lineage (the run feeds its outputs), outputs is not.</summary>
     public static readonly AspectSpec DataProcessInstanceOutput = Aspect("dataProcessInstanceOutput",
         Process + "DataProcessInstanceOutput",
         Record("DataProcessInstanceOutput",
-            Required("outputs", ListOf(UrnOf())),
-            Optional("outputEdges", ListOf(Edge))));
+            Required("outputs", ListOf(EdgeTo("Produces", LineageRole.None, "dataset", "mlModel"))),
+            Optional("outputEdges", ListOf(EdgeOf(EdgeTo("DataProcessInstanceProduces", LineageRole.TargetIsDownstream,
+                "dataset", "mlModel", "dataProcessInstance"))))));
 
+    /// <summary>None is lineage: the PDL read (@3ea2b68) sets no isLineage on InstanceOf, ChildOf or UpstreamOf.</summary>
     public static readonly AspectSpec DataProcessInstanceRelationships = Aspect("dataProcessInstanceRelationships",
         Process + "DataProcessInstanceRelationships",
         Record("DataProcessInstanceRelationships",
-            Optional("parentTemplate", UrnOf()),
-            Optional("parentInstance", UrnOf()),
-            Required("upstreamInstances", ListOf(UrnOf()))));
+            Optional("parentTemplate", EdgeTo("InstanceOf", LineageRole.None, "dataJob", "dataFlow", "dataset")),
+            Optional("parentInstance", EdgeTo("ChildOf", LineageRole.None, "dataProcessInstance")),
+            Required("upstreamInstances", ListOf(EdgeTo("UpstreamOf", LineageRole.None, "dataProcessInstance")))));
 
     /// <summary>A timeseries aspect. UP_FOR_RETRY and durationMillis are from newer PDL versions.</summary>
     public static readonly AspectSpec DataProcessInstanceRunEvent = Aspect("dataProcessInstanceRunEvent",

@@ -133,9 +133,14 @@ internal static class MlAspects
     public static readonly AspectSpec EditableMlPrimaryKeyProperties =
         EditableDescription("editableMlPrimaryKeyProperties", "EditableMLPrimaryKeyProperties");
 
+    /// <summary>PDL's com.linkedin.versionset.VersioningScheme: how a version set sorts its versions.</summary>
+    private static readonly EnumType VersioningScheme = Enum("VersioningScheme",
+        "LEXICOGRAPHIC_STRING", "ALPHANUMERIC_GENERATED_BY_DATAHUB");
+
     /// <summary>
     /// PDL requires versionSet, version and sortId; model.md lists this among the ML aspects whose fields are all
-    /// optional unless marked, and marks none, so Lineage accepts them absent.
+    /// optional unless marked, and marks none, so Lineage accepts them absent. versioningScheme (defaulted to
+    /// LEXICOGRAPHIC_STRING) is in DataHub's current PDL and in MLflow's golden output.
     /// </summary>
     public static readonly AspectSpec VersionProperties = Aspect("versionProperties",
         "com.linkedin.common.VersionProperties",
@@ -145,15 +150,23 @@ internal static class MlAspects
             Optional("aliases", ListOf(VersionTag)),
             Optional("comment", Text),
             Optional("sortId", Text),
+            Optional("versioningScheme", VersioningScheme),
             Optional("sourceCreatedTimestamp", AuditStamp),
             Optional("metadataCreatedTimestamp", AuditStamp),
             Optional("isLatest", Bool)));
+
+    /// <summary>The versionSet entity's properties: the latest version (a plain Urn, no relationship) and the scheme.</summary>
+    public static readonly AspectSpec VersionSetProperties = Aspect("versionSetProperties",
+        "com.linkedin.versionset.VersionSetProperties",
+        Record("VersionSetProperties", [CustomProperties],
+            Required("latest", UrnOf()),
+            Required("versioningScheme", VersioningScheme)));
 
     public static IEnumerable<AspectSpec> All =>
     [
         MlFeatureProperties, MlPrimaryKeyProperties, MlFeatureTableProperties, MlModelProperties,
         MlModelGroupProperties, MlModelDeploymentProperties, MlTrainingRunProperties,
         EditableMlModelProperties, EditableMlModelGroupProperties, EditableMlFeatureProperties,
-        EditableMlFeatureTableProperties, EditableMlPrimaryKeyProperties, VersionProperties,
+        EditableMlFeatureTableProperties, EditableMlPrimaryKeyProperties, VersionProperties, VersionSetProperties,
     ];
 }

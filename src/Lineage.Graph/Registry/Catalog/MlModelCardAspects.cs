@@ -7,8 +7,12 @@ internal static class MlModelCardAspects
 {
     private const string Ns = "com.linkedin.ml.metadata.";
 
-    private static readonly RecordType BaseData = Record("BaseData",
-        Required("dataset", UrnOf("dataset")),
+    /// <summary>
+    /// PDL's BaseData. DataHub does not annotate its dataset; Lineage makes it a lineage edge (TrainedOn, EvaluatedOn:
+    /// the dataset is upstream of the model), which users ask DataHub for (datahub#18620, #18583).
+    /// </summary>
+    private static RecordType BaseData(string relationship) => Record("BaseData",
+        Required("dataset", EdgeTo(relationship, LineageRole.TargetIsUpstream, "dataset")),
         Optional("motivation", Text),
         Optional("preProcessing", ListOf(Text)));
 
@@ -42,12 +46,12 @@ internal static class MlModelCardAspects
     public static readonly AspectSpec MlModelEvaluationData = Aspect("mlModelEvaluationData",
         Ns + "EvaluationData",
         Record("EvaluationData",
-            Required("evaluationData", ListOf(BaseData))));
+            Required("evaluationData", ListOf(BaseData("EvaluatedOn")))));
 
     public static readonly AspectSpec MlModelTrainingData = Aspect("mlModelTrainingData",
         Ns + "TrainingData",
         Record("TrainingData",
-            Required("trainingData", ListOf(BaseData))));
+            Required("trainingData", ListOf(BaseData("TrainedOn")))));
 
     public static readonly AspectSpec MlModelQuantitativeAnalyses = Aspect("mlModelQuantitativeAnalyses",
         Ns + "QuantitativeAnalyses",

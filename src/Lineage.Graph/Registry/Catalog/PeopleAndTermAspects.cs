@@ -8,9 +8,9 @@ namespace Lineage.Graph.Registry.Catalog;
 /// data platforms and their instances, ownership types.
 /// </summary>
 /// <remarks>
-/// DataHub annotates several of these URN fields as relationships (managerUrn ReportsTo, parentNode and parentDomain
-/// IsPartOf, the deprecated CorpGroupInfo lists OwnedBy / IsPartOf, platforms IsUserOf, persona IsPersona); model.md's
-/// table, which decides Lineage's edges, has none of them, so they are plain URNs here.
+/// The URN fields DataHub annotates are edges with its names (managerUrn ReportsTo, parentNode and parentDomain
+/// IsPartOf, the deprecated CorpGroupInfo lists OwnedBy / IsPartOf, platforms IsUserOf, persona IsPersona); none is
+/// lineage.
 /// </remarks>
 internal static class PeopleAndTermAspects
 {
@@ -23,7 +23,7 @@ internal static class PeopleAndTermAspects
             Optional("displayName", Text),
             Optional("email", Text),
             Optional("title", Text),
-            Optional("managerUrn", UrnOf("corpuser")),
+            Optional("managerUrn", EdgeTo("ReportsTo", LineageRole.None, "corpuser")),
             Optional("departmentId", Long),
             Optional("departmentName", Text),
             Optional("firstName", Text),
@@ -40,8 +40,8 @@ internal static class PeopleAndTermAspects
             Optional("pictureLink", Text),
             Optional("displayName", Text),
             Optional("title", Text),
-            Optional("platforms", ListOf(UrnOf())),
-            Optional("persona", UrnOf()),
+            Optional("platforms", ListOf(EdgeTo("IsUserOf", LineageRole.None, "dataPlatform"))),
+            Optional("persona", EdgeTo("IsPersona", LineageRole.None, "dataHubPersona")),
             Optional("slack", Text),
             Optional("phone", Text),
             Optional("email", Text),
@@ -85,7 +85,7 @@ internal static class PeopleAndTermAspects
             Optional("id", Text),
             Optional("name", Text),
             Required("definition", Text),
-            Optional("parentNode", UrnOf("glossaryNode")),
+            Optional("parentNode", EdgeTo("IsPartOf", LineageRole.None, "glossaryNode")),
             Required("termSource", Text),
             Optional("sourceRef", Text),
             Optional("sourceUrl", Text),
@@ -94,7 +94,7 @@ internal static class PeopleAndTermAspects
     public static readonly AspectSpec GlossaryNodeInfo = Aspect("glossaryNodeInfo", "com.linkedin.glossary.GlossaryNodeInfo",
         Record("GlossaryNodeInfo", [CustomProperties],
             Required("definition", Text),
-            Optional("parentNode", UrnOf("glossaryNode")),
+            Optional("parentNode", EdgeTo("IsPartOf", LineageRole.None, "glossaryNode")),
             Optional("name", Text),
             Optional("id", Text)));
 
@@ -103,7 +103,7 @@ internal static class PeopleAndTermAspects
             Required("name", Text),
             Optional("description", Text),
             Optional("created", AuditStamp),
-            Optional("parentDomain", UrnOf())));
+            Optional("parentDomain", EdgeTo("IsPartOf", LineageRole.None, "domain"))));
 
     public static readonly AspectSpec ContainerProperties = Aspect("containerProperties",
         "com.linkedin.container.ContainerProperties",

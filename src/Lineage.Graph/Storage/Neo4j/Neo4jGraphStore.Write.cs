@@ -156,7 +156,8 @@ public sealed partial class Neo4jGraphStore
     private static JsonObject KeyParts(string urn) =>
         Urn.TryParse(urn, out var parsed, out _) ? parsed!.KeyAspect() : [];
 
-    private static string EntityTypeOf(string urn) => Urn.TryParse(urn, out var parsed, out _) ? parsed!.EntityType : "unknown";
+    // An edge's target is checked for syntax only (AspectValidator), so its type is read without the key rules.
+    private static string EntityTypeOf(string urn) => Urn.TryReadReference(urn, out var type, out _) ? type : "unknown";
 
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);
 }

@@ -61,7 +61,8 @@ internal static partial class MaximalExamples
         new("versionProperties", "mlModel", """
             {"versionSet": "urn:li:versionSet:(recommendation-models,mlModel)", "version": <<Version>>,
              "aliases": [{"versionTag": "champion"}, {"versionTag": "challenger"}], "comment": "Retrained on June data",
-             "sortId": "00000003", "sourceCreatedTimestamp": <<Stamp>>, "metadataCreatedTimestamp": <<Stamp>>, "isLatest": true}
+             "sortId": "00000003", "versioningScheme": "LEXICOGRAPHIC_STRING",
+             "sourceCreatedTimestamp": <<Stamp>>, "metadataCreatedTimestamp": <<Stamp>>, "isLatest": true}
             """),
     ];
 
@@ -103,5 +104,16 @@ internal static partial class MaximalExamples
             """),
         // CostValue is union[costId: double, costCode: string]: members are keyed by their aliases.
         new("cost", "mlModel", """{"costType": "ORG_COST_TYPE", "cost": {"costCode": "CC-1234"}}"""),
+        // The versionSet entity, as DataHub's version-linking writes it.
+        new("versionSetProperties", "versionSet", """
+            {"customProperties": {"source": "mlflow"}, "latest": "urn:li:mlModel:(urn:li:dataPlatform:mlflow,recommendations_3,PROD)",
+             "versioningScheme": "ALPHANUMERIC_GENERATED_BY_DATAHUB"}
+            """),
+        // MLflow writes one per run user; value is PDL's SerializedValue (bytes as a string).
+        new("platformResourceInfo", "platformResource", """
+            {"resourceType": "user", "primaryKey": "data_scientist", "secondaryKeys": ["ds@example.com"],
+             "value": {"blob": "{\"name\": \"data_scientist\"}", "contentType": "JSON", "schemaType": "JSON",
+                       "schemaRef": "mlflow.User"}}
+            """),
     ];
 }

@@ -100,6 +100,7 @@ internal static partial class MaximalExamples
             "dataPlatformInstance" => $"urn:li:dataPlatformInstance:(urn:li:dataPlatform:mlflow,instance-{id})",
             "chart" => $"urn:li:chart:(looker,chart-{id})",
             "dashboard" => $"urn:li:dashboard:(looker,dashboard-{id})",
+            "versionSet" => $"urn:li:versionSet:(set-{id},mlModel)",
             _ => $"urn:li:{entityType}:x{id}",
         };
     }
