@@ -11,25 +11,22 @@ namespace Lineage.Api.Tests.SampleData;
 /// </summary>
 internal static class SampleFile
 {
-    private const string Pegasus2Avro = "com.linkedin.pegasus2avro.";
-
-    private static readonly Lazy<JsonArray> Entries = new(() =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "sample_mce.json")))!.AsArray());
+    private static readonly Lazy<DataHubFile> Sample = new(() => DataHubFile.Load("Fixtures", "sample_mce.json"));
 
     /// <summary>The file's snapshots (proposedSnapshot of each MCE), in file order, as written in the file.</summary>
     public static IEnumerable<JsonObject> Snapshots =>
-        Entries.Value.Select(e => e!["proposedSnapshot"]).OfType<JsonObject>().Select(s => s.DeepClone().AsObject());
+        Sample.Value.Entries.Select(e => e["proposedSnapshot"]).OfType<JsonObject>().Select(s => s.DeepClone().AsObject());
 
     /// <summary>The file's metadata change proposals, in file order.</summary>
     public static IEnumerable<JsonObject> Proposals =>
-        Entries.Value.OfType<JsonObject>().Where(e => e["aspectName"] is not null).Select(e => e.DeepClone().AsObject());
+        Sample.Value.Entries.Where(e => e["aspectName"] is not null).Select(e => e.DeepClone().AsObject());
 
     /// <summary>The (urn, aspect class) pairs the file's snapshots hold, class names as DataHub's server spells them.</summary>
     public static IEnumerable<(string Urn, string SchemaClass)> SnapshotAspects =>
         Snapshots.SelectMany(s =>
         {
             var body = s.First().Value!.AsObject();
-            return body["aspects"]!.AsArray().Select(a => (body["urn"]!.GetValue<string>(), Rename(a!.AsObject().First().Key)));
+            return body["aspects"]!.AsArray().Select(a => (body["urn"]!.GetValue<string>(), DataHubFile.Rename(a!.AsObject().First().Key)));
         });
 
     /// <summary>Every snapshot sent alone, raw from the file (the server reads the pegasus2avro spelling), then every proposal alone.</summary>
@@ -53,29 +50,11 @@ internal static class SampleFile
         var snapshots = Snapshots.ToList();
         await Expect200(await gms.Send(HttpMethod.Post, "/entities?action=batchIngest", new JsonObject
         {
-            ["entities"] = new JsonArray([.. snapshots.Select(s => (JsonNode)new JsonObject { ["value"] = PreJsonTransform(s) })]),
+            ["entities"] = new JsonArray([.. snapshots.Select(s => (JsonNode)new JsonObject { ["value"] = DataHubFile.PreJsonTransform(s) })]),
             ["systemMetadata"] = new JsonArray([.. snapshots.Select(_ => (JsonNode)RunMetadata())]),
         }), "batchIngest");
-        await Expect200(await gms.EmitBatchAsync([.. Proposals.Select(p => PreJsonTransform(p)!.AsObject())]), "ingestProposalBatch");
+        await Expect200(await gms.EmitBatchAsync([.. Proposals.Select(p => DataHubFile.PreJsonTransform(p)!.AsObject())]), "ingestProposalBatch");
     }
-
-    /// <summary>
-    /// What DataHub's client does to a record before sending it to a Rest.li server: pegasus2avro class names become
-    /// com.linkedin ones, nulls are dropped, an aliased union's fieldDiscriminator becomes its key.
-    /// </summary>
-    public static JsonNode? PreJsonTransform(JsonNode? node) => node switch
-    {
-        JsonObject { Count: 1 } o when o.First().Key.StartsWith(Pegasus2Avro, StringComparison.Ordinal) =>
-            new JsonObject { [Rename(o.First().Key)] = PreJsonTransform(o.First().Value) },
-        JsonObject o when o["fieldDiscriminator"] is JsonValue d =>
-            new JsonObject { [d.GetValue<string>()] = PreJsonTransform(o[d.GetValue<string>()]) },
-        JsonObject o => new JsonObject(o.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, PreJsonTransform(p.Value)))),
-        JsonArray a => new JsonArray([.. a.Select(PreJsonTransform)]),
-        _ => node?.DeepClone(),
-    };
-
-    public static string Rename(string className) =>
-        className.StartsWith(Pegasus2Avro, StringComparison.Ordinal) ? "com.linkedin." + className[Pegasus2Avro.Length..] : className;
 
     private static JsonObject RunMetadata() => new() { ["lastObserved"] = 1718000000000, ["runId"] = "file-sample_mce.json" };
 

@@ -1,0 +1,9 @@
+using System.Text.Json.Nodes;
+
+namespace Lineage.Api.Tests.Connectors;
+
+/// <summary>One aspect a file entry writes, as DataHub's client sends it (after <c>pre_json_transform</c>); Entry is its index in the file.</summary>
+public sealed record WrittenAspect(int Entry, string EntityType, string Urn, string AspectName, JsonObject Value)
+{
+    public override string ToString() => $"entry {Entry}: {EntityType} {Urn} {AspectName}";
+}
