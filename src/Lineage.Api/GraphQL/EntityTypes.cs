@@ -41,6 +41,8 @@ internal static class EntityTypes
         new("ownershipType", "OwnershipTypeEntity", "CUSTOM_OWNERSHIP_TYPE"),
         new("dataProduct", "DataProduct", "DATA_PRODUCT"),
         new("versionSet", "VersionSet", "VERSION_SET"),
+        // MLflow's run users; a minimal type, so a run's relationship to one resolves.
+        new("platformResource", "PlatformResource", "PLATFORM_RESOURCE"),
         new("schemaField", "SchemaFieldEntity", "SCHEMA_FIELD"),
         new("chart", "Chart", "CHART"),
         new("dashboard", "Dashboard", "DASHBOARD"),

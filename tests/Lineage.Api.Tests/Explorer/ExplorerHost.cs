@@ -110,8 +110,10 @@ public abstract class ExplorerHost : IAsyncLifetime
             DataHubWire.Proposal(TrainingRun, "container", Value($$"""{"container": "{{Experiment}}"}""")),
             DataHubWire.Proposal(TrainingRun, "dataProcessInstanceInput",
                 Value("""{"inputs": ["urn:li:dataset:(urn:li:dataPlatform:hive,users,PROD)"]}""")),
-            DataHubWire.Proposal(TrainingRun, "dataProcessInstanceOutput",
-                Value("""{"outputs": ["urn:li:mlModel:(urn:li:dataPlatform:science,my-model,PROD)"]}""")),
+            // outputEdges, not outputs: DataHub counts only the edges as lineage (DataProcessInstanceProduces).
+            DataHubWire.Proposal(TrainingRun, "dataProcessInstanceOutput", Value("""
+                {"outputs": [], "outputEdges": [{"destinationUrn": "urn:li:mlModel:(urn:li:dataPlatform:science,my-model,PROD)"}]}
+                """)),
             DataHubWire.Proposal(TrainingRun, "dataProcessInstanceRunEvent",
                 Value($$"""{"timestampMillis": {{started}}, "status": "STARTED", "attempt": 1}""")),
             DataHubWire.Proposal(TrainingRun, "dataProcessInstanceRunEvent", Value($$$"""

@@ -189,6 +189,22 @@ public abstract class ExplorerTests(ExplorerHost host)
     }
 
     [Fact]
+    public async Task the_models_upstream_reaches_its_training_run_and_the_dataset_the_run_read()
+    {
+        var page = await OpenAsync($"/#/lineage/{Uri.EscapeDataString(Model)}?hops=2&dir=up");
+        await WaitForDrawAsync(page);
+        var nodes = await NodeIds(page);
+        nodes.ShouldContain(ExplorerHost.TrainingRun);
+        nodes.ShouldContain(Users);
+        var (model, run, users) = (await PositionOf(page, Model), await PositionOf(page, ExplorerHost.TrainingRun), await PositionOf(page, Users));
+        run.X.ShouldBeLessThan(model.X);
+        users.X.ShouldBeLessThan(run.X);
+        (await page.EvaluateAsync<string>("id => window.lineageGraph.getElementById(id).data('entityType')", ExplorerHost.TrainingRun))
+            .ShouldBe("dataProcessInstance");
+        await Screenshot(page, "lineage-model-run");
+    }
+
+    [Fact]
     public async Task clicking_a_node_adds_its_neighbours_and_the_url_keeps_the_view()
     {
         var page = await OpenAsync($"/#/lineage/{Uri.EscapeDataString(Model)}?hops=1&dir=both");

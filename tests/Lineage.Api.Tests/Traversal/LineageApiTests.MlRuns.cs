@@ -55,4 +55,23 @@ public abstract partial class LineageApiTests
             Edge(Model, "EvaluatedOn", Holdout, upstream: Holdout),
         ], ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task a_model_versions_upstream_reaches_its_training_run_and_what_the_run_read_and_back()
+    {
+        // As MLflow's connector writes it: the model version names its run in trainingJobs, the run its inputs.
+        await _gms.UpsertAsync(Run, "dataProcessInstanceInput", new JsonObject { ["inputs"] = new JsonArray(Clicks) });
+        await _gms.UpsertAsync(Model, "mlModelProperties", new JsonObject { ["trainingJobs"] = new JsonArray(Run) });
+
+        var up = await GetAsync($"/api/v1/lineage?urn={Q(Model)}&direction=upstream");
+        var down = await GetAsync($"/api/v1/lineage?urn={Q(Clicks)}&direction=downstream");
+
+        Nodes(up).ShouldBe(InOrder((1, Run), (2, Clicks)));
+        Edges(up).ShouldBe(
+        [
+            Edge(Model, "TrainedBy", Run, upstream: Run),
+            Edge(Run, "Consumes", Clicks, upstream: Clicks),
+        ], ignoreOrder: true);
+        Nodes(down).ShouldBe(InOrder((1, Run), (2, Model)));
+    }
 }
