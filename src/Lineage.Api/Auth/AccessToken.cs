@@ -25,6 +25,4 @@ public sealed record AccessToken(
 {
     /// <summary>Usable now: not revoked and not expired.</summary>
     public bool IsActive(DateTimeOffset now) => !Revoked && (ExpiresAt is not { } expiry || expiry > now);
-
-    public bool Allows(TokenScope required) => Scope >= required;
 }
