@@ -1,19 +1,36 @@
-// One breadth-first step of a lineage walk: the lineage neighbours of the frontier, in the walk's direction.
-// An edge whose lineage role is $forward is followed from its source to its target, one whose role is $backward
-// from its target to its source (1 = the target is upstream, 2 = the target is downstream). Soft-deleted
-// neighbours are left out unless $includeRemoved.
-// Parameters: $frontier: [urn], $forward, $backward, $types: [name] (empty = all), $includeRemoved.
-// Returns: urn, each neighbour once (parents are chosen afterwards from the edges among the nodes kept).
+// One level of a lineage walk: the lineage edges leading one hop from the frontier in the walk's direction. An edge
+// whose lineage role is $forward is followed from its source to its target, one whose role is $backward from its
+// target to its source (1 = the target is upstream, 2 = the target is downstream). Soft-deleted far ends are left out
+// unless $includeRemoved. $columnsOf (the frontier at entity granularity, else empty) adds the edges of their columns:
+// the urns starting with urn:li:schemaField:(<urn>, which the urn uniqueness index seeks as a range.
+// Parameters: $frontier: [urn], $columnsOf: [urn], $forward, $backward, $types: [name] (empty = all), $includeRemoved.
+// Returns per edge: source, target, type, lineage role (the walk picks parents and rolls columns up).
 UNWIND $frontier AS u
-MATCH (:Entity {urn: u})-[r]->(m:Entity)
+MATCH (s:Entity {urn: u})-[r]->(t:Entity)
 WHERE r.lineage = $forward
   AND (size($types) = 0 OR type(r) IN $types)
-  AND ($includeRemoved OR NOT coalesce(m.removed, false))
-RETURN m.urn AS urn
+  AND ($includeRemoved OR NOT coalesce(t.removed, false))
+RETURN s.urn AS source, t.urn AS target, type(r) AS type, r.lineage AS lineage
 UNION
 UNWIND $frontier AS u
-MATCH (:Entity {urn: u})<-[r]-(m:Entity)
+MATCH (s:Entity)-[r]->(t:Entity {urn: u})
 WHERE r.lineage = $backward
   AND (size($types) = 0 OR type(r) IN $types)
-  AND ($includeRemoved OR NOT coalesce(m.removed, false))
-RETURN m.urn AS urn
+  AND ($includeRemoved OR NOT coalesce(s.removed, false))
+RETURN s.urn AS source, t.urn AS target, type(r) AS type, r.lineage AS lineage
+UNION
+UNWIND $columnsOf AS u
+MATCH (s:Entity)-[r]->(t:Entity)
+WHERE s.urn STARTS WITH ('urn:li:schemaField:(' + u + ',')
+  AND r.lineage = $forward
+  AND (size($types) = 0 OR type(r) IN $types)
+  AND ($includeRemoved OR NOT coalesce(t.removed, false))
+RETURN s.urn AS source, t.urn AS target, type(r) AS type, r.lineage AS lineage
+UNION
+UNWIND $columnsOf AS u
+MATCH (s:Entity)-[r]->(t:Entity)
+WHERE t.urn STARTS WITH ('urn:li:schemaField:(' + u + ',')
+  AND r.lineage = $backward
+  AND (size($types) = 0 OR type(r) IN $types)
+  AND ($includeRemoved OR NOT coalesce(s.removed, false))
+RETURN s.urn AS source, t.urn AS target, type(r) AS type, r.lineage AS lineage

@@ -37,6 +37,8 @@ FOREACH (_ IN CASE WHEN edge.type = 'ForeignKeyTo' THEN [1] ELSE [] END |
   CREATE (s)-[:ForeignKeyTo {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'ForeignKeyToDataset' THEN [1] ELSE [] END |
   CREATE (s)-[:ForeignKeyToDataset {aspect: edge.aspect, lineage: edge.lineage}]->(t))
+FOREACH (_ IN CASE WHEN edge.type = 'HasSchemaField' THEN [1] ELSE [] END |
+  CREATE (s)-[:HasSchemaField {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'InstanceOf' THEN [1] ELSE [] END |
   CREATE (s)-[:InstanceOf {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'IsFailing' THEN [1] ELSE [] END |

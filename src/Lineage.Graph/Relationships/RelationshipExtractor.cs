@@ -3,7 +3,10 @@ using Lineage.Graph.Registry;
 
 namespace Lineage.Graph.Relationships;
 
-/// <summary>Derives the edges an aspect value produces, by walking it alongside its schema.</summary>
+/// <summary>
+/// Derives the edges an aspect value produces: those its schema's annotations give, by walking the value alongside
+/// it, and the column edges (<see cref="ColumnEdges"/>).
+/// </summary>
 public static class RelationshipExtractor
 {
     /// <summary>The edges of an already validated aspect value; each (type, target) once.</summary>
@@ -11,6 +14,7 @@ public static class RelationshipExtractor
     {
         var edges = new List<Relationship>();
         Walk(spec.Schema, value, (rel, target) => edges.Add(new Relationship(sourceUrn, rel.Name, target, spec.Name, rel.Lineage)));
+        if (ColumnEdges.Derives(spec.Name)) edges.AddRange(ColumnEdges.Of(Urns.Urn.Parse(sourceUrn, "urn"), spec.Name, value));
         return edges.Distinct().ToList();
     }
 

@@ -40,19 +40,21 @@ public interface IGraphStore : IAsyncDisposable
     Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(IReadOnlyCollection<string> urns, string aspect, CancellationToken ct);
 
     /// <summary>
-    /// Walks lineage breadth-first from the root, in the store (SQL or Cypher, one statement per hop), never loading the whole
-    /// graph: the nodes reached with their fewest hops and parent, and the lineage edges among them.
+    /// One level of a lineage walk (<see cref="LineageWalk"/> steers it): the lineage edges leading one hop from the
+    /// frontier, or from the frontier's columns too, in the query's direction; one statement, never the whole graph.
     /// </summary>
-    Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct);
+    Task<IReadOnlyList<LineageEdge>> GetLineageHopsAsync(LineageHopQuery query, CancellationToken ct);
+
+    /// <summary>Whether each urn is soft-deleted and whether it was ever ingested; urns the store has never seen are left out.</summary>
+    Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(IReadOnlyCollection<string> urns, CancellationToken ct);
 
     /// <summary>
-    /// One hop of a walk the caller steers: the nodes one lineage hop beyond the frontier that are not among those seen,
-    /// in urn order, at most the step's limit — the same statement <see cref="TraverseAsync"/> runs per hop.
+    /// The lineage edges (of the given relationship types, all when empty) whose source is among the urns, or with
+    /// <paramref name="withColumns"/> is one of their columns, each with its column mapping; the walk keeps those
+    /// whose other end is among them too.
     /// </summary>
-    Task<IReadOnlyList<string>> StepAsync(LineageStep step, CancellationToken ct);
-
-    /// <summary>The lineage edges (of the given relationship types, all when empty) whose both ends are among the urns.</summary>
-    Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAmongAsync(IReadOnlyCollection<string> urns, IReadOnlyList<string> types, CancellationToken ct);
+    Task<IReadOnlyList<LineageEdge>> GetLineageEdgesFromAsync(
+        IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct);
 
     /// <summary>How many relationship edges touch each urn (in and out); urns without any are left out.</summary>
     Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct);

@@ -3,6 +3,7 @@ namespace Lineage.Graph.Traversal;
 /// <summary>A lineage question as the API asks it.</summary>
 /// <param name="Direction">Upstream, downstream, or both when null.</param>
 /// <param name="EntityTypes">Entity types to return (the walk still passes through others); empty returns all.</param>
+/// <param name="Granularity">Entities or columns; null takes the root's (<see cref="LineageService.GranularityFor"/>).</param>
 public sealed record LineageRequest(
     string Urn,
     LineageDirection? Direction,
@@ -10,7 +11,8 @@ public sealed record LineageRequest(
     IReadOnlyList<string> Relationships,
     IReadOnlyList<string> EntityTypes,
     bool IncludeRemoved,
-    int Limit);
+    int Limit,
+    LineageGranularity? Granularity = null);
 
 /// <summary>An entity in a lineage answer: what a person needs to recognise it.</summary>
 public sealed record LineageNode(

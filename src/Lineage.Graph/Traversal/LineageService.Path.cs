@@ -13,33 +13,35 @@ public sealed partial class LineageService
     /// Each direction is searched among at most <see cref="TraversalOptions.MaxNodes"/> nodes: a search that outgrows
     /// them before it reaches <c>to</c> does not know the answer, and says so with a <see cref="NotFoundException"/>.
     /// </summary>
-    public async Task<PathAnswer?> FindPathAsync(string fromText, string toText, int maxHops, CancellationToken ct)
+    /// <param name="granularity">Entities or columns; null takes <paramref name="fromText"/>'s (<see cref="GranularityFor"/>).</param>
+    public async Task<PathAnswer?> FindPathAsync(
+        string fromText, string toText, int maxHops, CancellationToken ct, LineageGranularity? granularity = null)
     {
         var from = Urn.Parse(fromText, "from").ToString();
         var to = Urn.Parse(toText, "to").ToString();
         CheckHops(maxHops);
         if (from == to) return new PathAnswer(from, to, LineageDirection.Downstream, new LineagePath([from], []));
-        return await WithinTimeoutAsync(deadline => SearchPathAsync(from, to, maxHops, deadline), ct);
+        return await WithinTimeoutAsync(deadline => SearchPathAsync(from, to, maxHops, GranularityFor(from, granularity), deadline), ct);
     }
 
-    private async Task<PathAnswer?> SearchPathAsync(string from, string to, int maxHops, CancellationToken ct)
+    private async Task<PathAnswer?> SearchPathAsync(string from, string to, int maxHops, LineageGranularity granularity, CancellationToken ct)
     {
         PathWalk[] walks = [new(from, LineageDirection.Downstream), new(from, LineageDirection.Upstream)];
         for (var depth = 1; depth <= maxHops && walks.Any(w => w.Frontier.Count > 0); depth++)
         {
             foreach (var walk in walks.Where(w => w.Frontier.Count > 0))
             {
-                // One more than the room left tells a level that fits from one cut short.
-                var room = _options.MaxNodes + 1 - walk.Degrees.Count;
-                var next = await store.StepAsync(new LineageStep(walk.Frontier, walk.Direction, [], false, walk.Degrees.Keys, room), ct);
-                if (next.Contains(to, StringComparer.Ordinal))
+                var level = await _walk.NextLevelAsync(walk.Frontier, walk.Direction, [], false, granularity, walk.Parents.ContainsKey, ct);
+                if (level.FirstOrDefault(h => h.Urn == to) is { } found)
                 {
-                    walk.Degrees[to] = depth;
-                    return new PathAnswer(from, to, walk.Direction, await ExplainAsync(walk, to, ct));
+                    walk.Parents[to] = found;
+                    return new PathAnswer(from, to, walk.Direction, PathTo(to, urn => walk.Parents[urn] is { } hop ? (hop.Parent, hop.Relationship) : (null, null)));
                 }
-                walk.Capped = next.Count >= room;
-                walk.Frontier = walk.Capped ? [] : next;
-                foreach (var urn in walk.Frontier) walk.Degrees[urn] = depth;
+                // A level larger than the room left is cut short: past it, this direction's view is not whole.
+                var room = _options.MaxNodes - walk.Parents.Count;
+                walk.Capped = level.Count > room;
+                walk.Frontier = walk.Capped ? [] : level.Select(h => h.Urn).ToList();
+                foreach (var hop in walk.Capped ? [] : level) walk.Parents[hop.Urn] = hop;
             }
             // Every level nearer than this one is whole in both directions, so a path found at this level is still the
             // shortest; past it, one direction's view is cut short and a longer path could not be called the shortest.
@@ -51,21 +53,11 @@ public sealed partial class LineageService
         return null;
     }
 
-    /// <summary>The path to <paramref name="to"/>, from the parents the edges among the nodes nearer than it give.</summary>
-    private async Task<LineagePath> ExplainAsync(PathWalk walk, string to, CancellationToken ct)
-    {
-        var depth = walk.Degrees[to];
-        var degrees = walk.Degrees.Where(n => n.Value < depth || n.Key == to).ToDictionary(StringComparer.Ordinal);
-        var edges = await store.GetLineageEdgesAmongAsync(degrees.Keys, [], ct);
-        var parents = ParentChooser.Choose(degrees, edges, walk.Direction);
-        return PathTo(to, urn => parents.GetValueOrDefault(urn));
-    }
-
-    /// <summary>One direction of the path search: the nodes reached with their hops, and the last level's.</summary>
+    /// <summary>One direction of the path search: the nodes reached, each with the hop that reached it (none for the start), and the last level.</summary>
     private sealed class PathWalk(string from, LineageDirection direction)
     {
         public LineageDirection Direction { get; } = direction;
-        public Dictionary<string, int> Degrees { get; } = new(StringComparer.Ordinal) { [from] = 0 };
+        public Dictionary<string, LineageWalk.Hop?> Parents { get; } = new(StringComparer.Ordinal) { [from] = null };
         public IReadOnlyList<string> Frontier { get; set; } = [from];
         public bool Capped { get; set; }
     }

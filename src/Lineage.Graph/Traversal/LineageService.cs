@@ -14,6 +14,11 @@ namespace Lineage.Graph.Traversal;
 public sealed partial class LineageService(IGraphStore store, IOptions<TraversalOptions> options)
 {
     private readonly TraversalOptions _options = options.Value;
+    private readonly LineageWalk _walk = new(store);
+
+    /// <summary>The granularity a question about <paramref name="root"/> takes when it names none: columns for a column, else entities.</summary>
+    public static LineageGranularity GranularityFor(string root, LineageGranularity? asked) =>
+        asked ?? (Columns.IsColumn(root) ? LineageGranularity.Column : LineageGranularity.Entity);
 
     /// <summary>The nodes upstream, downstream or both of an entity, and the lineage edges among them.</summary>
     public async Task<LineageGraph> GetLineageAsync(LineageRequest request, CancellationToken ct)
@@ -27,9 +32,13 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
     private async Task<LineageGraph> LineageAsync(string root, LineageRequest request, CancellationToken ct)
     {
         var directions = request.Direction is { } one ? [one] : new[] { LineageDirection.Upstream, LineageDirection.Downstream };
+        var granularity = GranularityFor(root, request.Granularity);
         var walks = new List<TraversalResult>();
         foreach (var direction in directions)
-            walks.Add(await store.TraverseAsync(new TraversalQuery(root, direction, request.MaxHops, request.Relationships, request.IncludeRemoved, request.Limit), ct));
+        {
+            walks.Add(await _walk.TraverseAsync(
+                new TraversalQuery(root, direction, request.MaxHops, request.Relationships, request.IncludeRemoved, request.Limit, granularity), ct));
+        }
 
         // A node both upstream and downstream (a cycle) appears once, at its nearest degree.
         var reached = walks.SelectMany(w => w.Nodes)
@@ -45,23 +54,26 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
         var kept = reached.Select(n => n.Urn).ToHashSet(StringComparer.Ordinal);
         var edges = walks.Count == 1 && request.EntityTypes.Count == 0
             ? walks[0].Edges.Where(e => kept.Contains(e.Source) && kept.Contains(e.Target)).ToList()
-            : await store.GetLineageEdgesAmongAsync(kept, request.Relationships, ct);
+            : await _walk.EdgesAmongAsync([.. kept], request.Relationships, granularity, ct);
         var nodes = await DescribeAsync(reached, ct);
         return new LineageGraph(nodes[0], nodes.Skip(1).ToList(), edges, truncated);
     }
 
     /// <summary>Everything downstream of an entity, with counts, one explaining path each, flags and owners.</summary>
-    public async Task<ImpactReport> GetImpactAsync(string urnText, int maxHops, IReadOnlyList<string> entityTypes, CancellationToken ct)
+    public async Task<ImpactReport> GetImpactAsync(
+        string urnText, int maxHops, IReadOnlyList<string> entityTypes, CancellationToken ct, LineageGranularity? granularity = null)
     {
         var root = Urn.Parse(urnText, "urn").ToString();
         CheckHops(maxHops);
-        return await WithinTimeoutAsync(deadline => ImpactAsync(root, maxHops, entityTypes, deadline), ct);
+        return await WithinTimeoutAsync(deadline => ImpactAsync(root, maxHops, entityTypes, GranularityFor(root, granularity), deadline), ct);
     }
 
-    private async Task<ImpactReport> ImpactAsync(string root, int maxHops, IReadOnlyList<string> entityTypes, CancellationToken ct)
+    private async Task<ImpactReport> ImpactAsync(
+        string root, int maxHops, IReadOnlyList<string> entityTypes, LineageGranularity granularity, CancellationToken ct)
     {
         // Soft-deleted consumers still break: impact walks through them and flags them.
-        var walk = await store.TraverseAsync(new TraversalQuery(root, LineageDirection.Downstream, maxHops, [], true, _options.MaxNodes), ct);
+        var walk = await _walk.TraverseAsync(
+            new TraversalQuery(root, LineageDirection.Downstream, maxHops, [], true, _options.MaxNodes, granularity), ct);
         var nodes = await DescribeAsync(walk.Nodes, ct);
         var byUrn = walk.Nodes.ToDictionary(n => n.Urn, StringComparer.Ordinal);
 

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Lineage.Graph.Relationships;
+
 namespace Lineage.Graph.Traversal;
 
 /// <summary>What a walk reached: the root at degree 0, then every node by fewest hops, and the lineage edges among them.</summary>
@@ -10,9 +13,17 @@ public sealed record TraversalResult(IReadOnlyList<ReachedNode> Nodes, IReadOnly
 /// <param name="Exists">False for a urn only referenced by edges, never ingested.</param>
 public sealed record ReachedNode(string Urn, int Degree, string? Parent, string? ParentRelationship, bool Removed, bool Exists);
 
+/// <summary>What a store knows of a node a walk reached.</summary>
+/// <param name="Exists">False for a urn only referenced by edges, never ingested.</param>
+public sealed record NodeFacts(bool Removed, bool Exists);
+
 /// <summary>A lineage edge as stored (source holds the field) with the end that is upstream.</summary>
 public sealed record LineageEdge(string Source, string Target, string Relationship, string Upstream)
 {
     /// <summary>The end that is downstream.</summary>
     public string Downstream => Upstream == Source ? Target : Source;
+
+    /// <summary>How the downstream column is made from the upstream one, on a column-to-column edge; else null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ColumnMapping? Mapping { get; init; }
 }

@@ -133,7 +133,8 @@ public static class AspectValidator
 
     private static bool IsInteger(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() == JsonValueKind.Number
-        && (v.TryGetValue<long>(out _) || (v.TryGetValue<double>(out var d) && Math.Floor(d) == d && Math.Abs(d) < 9.3e18));
+        && (v.TryGetValue<long>(out _) || v.TryGetValue<int>(out _)
+            || (v.TryGetValue<double>(out var d) && Math.Floor(d) == d && Math.Abs(d) < 9.3e18));
 
     // "an mlModel urn": ml is read em-el.
     private static string Article(string noun) =>

@@ -12,29 +12,21 @@ public sealed class InstrumentedStore(IGraphStore inner) : IGraphStore
 {
     private int _urnsWalked;
 
-    /// <summary>How many urns <see cref="TraverseAsync"/> and <see cref="StepAsync"/> have handed back so far.</summary>
+    /// <summary>How many edges the walk's levels (<see cref="GetLineageHopsAsync"/>) have handed back so far.</summary>
     public int UrnsWalked => _urnsWalked;
 
-    /// <summary>Waited before each walk call (<see cref="TraverseAsync"/>, <see cref="StepAsync"/>).</summary>
+    /// <summary>Waited before each level of a walk (<see cref="GetLineageHopsAsync"/>).</summary>
     public TimeSpan WalkDelay { get; set; }
 
-    /// <summary>Waited before each read that dresses a walk (<see cref="GetLatestAspectsAsync"/>, <see cref="GetLineageEdgesAmongAsync"/>).</summary>
+    /// <summary>Waited before each read that dresses a walk (<see cref="GetLatestAspectsAsync"/>, <see cref="GetLineageEdgesFromAsync"/>).</summary>
     public TimeSpan ReadDelay { get; set; }
 
-    public async Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct)
+    public async Task<IReadOnlyList<LineageEdge>> GetLineageHopsAsync(LineageHopQuery query, CancellationToken ct)
     {
         await Task.Delay(WalkDelay, CancellationToken.None);
-        var result = await inner.TraverseAsync(query, ct);
-        Interlocked.Add(ref _urnsWalked, result.Nodes.Count);
-        return result;
-    }
-
-    public async Task<IReadOnlyList<string>> StepAsync(LineageStep step, CancellationToken ct)
-    {
-        await Task.Delay(WalkDelay, CancellationToken.None);
-        var next = await inner.StepAsync(step, ct);
-        Interlocked.Add(ref _urnsWalked, next.Count);
-        return next;
+        var hops = await inner.GetLineageHopsAsync(query, ct);
+        Interlocked.Add(ref _urnsWalked, hops.Count);
+        return hops;
     }
 
     public async Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(IReadOnlyCollection<string> urns, string aspect, CancellationToken ct)
@@ -43,11 +35,15 @@ public sealed class InstrumentedStore(IGraphStore inner) : IGraphStore
         return await inner.GetLatestAspectsAsync(urns, aspect, ct);
     }
 
-    public async Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAmongAsync(IReadOnlyCollection<string> urns, IReadOnlyList<string> types, CancellationToken ct)
+    public async Task<IReadOnlyList<LineageEdge>> GetLineageEdgesFromAsync(
+        IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct)
     {
         await Task.Delay(ReadDelay, CancellationToken.None);
-        return await inner.GetLineageEdgesAmongAsync(urns, types, ct);
+        return await inner.GetLineageEdgesFromAsync(urns, types, withColumns, ct);
     }
+
+    public Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
+        inner.GetNodeFactsAsync(urns, ct);
 
     public Task InitializeAsync(CancellationToken ct) => inner.InitializeAsync(ct);
     public Task<IReadOnlyList<WriteOutcome>> WriteAsync(IReadOnlyList<StoreOperation> operations, CancellationToken ct) => inner.WriteAsync(operations, ct);

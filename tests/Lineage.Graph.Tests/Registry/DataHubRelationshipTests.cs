@@ -95,7 +95,7 @@ public sealed class DataHubRelationshipTests
         new("domainProperties", "parentDomain", "IsPartOf", None, ["domain"], "domain/DomainProperties.pdl @06d78b4"),
     ];
 
-    /// <summary>Lineage's own edges, documented in model.md §3 and docs/registry-audit.md: new fields, or DataHub's edge with another lineage role.</summary>
+    /// <summary>Lineage's own edges, documented in model.md §3 and docs/registry-audit.md: new fields, or DataHub's edge with another lineage role or more targets.</summary>
     private static readonly Annotation[] LineageAdditions =
     [
         new("mlFeatureTableProperties", "mlFeatures[]", "Contains", Up, ["mlFeature"], "model.md §3: the feature feeds the table"),
@@ -104,6 +104,15 @@ public sealed class DataHubRelationshipTests
         new("mlModelTrainingData", "trainingData[].dataset", "TrainedOn", Up, ["dataset"], "model.md §3: training data is upstream of the model"),
         new("mlModelEvaluationData", "evaluationData[].dataset", "EvaluatedOn", Up, ["dataset"], "model.md §3: evaluation data is upstream of the model"),
         new("dataJobInfo", "flowUrn", "IsPartOf", None, ["dataFlow"], "model.md §3; unannotated in datajob/DataJobInfo.pdl @06ffbee"),
+        // Column lineage (issue 20): a feature or key may be built from a column; the holder of fine-grained lineage
+        // depends on its upstream columns; a job reads and writes columns. DataHub's annotations do not say lineage.
+        new("mlFeatureProperties", "sources[]", "DerivedFrom", Up, ["dataset", "schemaField"], "issue 20: a feature built from a column"),
+        new("mlPrimaryKeyProperties", "sources[]", "DerivedFrom", Up, ["dataset", "schemaField"], "issue 20: a key built from a column"),
+        new("upstreamLineage", "fineGrainedLineages[].upstreams[]", "DownstreamOf", Up, ["dataset", "schemaField"], "issue 20: the dataset depends on the column"),
+        new("dataJobInputOutput", "inputDatasetFields[]", "Consumes", Up, ["schemaField"], "issue 20: the job reads the column"),
+        new("dataJobInputOutput", "outputDatasetFields[]", "Produces", Down, ["schemaField"], "issue 20: the job writes the column"),
+        new("dataJobInputOutput", "fineGrainedLineages[].upstreams[]", "DownstreamOf", Up, ["dataset", "schemaField"], "issue 20: the job reads the column"),
+        new("dataJobInputOutput", "fineGrainedLineages[].downstreams[]", "Produces", Down, ["schemaField"], "issue 20: the job writes the column"),
     ];
 
     private static Dictionary<string, Annotation> Expected()
@@ -162,7 +171,8 @@ public sealed class DataHubRelationshipTests
         foreach (var addition in LineageAdditions)
         {
             if (datahub.TryGetValue($"{addition.Aspect}.{addition.Path}", out var theirs))
-                (theirs.Role, theirs.Name).ShouldNotBe((addition.Role, addition.Name), $"{addition.Aspect}.{addition.Path} is listed as an addition but is DataHub's");
+                (theirs.Role, theirs.Name, string.Join(",", theirs.Targets)).ShouldNotBe((addition.Role, addition.Name, string.Join(",", addition.Targets)),
+                    $"{addition.Aspect}.{addition.Path} is listed as an addition but is DataHub's");
         }
     }
 

@@ -17,8 +17,9 @@ public sealed class RelationshipTableTests
     /// <summary>One row per (entity, aspect, field) of the table; "any" rows hold for every entity accepting the aspect.</summary>
     private static readonly (string Entity, string Aspect, string Path, string Relationship, string[] Targets, LineageRole Role)[] Rows =
     [
-        ("mlFeature", "mlFeatureProperties", "sources", "DerivedFrom", ["dataset"], Up),
-        ("mlPrimaryKey", "mlPrimaryKeyProperties", "sources", "DerivedFrom", ["dataset"], Up),
+        // model.md names datasets; since column lineage a source may also be a column (issue 20).
+        ("mlFeature", "mlFeatureProperties", "sources", "DerivedFrom", ["dataset", "schemaField"], Up),
+        ("mlPrimaryKey", "mlPrimaryKeyProperties", "sources", "DerivedFrom", ["dataset", "schemaField"], Up),
         ("mlFeatureTable", "mlFeatureTableProperties", "mlFeatures", "Contains", ["mlFeature"], Up),
         ("mlFeatureTable", "mlFeatureTableProperties", "mlPrimaryKeys", "KeyedBy", ["mlPrimaryKey"], Up),
         ("mlModel", "mlModelProperties", "mlFeatures", "Consumes", ["mlFeature"], Up),

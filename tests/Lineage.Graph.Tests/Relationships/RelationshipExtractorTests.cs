@@ -48,7 +48,7 @@ public sealed class RelationshipExtractorTests
     }
 
     [Fact]
-    public void column_fields_of_a_job_are_edges_but_not_lineage()
+    public void the_columns_a_job_reads_are_upstream_of_it()
     {
         var field = $"urn:li:schemaField:({Dataset},user_id)";
         var edges = Edges("urn:li:dataJob:(urn:li:dataFlow:(airflow,f,PROD),t)", "dataJobInputOutput",
@@ -57,7 +57,7 @@ public sealed class RelationshipExtractorTests
         edges.Select(e => (e.Type, e.Target, e.Lineage)).ShouldBe(
         [
             ("Consumes", Dataset, LineageRole.TargetIsUpstream),
-            ("Consumes", field, LineageRole.None),
+            ("Consumes", field, LineageRole.TargetIsUpstream),
         ], ignoreOrder: true);
     }
 }

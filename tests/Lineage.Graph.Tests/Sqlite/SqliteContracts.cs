@@ -17,6 +17,8 @@ public sealed class sqlite_restart(SqliteStoreFixture fx) : RestartContract<Sqli
 
 public sealed class sqlite_traversal(SqliteStoreFixture fx) : TraversalContract<SqliteStoreFixture>(fx);
 
+public sealed class sqlite_column_lineage(SqliteStoreFixture fx) : ColumnLineageContract<SqliteStoreFixture>(fx);
+
 public sealed class sqlite_traversal_properties(SqliteStoreFixture fx) : TraversalPropertyContract<SqliteStoreFixture>(fx);
 
 public sealed class sqlite_lineage_service_properties(SqliteStoreFixture fx) : LineageServicePropertyContract<SqliteStoreFixture>(fx);

@@ -3,7 +3,7 @@ using static Lineage.Graph.Tests.StoreContract.Ops;
 
 namespace Lineage.Graph.Tests.StoreContract;
 
-// One hop of a walk its caller steers (the path search): the same roles, filters and order as the store's own walk.
+// One level of a walk its caller steers (the path search): the same roles, filters and order as a whole walk.
 public abstract partial class TraversalContract<TFixture>
 {
     [Fact]
@@ -41,6 +41,11 @@ public abstract partial class TraversalContract<TFixture>
     }
 
     private async Task<IReadOnlyList<string>> StepAsync(string[] frontier, LineageDirection direction, string[]? seen = null,
-        string[]? types = null, bool includeRemoved = false, int limit = 1000) =>
-        await _store.StepAsync(new LineageStep(frontier, direction, types ?? [], includeRemoved, seen ?? frontier, limit), Ct);
+        string[]? types = null, bool includeRemoved = false, int limit = 1000)
+    {
+        var known = (seen ?? frontier).ToHashSet(StringComparer.Ordinal);
+        var level = await new LineageWalk(_store).NextLevelAsync(frontier, direction, types ?? [], includeRemoved,
+            LineageGranularity.Entity, known.Contains, Ct);
+        return level.Take(limit).Select(h => h.Urn).ToList();
+    }
 }

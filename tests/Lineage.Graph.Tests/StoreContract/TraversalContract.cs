@@ -241,7 +241,7 @@ public abstract partial class TraversalContract<TFixture>(TFixture fx) : IClassF
 
     private Task<TraversalResult> WalkAsync(string root, LineageDirection direction, int maxHops = 10,
         string[]? types = null, bool includeRemoved = false, int maxNodes = 1000) =>
-        _store.TraverseAsync(new TraversalQuery(root, direction, maxHops, types ?? [], includeRemoved, maxNodes), Ct);
+        new LineageWalk(_store).TraverseAsync(new TraversalQuery(root, direction, maxHops, types ?? [], includeRemoved, maxNodes), Ct);
 
     private static ReachedNode Node(string urn, int degree, string? parent, string? relationship, bool removed = false, bool exists = true) =>
         new(urn, degree, parent, relationship, removed, exists);

@@ -28,7 +28,7 @@ public abstract class TraversalPropertyContract<TFixture>(TFixture fx) : IClassF
         {
             var query = graph.Query(urns, question);
             var expected = ReferenceWalk.Run(reference, query);
-            var actual = await fx.Store.TraverseAsync(query, Ct);
+            var actual = await new LineageWalk(fx.Store).TraverseAsync(query, Ct);
             var differences = Differences(expected, actual);
             if (differences.Count > 0)
             {

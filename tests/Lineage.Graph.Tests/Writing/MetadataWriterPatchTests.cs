@@ -215,11 +215,13 @@ public sealed class MetadataWriterPatchTests(SqliteStoreFixture fx) : IClassFixt
             inner.ReadChangesAfterAsync(after, limit, ct);
         public Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(
             IReadOnlyCollection<string> urns, string aspect, CancellationToken ct) => inner.GetLatestAspectsAsync(urns, aspect, ct);
-        public Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct) =>
-            inner.TraverseAsync(query, ct);
-        public Task<IReadOnlyList<string>> StepAsync(LineageStep step, CancellationToken ct) => inner.StepAsync(step, ct);
-        public Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAmongAsync(IReadOnlyCollection<string> urns, IReadOnlyList<string> types, CancellationToken ct) =>
-            inner.GetLineageEdgesAmongAsync(urns, types, ct);
+        public Task<IReadOnlyList<LineageEdge>> GetLineageHopsAsync(LineageHopQuery query, CancellationToken ct) =>
+            inner.GetLineageHopsAsync(query, ct);
+        public Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
+            inner.GetNodeFactsAsync(urns, ct);
+        public Task<IReadOnlyList<LineageEdge>> GetLineageEdgesFromAsync(
+            IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct) =>
+            inner.GetLineageEdgesFromAsync(urns, types, withColumns, ct);
         public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
             inner.GetConnectivityAsync(urns, ct);
         public Task<IReadOnlyDictionary<string, StoredEntity>> GetEntitiesAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>

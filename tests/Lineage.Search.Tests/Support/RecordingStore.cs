@@ -34,8 +34,9 @@ internal sealed class RecordingStore(IGraphStore inner) : IGraphStore
             ? throw new IOException("the indexing process died")
             : inner.GetEntitiesAsync(urns, ct);
 
-    public Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAmongAsync(
-        IReadOnlyCollection<string> urns, IReadOnlyList<string> types, CancellationToken ct) => inner.GetLineageEdgesAmongAsync(urns, types, ct);
+    public Task<IReadOnlyList<LineageEdge>> GetLineageEdgesFromAsync(
+        IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct) =>
+        inner.GetLineageEdgesFromAsync(urns, types, withColumns, ct);
 
     public Task InitializeAsync(CancellationToken ct) => inner.InitializeAsync(ct);
 
@@ -57,9 +58,10 @@ internal sealed class RecordingStore(IGraphStore inner) : IGraphStore
     public Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(
         IReadOnlyCollection<string> urns, string aspect, CancellationToken ct) => inner.GetLatestAspectsAsync(urns, aspect, ct);
 
-    public Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct) => inner.TraverseAsync(query, ct);
+    public Task<IReadOnlyList<LineageEdge>> GetLineageHopsAsync(LineageHopQuery query, CancellationToken ct) => inner.GetLineageHopsAsync(query, ct);
 
-    public Task<IReadOnlyList<string>> StepAsync(LineageStep step, CancellationToken ct) => inner.StepAsync(step, ct);
+    public Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
+        inner.GetNodeFactsAsync(urns, ct);
 
     public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
         inner.GetConnectivityAsync(urns, ct);

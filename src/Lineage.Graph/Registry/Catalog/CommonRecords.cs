@@ -84,14 +84,17 @@ internal static class CommonRecords
 
     /// <summary>
     /// PDL's FineGrainedLineage (column-level lineage), shared by upstreamLineage and dataJobInputOutput. Its own
-    /// annotations (not lineage) make DownstreamOf edges to the upstream fields or datasets and Produces edges to the
-    /// downstream fields, from whichever aspect holds it.
+    /// annotations make DownstreamOf edges from the holder to the upstream fields or datasets, and Produces edges to
+    /// the downstream fields. Lineage makes the DownstreamOf edges lineage (DataHub does not mark them): the holder
+    /// depends on those columns, and entity-level lineage rolls them up to their datasets. The Produces role is the
+    /// holder's: a dataset's own columns are not downstream of it, a job's output columns are.
+    /// Field-to-field edges are not annotations; <see cref="Relationships.ColumnEdges"/> derives them.
     /// </summary>
-    public static readonly RecordType FineGrainedLineage = Record("FineGrainedLineage",
+    public static RecordType FineGrainedLineage(LineageRole downstreams) => Record("FineGrainedLineage",
         Required("upstreamType", Enum("FineGrainedLineageUpstreamType", "FIELD_SET", "DATASET", "NONE")),
-        Optional("upstreams", ListOf(EdgeTo("DownstreamOf", LineageRole.None, "dataset", "schemaField"))),
+        Optional("upstreams", ListOf(EdgeTo("DownstreamOf", LineageRole.TargetIsUpstream, "dataset", "schemaField"))),
         Required("downstreamType", Enum("FineGrainedLineageDownstreamType", "FIELD", "FIELD_SET")),
-        Optional("downstreams", ListOf(EdgeTo("Produces", LineageRole.None, "schemaField"))),
+        Optional("downstreams", ListOf(EdgeTo("Produces", downstreams, "schemaField"))),
         Optional("transformOperation", Text),
         Optional("confidenceScore", Float),
         Optional("query", UrnOf()));

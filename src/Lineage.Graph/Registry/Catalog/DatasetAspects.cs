@@ -27,7 +27,7 @@ internal static class DatasetAspects
 
     /// <summary>
     /// upstreams[].dataset is DownstreamOf, lineage; fineGrainedLineages[].upstreams are DownstreamOf too (to datasets
-    /// and schemaFields), not lineage, as FineGrainedLineage's own annotation says.
+    /// and schemaFields), lineage in Lineage; the dataset's own downstream columns are not downstream of it.
     /// </summary>
     public static readonly AspectSpec UpstreamLineage = Aspect("upstreamLineage",
         "com.linkedin.dataset.UpstreamLineage",
@@ -39,7 +39,7 @@ internal static class DatasetAspects
                 Required("type", Enum("DatasetLineageType", "COPY", "TRANSFORMED", "VIEW")),
                 Optional("properties", MapOf(Text)),
                 Optional("query", UrnOf())))),
-            Optional("fineGrainedLineages", ListOf(FineGrainedLineage))));
+            Optional("fineGrainedLineages", ListOf(FineGrainedLineage(LineageRole.None)))));
 
     /// <summary>A member of a union of records: keyed by the record's full class name.</summary>
     private static UnionMember SchemaRecord(string name, params FieldSpec[] fields) =>

@@ -106,5 +106,10 @@ internal static class EntityCatalog
         // platformResource (dataPlatformInstance, platformResourceInfo, status), MLflow's run users.
         Entity("versionSet", "VersionSetSnapshot", VersionSetProperties),
         Entity("platformResource", "PlatformResourceSnapshot", DataPlatformInstance, PlatformResourceInfo, Status),
+        // A dataset's column (key schemaFieldKey {parent, fieldPath}), with the aspects of DataHub's registry that
+        // Lineage has. Column lineage names it; its node exists once a schema or a column edge names it.
+        Entity("schemaField", "SchemaFieldSnapshot",
+            Status, GlobalTags, GlossaryTerms, Documentation, Deprecation, SubTypes, StructuredProperties, Forms,
+            TestResults),
     ];
 }

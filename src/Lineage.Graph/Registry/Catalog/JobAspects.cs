@@ -47,7 +47,10 @@ internal static class JobAspects
     private static readonly UrnType OutputDataset = EdgeTo("Produces", LineageRole.TargetIsDownstream, "dataset");
     private static readonly UrnType InputDatajob = EdgeTo("DownstreamOf", LineageRole.TargetIsUpstream, "dataJob");
 
-    /// <summary>The deprecated URN lists and the newer *Edges lists carry the same edges.</summary>
+    /// <summary>
+    /// The deprecated URN lists and the newer *Edges lists carry the same edges. The column lists are lineage in Lineage
+    /// (DataHub does not mark them): the job reads its input columns and writes its output columns.
+    /// </summary>
     public static readonly AspectSpec DataJobInputOutput = Aspect("dataJobInputOutput", Job + "DataJobInputOutput",
         Record("DataJobInputOutput",
             Required("inputDatasets", ListOf(InputDataset)),
@@ -56,9 +59,9 @@ internal static class JobAspects
             Optional("outputDatasetEdges", ListOf(EdgeOf(OutputDataset))),
             Optional("inputDatajobs", ListOf(InputDatajob)),
             Optional("inputDatajobEdges", ListOf(EdgeOf(InputDatajob))),
-            Optional("inputDatasetFields", ListOf(EdgeTo("Consumes", LineageRole.None, "schemaField"))),
-            Optional("outputDatasetFields", ListOf(EdgeTo("Produces", LineageRole.None, "schemaField"))),
-            Optional("fineGrainedLineages", ListOf(FineGrainedLineage))));
+            Optional("inputDatasetFields", ListOf(EdgeTo("Consumes", LineageRole.TargetIsUpstream, "schemaField"))),
+            Optional("outputDatasetFields", ListOf(EdgeTo("Produces", LineageRole.TargetIsDownstream, "schemaField"))),
+            Optional("fineGrainedLineages", ListOf(FineGrainedLineage(LineageRole.TargetIsDownstream)))));
 
     public static readonly AspectSpec EditableDataJobProperties = Aspect("editableDataJobProperties",
         Job + "EditableDataJobProperties",

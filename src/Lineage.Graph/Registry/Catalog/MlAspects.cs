@@ -33,25 +33,28 @@ internal static class MlAspects
         Optional("trainingJobs", ListOf(EdgeTo("TrainedBy", LineageRole.TargetIsUpstream, "dataJob", "dataProcessInstance"))),
         Optional("downstreamJobs", ListOf(EdgeTo("UsedBy", LineageRole.TargetIsDownstream, "dataJob", "dataProcessInstance"))));
 
-    /// <summary>customProperties is in model.md and newer PDL; hasOffline / hasOnline are from older PDL versions.</summary>
+    /// <summary>
+    /// customProperties is in model.md and newer PDL; hasOffline / hasOnline are from older PDL versions. sources may
+    /// name a column (a schemaField), which DataHub refuses (datahub#18621): the feature is then DerivedFrom that column.
+    /// </summary>
     public static readonly AspectSpec MlFeatureProperties = Aspect("mlFeatureProperties",
         Ns + "MLFeatureProperties",
         Record("MLFeatureProperties", [CustomProperties],
             Optional("description", Text),
             Optional("dataType", MlFeatureDataType),
             Optional("version", VersionTag),
-            Optional("sources", ListOf(EdgeTo("DerivedFrom", LineageRole.TargetIsUpstream, "dataset"))),
+            Optional("sources", ListOf(EdgeTo("DerivedFrom", LineageRole.TargetIsUpstream, "dataset", "schemaField"))),
             Optional("hasOffline", Bool),
             Optional("hasOnline", Bool)));
 
-    /// <summary>hasOffline / hasOnline are from older PDL versions.</summary>
+    /// <summary>hasOffline / hasOnline are from older PDL versions; sources may name a column, as a feature's may.</summary>
     public static readonly AspectSpec MlPrimaryKeyProperties = Aspect("mlPrimaryKeyProperties",
         Ns + "MLPrimaryKeyProperties",
         Record("MLPrimaryKeyProperties", [CustomProperties],
             Optional("description", Text),
             Optional("dataType", MlFeatureDataType),
             Optional("version", VersionTag),
-            Required("sources", ListOf(EdgeTo("DerivedFrom", LineageRole.TargetIsUpstream, "dataset"))),
+            Required("sources", ListOf(EdgeTo("DerivedFrom", LineageRole.TargetIsUpstream, "dataset", "schemaField"))),
             Optional("hasOffline", Bool),
             Optional("hasOnline", Bool)));
 

@@ -17,6 +17,8 @@ internal static class CypherNames
     public const string TouchSystemMetadata = "write/touch-system-metadata";
     public const string DeleteAspectEdges = "write/delete-aspect-edges";
     public const string CreateEdges = "write/create-edges";
+    public const string DeleteColumnEdges = "write/delete-column-edges";
+    public const string CreateColumnEdges = "write/create-column-edges";
     public const string LabelEntities = "write/label-entities";
     public const string AppendChanges = "write/append-changes";
     public const string Entity = "read/entity";

@@ -1,105 +1,63 @@
 using System.Text.Json.Nodes;
 using Lineage.Graph.Registry;
+using Lineage.Graph.Relationships;
 using Lineage.Graph.Traversal;
 
 namespace Lineage.Graph.Storage.Neo4j;
 
 public sealed partial class Neo4jGraphStore
 {
-    /// <summary>
-    /// Breadth-first, one Cypher step per hop over the frontier. A variable-length pattern would enumerate every
-    /// path, which grows exponentially through the diamonds real estates are full of (and 3.x has no pruning
-    /// expand); a frontier visits each node and edge once, and the walk stops as soon as enough nodes are found.
-    /// </summary>
-    public async Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct)
+    public async Task<IReadOnlyList<LineageEdge>> GetLineageHopsAsync(LineageHopQuery query, CancellationToken ct)
     {
+        if (query.Frontier.Count == 0) return [];
         await InitializeAsync(ct);
-        var reached = new Dictionary<string, int>(StringComparer.Ordinal) { [query.Root] = 0 };
-        var frontier = new List<string> { query.Root };
-
-        for (var depth = 1; depth <= query.MaxHops && frontier.Count > 0 && reached.Count <= query.MaxNodes; depth++)
-        {
-            var next = new List<string>();
-            foreach (var urn in await NeighboursAsync(frontier, query.Direction, query.RelationshipTypes, query.IncludeRemoved, ct))
-                if (reached.TryAdd(urn, depth)) next.Add(urn);
-            frontier = next;
-        }
-
-        var ordered = reached.OrderBy(n => n.Value).ThenBy(n => n.Key, StringComparer.Ordinal).ToList();
-        var truncated = ordered.Count > query.MaxNodes;
-        var kept = ordered.Take(query.MaxNodes).ToList();
-        var keptUrns = kept.Select(n => n.Key).ToList();
-
-        // The nodes' facts and the edges among them in one request: on a small answer the round trip is most of it.
-        var answers = await client.RunAsync(
-        [
-            Statement(CypherNames.NodeFacts, new JsonObject { ["urns"] = Strings(keptUrns) }),
-            EdgesFromStatement(keptUrns, query.RelationshipTypes),
-        ], ct);
-        var facts = answers[0].Rows
-            .ToDictionary(r => r[0]!.GetValue<string>(), r => (Removed: r[1]!.GetValue<bool>(), Exists: r[2]!.GetValue<bool>()));
-        var edges = EdgesAmong(keptUrns, answers[1]);
-        var parents = ParentChooser.Choose(kept.ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal), edges, query.Direction);
-        var nodes = kept.Select(n =>
-        {
-            var fact = facts.GetValueOrDefault(n.Key);
-            var parent = parents.GetValueOrDefault(n.Key);
-            return new ReachedNode(n.Key, n.Value, parent.Parent, parent.Relationship, fact.Removed, fact.Exists);
-        }).ToList();
-        return new TraversalResult(nodes, edges, truncated);
-    }
-
-    public async Task<IReadOnlyList<string>> StepAsync(LineageStep step, CancellationToken ct)
-    {
-        if (step.Frontier.Count == 0 || step.Limit <= 0) return [];
-        await InitializeAsync(ct);
-        var seen = step.Seen as IReadOnlySet<string> ?? step.Seen.ToHashSet(StringComparer.Ordinal);
-        return (await NeighboursAsync(step.Frontier, step.Direction, step.RelationshipTypes, step.IncludeRemoved, ct))
-            .Where(urn => !seen.Contains(urn))
-            .Order(StringComparer.Ordinal)
-            .Take(step.Limit)
-            .ToList();
-    }
-
-    /// <summary>The lineage neighbours of the frontier in the walk's direction (<c>traversal/step</c>), each once.</summary>
-    private async Task<IEnumerable<string>> NeighboursAsync(
-        IEnumerable<string> frontier, LineageDirection direction, IEnumerable<string> types, bool includeRemoved, CancellationToken ct)
-    {
-        var (forward, backward) = direction == LineageDirection.Upstream
+        var (forward, backward) = query.Direction == LineageDirection.Upstream
             ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
             : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
-        var step = await RunOneAsync(Statement(CypherNames.TraversalStep, new JsonObject
+        var result = await RunOneAsync(Statement(CypherNames.TraversalStep, new JsonObject
         {
-            ["frontier"] = Strings(frontier),
+            ["frontier"] = Strings(query.Frontier),
+            ["columnsOf"] = Strings(query.WithColumns ? query.Frontier : []),
             ["forward"] = (int)forward,
             ["backward"] = (int)backward,
-            ["types"] = Strings(types),
-            ["includeRemoved"] = includeRemoved,
+            ["types"] = Strings(query.RelationshipTypes),
+            ["includeRemoved"] = query.IncludeRemoved,
         }), ct);
-        return step.Rows.Select(row => row[0]!.GetValue<string>());
+        return result.Rows.Select(r => Edge(r, withMapping: false)).ToList();
     }
 
-    public async Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAmongAsync(
-        IReadOnlyCollection<string> urns, IReadOnlyList<string> types, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(IReadOnlyCollection<string> urns, CancellationToken ct)
+    {
+        if (urns.Count == 0) return new Dictionary<string, NodeFacts>();
+        await InitializeAsync(ct);
+        var result = await RunOneAsync(Statement(CypherNames.NodeFacts, new JsonObject { ["urns"] = Strings(urns) }), ct);
+        return result.Rows.ToDictionary(
+            r => r[0]!.GetValue<string>(), r => new NodeFacts(r[1]!.GetValue<bool>(), r[2]!.GetValue<bool>()), StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyList<LineageEdge>> GetLineageEdgesFromAsync(
+        IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct)
     {
         if (urns.Count == 0) return [];
         await InitializeAsync(ct);
-        return EdgesAmong(urns, await RunOneAsync(EdgesFromStatement(urns, types), ct));
+        var result = await RunOneAsync(Statement(CypherNames.LineageEdgesFrom, new JsonObject
+        {
+            ["urns"] = Strings(urns),
+            ["columnsOf"] = Strings(withColumns ? urns : []),
+            ["types"] = Strings(types),
+        }), ct);
+        return result.Rows.Select(r => Edge(r, withMapping: true)).ToList();
     }
 
-    private static CypherStatement EdgesFromStatement(IEnumerable<string> urns, IEnumerable<string> types) =>
-        Statement(CypherNames.LineageEdgesFrom, new JsonObject { ["urns"] = Strings(urns), ["types"] = Strings(types) });
-
-    /// <summary>The edges <c>traversal/lineage-edges-from</c> found whose target is among <paramref name="urns"/> too, in a set order.</summary>
-    private static List<LineageEdge> EdgesAmong(IEnumerable<string> urns, CypherResult result)
+    /// <summary>A row of (source, target, type, lineage role[, via, transformOperation, confidenceScore]) as an edge.</summary>
+    private static LineageEdge Edge(JsonArray row, bool withMapping)
     {
-        var among = urns.ToHashSet(StringComparer.Ordinal);
-        return result.Rows
-            .Select(r => (Source: r[0]!.GetValue<string>(), Target: r[1]!.GetValue<string>(), Type: r[2]!.GetValue<string>(), Role: r[3]!.GetValue<int>()))
-            .Where(e => among.Contains(e.Target))
-            .Select(e => new LineageEdge(e.Source, e.Target, e.Type, e.Role == (int)LineageRole.TargetIsUpstream ? e.Target : e.Source))
-            .OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Relationship, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal)
-            .ToList();
+        var (source, target) = (row[0]!.GetValue<string>(), row[1]!.GetValue<string>());
+        var upstream = row[3]!.GetValue<int>() == (int)LineageRole.TargetIsUpstream ? target : source;
+        var mapping = withMapping && (row[4] ?? row[5] ?? row[6]) is not null
+            ? new ColumnMapping(row[4]?.GetValue<string>(), row[5]?.GetValue<string>(), row[6]?.GetValue<double>())
+            : null;
+        return new LineageEdge(source, target, row[2]!.GetValue<string>(), upstream) { Mapping = mapping };
     }
 
     public async Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Lineage.Graph.Relationships;
 using Lineage.Graph.Storage.Batches;
 using Lineage.Graph.Urns;
 
@@ -68,6 +69,10 @@ public sealed partial class Neo4jGraphStore
             if (array.Count > 0) statements.Add(Statement(name, new JsonObject { [parameter] = array }));
         }
 
+        // Column edges first, while their owners' Produces edges (which find them) are still there.
+        Add(CypherNames.DeleteColumnEdges, "keys", effects.WipedEntities.Select(u => (JsonNode)new JsonObject { ["urn"] = u, ["aspect"] = null })
+            .Concat(effects.EdgeReplacements.Where(r => ColumnEdges.Owns(r.Aspect))
+                .Select(r => (JsonNode)new JsonObject { ["urn"] = r.Urn, ["aspect"] = r.Aspect })));
         Add(CypherNames.WipeEntities, "urns", effects.WipedEntities.Select(u => (JsonNode)u));
         Add(CypherNames.ArchiveLatest, "keys", effects.ArchivedLatest.Select(k => (JsonNode)new JsonObject { ["urn"] = k.Urn, ["aspect"] = k.Aspect }));
         Add(CypherNames.DropLatest, "keys", effects.DroppedLatest.Select(k => (JsonNode)new JsonObject { ["urn"] = k.Urn, ["aspect"] = k.Aspect }));
@@ -103,8 +108,8 @@ public sealed partial class Neo4jGraphStore
         // Each edge once (an aspect may name the same target twice): create-edges creates rather than merges. The last
         // one wins, as it did when the statement merged and set the lineage.
         var edges = effects.EdgeReplacements.SelectMany(r => r.Edges)
-            .GroupBy(e => (e.Source, e.Aspect, e.Type, e.Target)).Select(g => g.Last()).ToList();
-        Add(CypherNames.CreateEdges, "edges", edges.Select(e => (JsonNode)new JsonObject
+            .GroupBy(e => (e.Source, e.Aspect, e.Type, e.Target, e.Owner)).Select(g => g.Last()).ToList();
+        Add(CypherNames.CreateEdges, "edges", edges.Where(e => !e.IsOwnedElsewhere).Select(e => (JsonNode)new JsonObject
         {
             ["source"] = e.Source,
             ["target"] = e.Target,
@@ -113,8 +118,22 @@ public sealed partial class Neo4jGraphStore
             ["aspect"] = e.Aspect,
             ["lineage"] = (int)e.Lineage,
         }));
-        Add(CypherNames.LabelEntities, "urns",
-            effects.Entities.Select(e => e.Urn).Concat(edges.Select(e => e.Target)).Distinct().Select(u => (JsonNode)u));
+        Add(CypherNames.CreateColumnEdges, "edges", edges.Where(e => e.IsOwnedElsewhere).Select(e => (JsonNode)new JsonObject
+        {
+            ["source"] = e.Source,
+            ["sourceType"] = EntityTypeOf(e.Source),
+            ["target"] = e.Target,
+            ["targetType"] = EntityTypeOf(e.Target),
+            ["aspect"] = e.Aspect,
+            ["lineage"] = (int)e.Lineage,
+            ["owner"] = e.Owner,
+            ["via"] = e.Mapping?.Via,
+            ["transformOperation"] = e.Mapping?.TransformOperation,
+            ["confidenceScore"] = e.Mapping?.ConfidenceScore,
+        }));
+        Add(CypherNames.LabelEntities, "urns", effects.Entities.Select(e => e.Urn)
+            .Concat(edges.Select(e => e.Target)).Concat(edges.Where(e => e.IsOwnedElsewhere).Select(e => e.Source))
+            .Distinct().Select(u => (JsonNode)u));
         Add(CypherNames.RecordTimeseries, "points", effects.TimeseriesPoints.Select(TimeseriesNode));
         // Last: the store reads the change numbers from the final statement's answer.
         Add(CypherNames.AppendChanges, "changes", effects.Changes.Select(c => (JsonNode)new JsonObject

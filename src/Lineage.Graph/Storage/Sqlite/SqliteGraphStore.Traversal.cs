@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Lineage.Graph.Registry;
+using Lineage.Graph.Relationships;
 using Lineage.Graph.Traversal;
 using Microsoft.Data.Sqlite;
 
@@ -7,131 +8,100 @@ namespace Lineage.Graph.Storage.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
-    // The walk goes one level at a time: each statement finds the nodes one hop beyond the frontier along both kinds
-    // of lineage edge (those whose target is upstream of their source, and those whose source is), leaving out the
-    // nodes already reached, in urn order, no more than the answer still has room for. So a node is expanded once, at
-    // its fewest hops, and the walk stops as soon as the answer is full instead of enumerating the whole closure first:
-    // a hub's ten-hop impact costs what its answer costs. Parents are chosen afterwards from the edges among the nodes
-    // kept (every node one hop nearer the root is kept before any node it leads to).
-    private const string LevelSql = """
-        SELECT urn FROM (
-            SELECT e.target AS urn
-            FROM edges e
-            WHERE e.source IN (SELECT value FROM json_each($frontier)) AND e.lineage = $forward
-              AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-              AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.target AND x.removed = 1))
-            UNION
-            SELECT e.source AS urn
-            FROM edges e
-            WHERE e.target IN (SELECT value FROM json_each($frontier)) AND e.lineage = $backward
-              AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-              AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.source AND x.removed = 1))
-        )
-        WHERE urn NOT IN (SELECT value FROM json_each($seen))
-        ORDER BY urn
-        LIMIT $room
+    // One level of a walk: the edges that lead one hop from the frontier along both kinds of lineage edge (those whose
+    // target is upstream of their source, and those whose source is), leaving out soft-deleted far ends. A node's
+    // columns are the urns in one key range (Columns.PrefixOf up to the next character after its comma), which the
+    // primary key (by source) and edges_by_target (by target) both seek; $columnsOf is the frontier, or [] by column.
+    private const string HopsSql = """
+        SELECT e.source, e.target, e.type, e.lineage
+        FROM json_each($frontier) f JOIN edges e ON e.source = f.value
+        WHERE e.lineage = $forward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+          AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.target AND x.removed = 1))
+        UNION
+        SELECT e.source, e.target, e.type, e.lineage
+        FROM json_each($frontier) f JOIN edges e ON e.target = f.value
+        WHERE e.lineage = $backward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+          AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.source AND x.removed = 1))
+        UNION
+        SELECT e.source, e.target, e.type, e.lineage
+        FROM json_each($columnsOf) f
+        JOIN edges e ON e.source >= 'urn:li:schemaField:(' || f.value || ',' AND e.source < 'urn:li:schemaField:(' || f.value || '-'
+        WHERE e.lineage = $forward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+          AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.target AND x.removed = 1))
+        UNION
+        SELECT e.source, e.target, e.type, e.lineage
+        FROM json_each($columnsOf) f
+        JOIN edges e ON e.target >= 'urn:li:schemaField:(' || f.value || ',' AND e.target < 'urn:li:schemaField:(' || f.value || '-'
+        WHERE e.lineage = $backward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+          AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.source AND x.removed = 1))
         """;
 
     private const string NodeFactsSql = """
-        SELECT n.value, COALESCE(en.removed, 0), en.urn IS NOT NULL
-        FROM json_each($nodes) n LEFT JOIN entities en ON en.urn = n.value
+        SELECT urn, removed, 1 FROM entities WHERE urn IN (SELECT value FROM json_each($nodes))
         """;
 
-    private const string EdgesAmongSql = """
-        SELECT DISTINCT e.source, e.target, e.type, e.lineage
-        FROM edges e
-        WHERE e.lineage IN (1, 2)
-          AND e.source IN (SELECT value FROM json_each($nodes))
-          AND e.target IN (SELECT value FROM json_each($nodes))
-          AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-        ORDER BY e.source, e.type, e.target
+    private const string EdgesFromSql = """
+        SELECT e.source, e.target, e.type, e.lineage, e.mapping
+        FROM json_each($nodes) n JOIN edges e ON e.source = n.value
+        WHERE e.lineage IN (1, 2) AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+        UNION ALL
+        SELECT e.source, e.target, e.type, e.lineage, e.mapping
+        FROM json_each($columnsOf) n
+        JOIN edges e ON e.source >= 'urn:li:schemaField:(' || n.value || ',' AND e.source < 'urn:li:schemaField:(' || n.value || '-'
+        WHERE e.lineage IN (1, 2) AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
         """;
 
-    public async Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct)
+    public async Task<IReadOnlyList<LineageEdge>> GetLineageHopsAsync(LineageHopQuery query, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
-
-        // One read transaction, so that every level sees the same state of the graph.
-        await using var snapshot = connection.BeginTransaction(deferred: true);
-        var degrees = new Dictionary<string, int>(StringComparer.Ordinal) { [query.Root] = 0 };
-        var order = new List<string> { query.Root };
-        var frontier = new List<string> { query.Root };
-        var truncated = false;
-        for (var depth = 1; depth <= query.MaxHops && frontier.Count > 0 && !truncated; depth++)
-        {
-            // One more than the room left tells a full answer from one cut short.
-            var room = query.MaxNodes + 1 - order.Count;
-            var next = await ReadLevelAsync(connection, snapshot,
-                new LineageStep(frontier, query.Direction, query.RelationshipTypes, query.IncludeRemoved, order, room), ct);
-            if (next.Count == room)
-            {
-                truncated = true;
-                next.RemoveAt(next.Count - 1);
-            }
-            foreach (var urn in next) degrees[urn] = depth;
-            order.AddRange(next);
-            frontier = next;
-        }
-
-        var facts = new Dictionary<string, (bool Removed, bool Exists)>(StringComparer.Ordinal);
-        await using (var nodeFacts = Command(connection, NodeFactsSql, ("$nodes", JsonSerializer.Serialize(order))))
-        {
-            nodeFacts.Transaction = snapshot;
-            await using var reader = await nodeFacts.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) facts[reader.GetString(0)] = (reader.GetInt64(1) != 0, reader.GetInt64(2) != 0);
-        }
-        var reached = order.Select(urn => (Urn: urn, Degree: degrees[urn], facts[urn].Removed, facts[urn].Exists)).ToList();
-
-        var edges = await GetLineageEdgesAmongAsync(reached.Select(n => n.Urn).ToList(), query.RelationshipTypes, ct);
-        var parents = ParentChooser.Choose(reached.ToDictionary(n => n.Urn, n => n.Degree, StringComparer.Ordinal), edges, query.Direction);
-        var nodes = reached.Select(n =>
-        {
-            var parent = parents.GetValueOrDefault(n.Urn);
-            return new ReachedNode(n.Urn, n.Degree, parent.Parent, parent.Relationship, n.Removed, n.Exists);
-        }).ToList();
-        return new TraversalResult(nodes, edges, truncated);
-    }
-
-    public async Task<IReadOnlyList<string>> StepAsync(LineageStep step, CancellationToken ct)
-    {
-        if (step.Frontier.Count == 0 || step.Limit <= 0) return [];
-        await using var connection = await OpenAsync(ct);
-        return await ReadLevelAsync(connection, null, step, ct);
-    }
-
-    /// <summary>One level of a walk (<see cref="LevelSql"/>), in the walk's read transaction when it has one.</summary>
-    private static async Task<List<string>> ReadLevelAsync(
-        SqliteConnection connection, SqliteTransaction? snapshot, LineageStep step, CancellationToken ct)
-    {
-        var (forward, backward) = step.Direction == LineageDirection.Upstream
+        if (query.Frontier.Count == 0) return [];
+        var (forward, backward) = query.Direction == LineageDirection.Upstream
             ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
             : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
-        var next = new List<string>();
-        await using var level = Command(connection, LevelSql,
-            ("$frontier", JsonSerializer.Serialize(step.Frontier)), ("$seen", JsonSerializer.Serialize(step.Seen)),
-            ("$forward", (int)forward), ("$backward", (int)backward), ("$typeCount", step.RelationshipTypes.Count),
-            ("$types", JsonSerializer.Serialize(step.RelationshipTypes)), ("$includeRemoved", step.IncludeRemoved ? 1 : 0),
-            ("$room", step.Limit));
-        level.Transaction = snapshot;
-        await using var reader = await level.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) next.Add(reader.GetString(0));
-        return next;
+        var frontier = JsonSerializer.Serialize(query.Frontier);
+        await using var connection = await OpenAsync(ct);
+        await using var hops = Command(connection, HopsSql,
+            ("$frontier", frontier), ("$columnsOf", query.WithColumns ? frontier : "[]"),
+            ("$forward", (int)forward), ("$backward", (int)backward), ("$typeCount", query.RelationshipTypes.Count),
+            ("$types", JsonSerializer.Serialize(query.RelationshipTypes)), ("$includeRemoved", query.IncludeRemoved ? 1 : 0));
+        return await ReadEdgesAsync(hops, withMapping: false, ct);
     }
 
-    public async Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAmongAsync(
-        IReadOnlyCollection<string> urns, IReadOnlyList<string> types, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(IReadOnlyCollection<string> urns, CancellationToken ct)
+    {
+        var facts = new Dictionary<string, NodeFacts>(StringComparer.Ordinal);
+        if (urns.Count == 0) return facts;
+        await using var connection = await OpenAsync(ct);
+        await using var command = Command(connection, NodeFactsSql, ("$nodes", JsonSerializer.Serialize(urns)));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) facts[reader.GetString(0)] = new NodeFacts(reader.GetInt64(1) != 0, Exists: true);
+        return facts;
+    }
+
+    public async Task<IReadOnlyList<LineageEdge>> GetLineageEdgesFromAsync(
+        IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct)
+    {
+        if (urns.Count == 0) return [];
+        var nodes = JsonSerializer.Serialize(urns);
+        await using var connection = await OpenAsync(ct);
+        await using var from = Command(connection, EdgesFromSql,
+            ("$nodes", nodes), ("$columnsOf", withColumns ? nodes : "[]"),
+            ("$typeCount", types.Count), ("$types", JsonSerializer.Serialize(types)));
+        return await ReadEdgesAsync(from, withMapping: true, ct);
+    }
+
+    /// <summary>Rows of (source, target, type, lineage role[, mapping]) as edges that know their upstream end.</summary>
+    private static async Task<List<LineageEdge>> ReadEdgesAsync(SqliteCommand command, bool withMapping, CancellationToken ct)
     {
         var edges = new List<LineageEdge>();
-        if (urns.Count == 0) return edges;
-        await using var connection = await OpenAsync(ct);
-        await using var among = Command(connection, EdgesAmongSql,
-            ("$nodes", JsonSerializer.Serialize(urns)), ("$typeCount", types.Count), ("$types", JsonSerializer.Serialize(types)));
-        await using var reader = await among.ExecuteReaderAsync(ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var (source, target) = (reader.GetString(0), reader.GetString(1));
             var upstream = reader.GetInt64(3) == (int)LineageRole.TargetIsUpstream ? target : source;
-            edges.Add(new LineageEdge(source, target, reader.GetString(2), upstream));
+            edges.Add(new LineageEdge(source, target, reader.GetString(2), upstream)
+            {
+                Mapping = withMapping && !reader.IsDBNull(4) ? JsonSerializer.Deserialize<ColumnMapping>(reader.GetString(4), MappingJson) : null,
+            });
         }
         return edges;
     }

@@ -7,6 +7,12 @@ namespace Lineage.Graph.Storage.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
+    /// <summary>How a column edge's mapping is kept in <c>edges.mapping</c>: camelCase, nulls left out.</summary>
+    private static readonly JsonSerializerOptions MappingJson = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
     public async Task<IReadOnlyList<WriteOutcome>> WriteAsync(IReadOnlyList<StoreOperation> operations, CancellationToken ct)
     {
         if (operations.Count == 0) return [];
@@ -81,6 +87,7 @@ public sealed partial class SqliteGraphStore
                 await ExecuteAsync("""
                     DELETE FROM aspects WHERE urn IN (SELECT value FROM json_each($urns));
                     DELETE FROM edges WHERE source IN (SELECT value FROM json_each($urns));
+                    DELETE FROM edges WHERE owner <> '' AND owner IN (SELECT value FROM json_each($urns));
                     DELETE FROM entities WHERE urn IN (SELECT value FROM json_each($urns));
                     DELETE FROM timeseries WHERE urn IN (SELECT value FROM json_each($urns));
                     """, ct, ("$urns", JsonSerializer.Serialize(effects.WipedEntities)));
@@ -138,21 +145,26 @@ public sealed partial class SqliteGraphStore
             if (effects.EdgeReplacements.Count > 0)
             {
                 await ExecuteAsync("""
-                    DELETE FROM edges WHERE (source, aspect) IN (SELECT value ->> 'urn', value ->> 'aspect' FROM json_each($keys))
+                    DELETE FROM edges WHERE owner = '' AND (source, aspect) IN (SELECT value ->> 'urn', value ->> 'aspect' FROM json_each($keys));
+                    DELETE FROM edges WHERE owner <> '' AND (owner, aspect) IN (SELECT value ->> 'urn', value ->> 'aspect' FROM json_each($keys));
                     """, ct, ("$keys", Keys(effects.EdgeReplacements.Select(r => new AspectKey(r.Urn, r.Aspect)))));
                 var edges = effects.EdgeReplacements.SelectMany(r => r.Edges).ToList();
                 if (edges.Count > 0)
                 {
+                    // The last statement of an edge wins, as the mapping of a column edge stated twice may differ.
                     await ExecuteAsync("""
-                        INSERT OR IGNORE INTO edges (source, aspect, type, target, lineage)
-                        SELECT value ->> 's', value ->> 'a', value ->> 't', value ->> 'g', value ->> 'l' FROM json_each($edges)
+                        INSERT OR REPLACE INTO edges (source, aspect, type, target, owner, lineage, mapping)
+                        SELECT value ->> 's', value ->> 'a', value ->> 't', value ->> 'g', value ->> 'o', value ->> 'l', value ->> 'm'
+                        FROM json_each($edges)
                         """, ct, ("$edges", Rows(edges, (w, e) =>
                         {
                             w.WriteString("s", e.Source);
                             w.WriteString("a", e.Aspect);
                             w.WriteString("t", e.Type);
                             w.WriteString("g", e.Target);
+                            w.WriteString("o", e.IsOwnedElsewhere ? e.Owner : "");
                             w.WriteNumber("l", (int)e.Lineage);
+                            if (e.Mapping is { } mapping) w.WriteString("m", JsonSerializer.Serialize(mapping, MappingJson));
                         })));
                 }
             }

@@ -34,9 +34,26 @@ public sealed partial class SqliteGraphStore : IGraphStore
     public async Task InitializeAsync(CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = SqliteSchema.Create;
-        await command.ExecuteNonQueryAsync(ct);
+        await using (var journal = connection.CreateCommand())
+        {
+            journal.CommandText = SqliteSchema.JournalMode;
+            await journal.ExecuteNonQueryAsync(ct);
+        }
+        // One transaction, so that an upgrade of the edges table is all done or not at all.
+        await using var transaction = connection.BeginTransaction();
+        async Task<object?> RunAsync(string sql)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            return await command.ExecuteScalarAsync(ct);
+        }
+
+        var upgrade = Convert.ToInt64(await RunAsync(SqliteSchema.EdgesNeedUpgrade)) == 1;
+        if (upgrade) await RunAsync(SqliteSchema.UpgradeEdges);
+        await RunAsync(SqliteSchema.Create);
+        if (upgrade) await RunAsync(SqliteSchema.CopyUpgradedEdges);
+        await transaction.CommitAsync(ct);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)

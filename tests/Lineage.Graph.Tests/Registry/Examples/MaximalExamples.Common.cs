@@ -60,8 +60,7 @@ internal static partial class MaximalExamples
              "completedForms": [{"urn": "urn:li:form:basics", "incompletePrompts": [], "completedPrompts": []}],
              "verifications": [{"form": "urn:li:form:basics", "lastModified": <<Stamp>>}]}
             """),
-        // No entity type of the catalog accepts documentation (docs/registry-audit.md); it is validated only.
-        new("documentation", null, """
+        new("documentation", "schemaField", """
             {"documentations": [{"documentation": "Ranks items for a user", "attribution": <<Attribution>>}]}
             """),
     ];

@@ -101,6 +101,7 @@ internal static partial class MaximalExamples
             "chart" => $"urn:li:chart:(looker,chart-{id})",
             "dashboard" => $"urn:li:dashboard:(looker,dashboard-{id})",
             "versionSet" => $"urn:li:versionSet:(set-{id},mlModel)",
+            "schemaField" => $"urn:li:schemaField:(urn:li:dataset:(urn:li:dataPlatform:hive,table-{id},PROD),user_id)",
             _ => $"urn:li:{entityType}:x{id}",
         };
     }

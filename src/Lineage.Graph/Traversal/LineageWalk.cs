@@ -1,0 +1,135 @@
+using Lineage.Graph.Storage;
+
+namespace Lineage.Graph.Traversal;
+
+/// <summary>
+/// The one breadth-first lineage walk, under lineage, impact, path and GraphQL alike. Each level asks the store for
+/// the edges one hop out of the frontier (<see cref="IGraphStore.GetLineageHopsAsync"/>), then keeps each new node
+/// once, at its fewest hops, with its parent: the smallest urn one hop nearer the root with an edge leading to it, then
+/// the smallest relationship name. A level is kept in urn order, and the walk stops as soon as the answer is full.
+/// </summary>
+public sealed class LineageWalk(IGraphStore store)
+{
+    /// <summary>A node one level further out, and the frontier node and relationship it was reached through.</summary>
+    public sealed record Hop(string Urn, string Parent, string Relationship);
+
+    /// <summary>Walks one direction from the root: the nodes reached with their fewest hops and parent, and the lineage edges among them.</summary>
+    public async Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct)
+    {
+        var degrees = new Dictionary<string, int>(StringComparer.Ordinal) { [query.Root] = 0 };
+        var parents = new Dictionary<string, Hop>(StringComparer.Ordinal);
+        var order = new List<string> { query.Root };
+        IReadOnlyList<string> frontier = [query.Root];
+        var truncated = false;
+        for (var depth = 1; depth <= query.MaxHops && frontier.Count > 0 && !truncated; depth++)
+        {
+            var level = await NextLevelAsync(frontier, query.Direction, query.RelationshipTypes, query.IncludeRemoved,
+                query.Granularity, degrees.ContainsKey, ct);
+            var room = query.MaxNodes - order.Count;
+            truncated = level.Count > room;
+            var kept = truncated ? level.Take(room).ToList() : level;
+            foreach (var hop in kept)
+            {
+                degrees[hop.Urn] = depth;
+                parents[hop.Urn] = hop;
+                order.Add(hop.Urn);
+            }
+            frontier = kept.Select(h => h.Urn).ToList();
+        }
+
+        var facts = await store.GetNodeFactsAsync(order, ct);
+        var edges = await EdgesAmongAsync(order, query.RelationshipTypes, query.Granularity, ct);
+        var nodes = order.Select(urn =>
+        {
+            var fact = facts.GetValueOrDefault(urn) ?? new NodeFacts(false, false);
+            var parent = parents.GetValueOrDefault(urn);
+            return new ReachedNode(urn, degrees[urn], parent?.Parent, parent?.Relationship, fact.Removed, fact.Exists);
+        }).ToList();
+        return new TraversalResult(nodes, edges, truncated);
+    }
+
+    /// <summary>
+    /// The nodes one hop beyond <paramref name="frontier"/> that <paramref name="seen"/> does not know, in urn order,
+    /// each with its parent among the frontier.
+    /// </summary>
+    public async Task<IReadOnlyList<Hop>> NextLevelAsync(
+        IReadOnlyList<string> frontier, LineageDirection direction, IReadOnlyList<string> types, bool includeRemoved,
+        LineageGranularity granularity, Func<string, bool> seen, CancellationToken ct)
+    {
+        var byColumns = granularity == LineageGranularity.Entity;
+        var edges = await store.GetLineageHopsAsync(new LineageHopQuery(frontier, direction, types, includeRemoved, byColumns), ct);
+        var inFrontier = frontier.ToHashSet(StringComparer.Ordinal);
+        var best = new SortedDictionary<string, Hop>(StringComparer.Ordinal);
+        foreach (var (near, far, relationship) in Steps(edges, direction, inFrontier, granularity))
+        {
+            if (seen(far)) continue;
+            if (!best.TryGetValue(far, out var hop) || IsSmaller(near, relationship, hop)) best[far] = new Hop(far, near, relationship);
+        }
+        return [.. best.Values];
+    }
+
+    /// <summary>
+    /// Each edge as a step from a frontier node to its far end. By entity, a column end stands for its dataset and a
+    /// step within one entity is no step. By column, a step to a dataset is left out when the same node also steps to
+    /// one of that dataset's columns: the column says more precisely what is fed.
+    /// </summary>
+    private static IEnumerable<(string Near, string Far, string Relationship)> Steps(
+        IReadOnlyList<LineageEdge> edges, LineageDirection direction, HashSet<string> frontier, LineageGranularity granularity)
+    {
+        var steps = edges.Select(e => direction == LineageDirection.Downstream
+            ? (Near: e.Upstream, Far: e.Downstream, e.Relationship)
+            : (Near: e.Downstream, Far: e.Upstream, e.Relationship));
+        if (granularity == LineageGranularity.Entity)
+        {
+            return steps
+                .Select(s => (Near: frontier.Contains(s.Near) ? s.Near : RollUp(s.Near), Far: RollUp(s.Far), s.Relationship))
+                .Where(s => !string.Equals(s.Near, s.Far, StringComparison.Ordinal));
+        }
+
+        var list = steps.ToList();
+        var columnParents = list.Where(s => Columns.IsColumn(s.Far))
+            .Select(s => (s.Near, Parent: Columns.ParentOf(s.Far)))
+            .ToHashSet();
+        return list.Where(s => !columnParents.Contains((s.Near, s.Far)));
+    }
+
+    /// <summary>
+    /// The lineage edges among the kept nodes, from the edges leaving them; by entity, with their columns' edges rolled
+    /// up to them (a rolled-up edge keeps no column mapping), each once.
+    /// </summary>
+    public async Task<IReadOnlyList<LineageEdge>> EdgesAmongAsync(
+        IReadOnlyList<string> nodes, IReadOnlyList<string> types, LineageGranularity granularity, CancellationToken ct)
+    {
+        var byEntity = granularity == LineageGranularity.Entity;
+        var kept = nodes.ToHashSet(StringComparer.Ordinal);
+        var edges = await store.GetLineageEdgesFromAsync(nodes, types, byEntity, ct);
+        string? Among(string urn) =>
+            kept.Contains(urn) ? urn : byEntity && Columns.ParentOf(urn) is { } parent && kept.Contains(parent) ? parent : null;
+
+        var among = new Dictionary<(string, string, string), LineageEdge>();
+        foreach (var edge in edges)
+        {
+            if (Among(edge.Source) is not { } source || Among(edge.Target) is not { } target) continue;
+            var rolled = source != edge.Source || target != edge.Target;
+            // A column edge within one entity is no edge of it; a self-loop stated on the entity is.
+            if (rolled && source == target) continue;
+            var candidate = rolled ? new LineageEdge(source, target, edge.Relationship, edge.Upstream == edge.Source ? source : target) : edge;
+            // Several column edges roll up to one; an edge stated with a mapping keeps it.
+            var key = (source, edge.Relationship, target);
+            if (!among.TryGetValue(key, out var existing) || (existing.Mapping is null && candidate.Mapping is not null)) among[key] = candidate;
+        }
+        return among.Values
+            .OrderBy(e => e.Source, StringComparer.Ordinal)
+            .ThenBy(e => e.Relationship, StringComparer.Ordinal)
+            .ThenBy(e => e.Target, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static string RollUp(string urn) => Columns.ParentOf(urn) ?? urn;
+
+    private static bool IsSmaller(string parent, string relationship, Hop than)
+    {
+        var byParent = string.CompareOrdinal(parent, than.Parent);
+        return byParent < 0 || (byParent == 0 && string.CompareOrdinal(relationship, than.Relationship) < 0);
+    }
+}
