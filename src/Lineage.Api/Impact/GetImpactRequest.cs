@@ -15,10 +15,17 @@ internal sealed record GetImpactRequest : IStrictQuery
 
     /// <summary>Only affected entities of these types are listed (all are walked through).</summary>
     public string[]? EntityTypes { get; init; }
+
+    /// <summary><c>entity</c> (columns rolled up to their datasets) or <c>column</c>; absent, a column root walks by column.</summary>
+    public string? Granularity { get; init; }
 }
 
 /// <summary>What the impact query must say.</summary>
 internal sealed class GetImpactValidator : Validator<GetImpactRequest>
 {
-    public GetImpactValidator() => RuleFor(r => r.Urn).NotEmpty().WithMessage(StrictQuery.Missing);
+    public GetImpactValidator()
+    {
+        RuleFor(r => r.Urn).NotEmpty().WithMessage(StrictQuery.Missing);
+        RuleFor(r => r.Granularity).MustBeGranularity();
+    }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Lineage.Api.Impact;
 
 /// <summary>
-/// <c>GET /api/v1/impact?urn=&amp;maxHops=&amp;entityTypes=</c>: everything downstream of an entity — what breaks if it
+/// <c>GET /api/v1/impact?urn=&amp;maxHops=&amp;entityTypes=&amp;granularity=</c>: everything downstream of an entity — what breaks if it
 /// changes — with counts, one path each, deprecation and soft-delete flags, and the owners to tell.
 /// </summary>
 internal sealed class ImpactEndpoint(LineageService lineage, IOptions<TraversalOptions> options) : Endpoint<GetImpactRequest, ImpactReport>
@@ -19,5 +19,6 @@ internal sealed class ImpactEndpoint(LineageService lineage, IOptions<TraversalO
     }
 
     public override async Task HandleAsync(GetImpactRequest req, CancellationToken ct) =>
-        await Send.OkAsync(await lineage.GetImpactAsync(req.Urn, req.MaxHops ?? options.Value.MaxHops, RestLi.Expand(req.EntityTypes), ct), ct);
+        await Send.OkAsync(await lineage.GetImpactAsync(req.Urn, req.MaxHops ?? options.Value.MaxHops, RestLi.Expand(req.EntityTypes), ct,
+            GranularityParameter.Parse(req.Granularity)), ct);
 }

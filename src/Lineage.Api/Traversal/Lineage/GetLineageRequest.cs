@@ -29,6 +29,9 @@ internal sealed record GetLineageRequest : IStrictQuery
     /// <summary>The most nodes to return; <c>Lineage:Traversal:DefaultLineageLimit</c> when absent.</summary>
     public int? Limit { get; init; }
 
+    /// <summary><c>entity</c> (columns rolled up to their datasets) or <c>column</c>; absent, a column root walks by column.</summary>
+    public string? Granularity { get; init; }
+
     /// <summary>The direction asked for; null for both.</summary>
     public LineageDirection? Walk => Direction?.ToLowerInvariant() switch
     {
@@ -48,5 +51,6 @@ internal sealed class GetLineageValidator : Validator<GetLineageRequest>
         RuleFor(r => r.Direction)
             .Must(d => d?.ToLowerInvariant() is null or "" or "both" or "upstream" or "downstream")
             .WithMessage(r => $"'{r.Direction}' is not upstream, downstream or both");
+        RuleFor(r => r.Granularity).MustBeGranularity();
     }
 }

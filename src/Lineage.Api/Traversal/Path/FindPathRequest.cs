@@ -15,6 +15,9 @@ internal sealed record FindPathRequest : IStrictQuery
 
     /// <summary>The longest path to look for; <c>Lineage:Traversal:MaxHops</c> when absent.</summary>
     public int? MaxHops { get; init; }
+
+    /// <summary><c>entity</c> (columns rolled up to their datasets) or <c>column</c>; absent, a path from a column walks by column.</summary>
+    public string? Granularity { get; init; }
 }
 
 /// <summary>Both ends are needed.</summary>
@@ -24,5 +27,6 @@ internal sealed class FindPathValidator : Validator<FindPathRequest>
     {
         RuleFor(r => r.From).NotEmpty().WithMessage(StrictQuery.Missing);
         RuleFor(r => r.To).NotEmpty().WithMessage(StrictQuery.Missing);
+        RuleFor(r => r.Granularity).MustBeGranularity();
     }
 }
