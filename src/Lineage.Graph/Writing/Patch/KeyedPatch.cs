@@ -20,7 +20,8 @@ public static class KeyedPatch
         {
             // No template and no keys: plain RFC 6902 with array indexes, as before keyed patches existed.
             if (template is null) return JsonPatch.Apply(current ?? [], operations);
-            var document = (current ?? PatchTemplates.Of(aspect)?.Default(now) ?? []).DeepClone().AsObject();
+            var document = (current ?? Default(aspect, now)).DeepClone().AsObject();
+            operations = CompleteShortAdds(operations, template);
             foreach (var array in template.Arrays) KeyedArrays.ToMap(document, array);
             if (template.FineGrainedLineages) FineGrainedLineages.ToMap(document);
             var created = CreateParents(document, operations);
@@ -34,6 +35,48 @@ public static class KeyedPatch
         {
             throw e.Under(prefix);
         }
+    }
+
+    /// <summary>What a patch of an absent aspect starts from: the template's default, or <c>{}</c> under a generic patch.</summary>
+    private static JsonObject Default(string aspect, long now) => PatchTemplates.Of(aspect) switch
+    {
+        null => [],
+        { Default: null } => throw new ValidationException("",
+            $"there is no stored {aspect} to patch and DataHub's template has no default for it: write it with UPSERT first"),
+        { Default: { } make } => make(now),
+    };
+
+    /// <summary>
+    /// An add whose path stops short of a keyed array's keys, with an element as its value (an established client's
+    /// <c>/owners/&lt;owner&gt;/&lt;type&gt;</c> or <c>/tags/&lt;tag&gt;</c> under DataHub's newer, attribution-keyed
+    /// templates), gets the missing keys from the element itself (<c>""</c> when absent), as DataHub's newest
+    /// clients send them. DataHub's server does not do this; without it the element would be read as a map of the
+    /// missing keys and lost. An array value is left alone: it replaces every entry under the key, as in DataHub.
+    /// The operations given are not changed; a completed copy is returned.
+    /// </summary>
+    private static JsonArray CompleteShortAdds(JsonArray operations, PatchTemplate template)
+    {
+        JsonArray? completed = null;
+        for (var i = 0; i < operations.Count; i++)
+        {
+            if (operations[i] is not JsonObject { } op || op["op"] is not JsonValue kind || kind.ToString() != "add"
+                || op["path"] is not JsonValue p || !p.TryGetValue<string>(out var path) || !path.StartsWith('/')
+                || op["value"] is not JsonObject element)
+                continue;
+            var segments = path[1..].Split('/');
+            foreach (var array in template.Arrays)
+            {
+                var given = segments.Length - array.Path.Count;
+                if (given < 1 || given >= array.Keys.Count
+                    || !array.Path.Select((field, n) => segments[n] == field).All(same => same))
+                    continue;
+                var missing = array.Keys.Skip(given).Select(key => KeyedArrays.KeyOf(element, key).Replace("~", "~0").Replace("/", "~1"));
+                completed ??= operations.DeepClone().AsArray();
+                completed[i]!["path"] = path + "/" + string.Join('/', missing);
+                break;
+            }
+        }
+        return completed ?? operations;
     }
 
     private static (JsonArray Operations, PatchTemplate? Generic, string Prefix) Read(JsonNode? value)
@@ -53,7 +96,7 @@ public static class KeyedPatch
                     _ => throw new ValidationException("forceGenericPatch", "expected true or false"),
                 };
                 // Keys or force skip the aspect's own template (DataHub's GenericPatchTemplate).
-                return (patch, keys.Count > 0 || force ? new PatchTemplate(keys, _ => []) : null, "patch");
+                return (patch, keys.Count > 0 || force ? new PatchTemplate(keys, null) : null, "patch");
             default:
                 throw NotAPatch();
         }
