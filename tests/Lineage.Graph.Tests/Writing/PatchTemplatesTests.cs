@@ -79,6 +79,18 @@ public sealed class PatchTemplatesTests
     }
 
     [Fact]
+    public void a_fields_tags_are_keyed_like_global_tags_and_a_short_path_inside_a_field_is_completed_too()
+    {
+        var patched = Apply("editableSchemaMetadata", $$$"""
+            {"editableSchemaFieldInfo": [{"fieldPath": "f", "globalTags": {"tags": [{{{Attributed("urn:li:tag:x", SrcA)}}}]}}]}
+            """, """[{"op": "add", "path": "/editableSchemaFieldInfo/f/globalTags/tags/urn:li:tag:x", "value": {"tag": "urn:li:tag:x"}}]""");
+
+        ShouldBe(patched, $$$"""
+            {"editableSchemaFieldInfo": [{"fieldPath": "f", "globalTags": {"tags": [{{{Attributed("urn:li:tag:x", SrcA)}}}, {"tag": "urn:li:tag:x"}]}}]}
+            """);
+    }
+
+    [Fact]
     public void an_array_added_at_a_tag_replaces_every_source_of_it()
     {
         var patched = Apply("globalTags", $$$"""{"tags": [{{{Attributed("urn:li:tag:x", SrcA)}}}, {{{Attributed("urn:li:tag:x", SrcB)}}}]}""",
@@ -139,7 +151,32 @@ public sealed class PatchTemplatesTests
         ShouldBe(patched, """{"passing": [{"test": "urn:li:test:a", "type": "SUCCESS"}], "failing": [{"test": "urn:li:test:b", "type": "FAILURE"}]}""");
     }
 
+    [Fact]
+    public void forms_and_prompts_are_keyed_by_urn_and_id_and_sorted_by_completion_afterwards()
+    {
+        const string stamp = """{"time": 1, "actor": "urn:li:corpuser:x"}""";
+        var patched = Apply("forms", $$$"""
+            {"incompleteForms": [{"urn": "urn:li:form:a", "incompletePrompts": [{"id": "p1", "lastModified": {{{stamp}}}}], "completedPrompts": []},
+                                 {"urn": "urn:li:form:b", "incompletePrompts": [], "completedPrompts": []}],
+             "completedForms": [], "verifications": [{"form": "urn:li:form:c"}]}
+            """, $$$"""
+            [{"op": "add", "path": "/forms/urn:li:form:a/prompts/p1", "value": {"id": "p1", "lastModified": {{{stamp}}}, "isComplete": true}},
+             {"op": "add", "path": "/forms/urn:li:form:a/isComplete", "value": true},
+             {"op": "add", "path": "/forms/urn:li:form:d", "value": {"urn": "urn:li:form:d"}},
+             {"op": "remove", "path": "/verifications/urn:li:form:c"}]
+            """);
+
+        // A form added without a flag (d) counts as incomplete; every form gets both prompt lists.
+        ShouldBe(patched, $$$"""
+            {"incompleteForms": [{"urn": "urn:li:form:b", "incompletePrompts": [], "completedPrompts": []},
+                                 {"urn": "urn:li:form:d", "incompletePrompts": [], "completedPrompts": []}],
+             "completedForms": [{"urn": "urn:li:form:a", "incompletePrompts": [], "completedPrompts": [{"id": "p1", "lastModified": {{{stamp}}}}]}],
+             "verifications": []}
+            """);
+    }
+
     [Theory]
+    [InlineData("forms", """{"incompleteForms": [], "completedForms": []}""")]
     [InlineData("status", """{"removed": false}""")]
     [InlineData("glossaryTermInfo", """{"definition": "", "termSource": "INTERNAL", "customProperties": {}}""")]
     [InlineData("glossaryNodeInfo", """{"definition": "", "customProperties": {}}""")]

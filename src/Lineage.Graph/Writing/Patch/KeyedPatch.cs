@@ -23,12 +23,12 @@ public static class KeyedPatch
             var document = (current ?? Default(aspect, now)).DeepClone().AsObject();
             operations = CompleteShortAdds(operations, template);
             foreach (var array in template.Arrays) KeyedArrays.ToMap(document, array);
-            if (template.FineGrainedLineages) FineGrainedLineages.ToMap(document);
+            template.Custom?.ToMaps(document);
             var created = CreateParents(document, operations);
             var patched = JsonPatch.Apply(document, operations);
             PruneEmpty(patched, created);
             foreach (var array in template.Arrays) KeyedArrays.ToArray(patched, array);
-            if (template.FineGrainedLineages) FineGrainedLineages.ToArray(patched);
+            template.Custom?.ToArrays(patched);
             return patched;
         }
         catch (ValidationException e) when (prefix.Length > 0)
@@ -64,19 +64,26 @@ public static class KeyedPatch
                 || op["value"] is not JsonObject element)
                 continue;
             var segments = path[1..].Split('/');
-            foreach (var array in template.Arrays)
-            {
-                var given = segments.Length - array.Path.Count;
-                if (given < 1 || given >= array.Keys.Count
-                    || !array.Path.Select((field, n) => segments[n] == field).All(same => same))
-                    continue;
-                var missing = array.Keys.Skip(given).Select(key => KeyedArrays.KeyOf(element, key).Replace("~", "~0").Replace("/", "~1"));
-                completed ??= operations.DeepClone().AsArray();
-                completed[i]!["path"] = path + "/" + string.Join('/', missing);
-                break;
-            }
+            if (template.Arrays.Select(array => MissingKeys(segments, array, element)).FirstOrDefault(m => m is not null) is not { } missing)
+                continue;
+            completed ??= operations.DeepClone().AsArray();
+            completed[i]!["path"] = path + "/" + string.Join('/', missing.Select(key => key.Replace("~", "~0").Replace("/", "~1")));
         }
         return completed ?? operations;
+    }
+
+    /// <summary>
+    /// The keys of <paramref name="element"/> that a path into <paramref name="array"/> leaves out, or null when it
+    /// names the array itself, a whole entry, or goes past one (then an array nested in the entry is tried:
+    /// <c>/editableSchemaFieldInfo/&lt;field&gt;/globalTags/tags/&lt;tag&gt;</c>).
+    /// </summary>
+    private static IEnumerable<string>? MissingKeys(ArraySegment<string> segments, KeyedArray array, JsonObject element)
+    {
+        if (segments.Count <= array.Path.Count || !array.Path.Select((field, n) => segments[n] == field).All(same => same)) return null;
+        var given = segments.Count - array.Path.Count;
+        if (given < array.Keys.Count) return array.Keys.Skip(given).Select(key => KeyedArrays.KeyOf(element, key));
+        var inside = segments[(array.Path.Count + array.Keys.Count)..];
+        return (array.Nested ?? []).Select(nested => MissingKeys(inside, nested, element)).FirstOrDefault(m => m is not null);
     }
 
     private static (JsonArray Operations, PatchTemplate? Generic, string Prefix) Read(JsonNode? value)

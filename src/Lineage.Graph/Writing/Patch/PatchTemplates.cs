@@ -17,6 +17,8 @@ public static class PatchTemplates
     /// <summary>A key field inside the element's <c>attribution</c> record (<c>attribution␟source</c>).</summary>
     private static readonly string AttributionSource = $"attribution{KeyedArray.UnitSeparator}source";
 
+    private static readonly CustomKeying FineGrained = new(FineGrainedLineages.ToMap, FineGrainedLineages.ToArray);
+
     private static readonly KeyedArray Tags = new("tags", "tag", AttributionSource);
     private static readonly KeyedArray Terms = new("terms", "urn", AttributionSource);
 
@@ -30,13 +32,12 @@ public static class PatchTemplates
         ["documentation"] = new([new KeyedArray("documentations", AttributionSource)], _ => Empty("documentations")),
         ["institutionalMemory"] = new([new KeyedArray("elements", "url")], _ => Empty("elements")),
         ["upstreamLineage"] = new([new KeyedArray("upstreams", "dataset")],
-            _ => Empty("upstreams", "fineGrainedLineages"), FineGrainedLineages: true),
+            _ => Empty("upstreams", "fineGrainedLineages"), FineGrained),
         ["datasetProperties"] = new([new KeyedArray("tags")],
             _ => new JsonObject { ["tags"] = new JsonArray(), ["customProperties"] = new JsonObject() }),
-        // A field's tags and terms are still keyed by the tag or term alone (DataHub's EditableSchemaMetadataTemplate).
+        // A field's tags and terms go through the globalTags and glossaryTerms templates (EditableSchemaMetadataTemplate).
         ["editableSchemaMetadata"] = new(
-            [new KeyedArray(["editableSchemaFieldInfo"], ["fieldPath"],
-                [new KeyedArray(["globalTags", "tags"], ["tag"]), new KeyedArray(["glossaryTerms", "terms"], ["urn"])])],
+            [new KeyedArray(["editableSchemaFieldInfo"], ["fieldPath"], [Tags with { Path = ["globalTags", "tags"] }, Terms with { Path = ["glossaryTerms", "terms"] }])],
             now => new JsonObject { ["created"] = Stamp(now), ["lastModified"] = Stamp(now), ["editableSchemaFieldInfo"] = new JsonArray() }),
         ["dataFlowInfo"] = new([], _ => new JsonObject { ["customProperties"] = new JsonObject() }),
         ["dataJobInfo"] = new([], _ => new JsonObject { ["customProperties"] = new JsonObject() }),
@@ -47,7 +48,7 @@ public static class PatchTemplates
             ],
             _ => Empty("inputDatajobEdges", "inputDatasetEdges", "outputDatasetEdges", "fineGrainedLineages", "inputDatasetFields",
                 "outputDatasetFields", "inputDatajobs", "inputDatasets", "outputDatasets"),
-            FineGrainedLineages: true),
+            FineGrained),
         ["chartInfo"] = new([new KeyedArray("inputEdges", "destinationUrn"), new KeyedArray("inputs")],
             now => Info(now, "inputEdges", "inputs")),
         ["dashboardInfo"] = new(
@@ -60,6 +61,7 @@ public static class PatchTemplates
             _ => Empty("inputs", "inputEdges")),
         ["dataProcessInstanceOutput"] = new([new KeyedArray("outputs"), new KeyedArray("outputEdges", "destinationUrn")],
             _ => Empty("outputs", "outputEdges")),
+        ["forms"] = new([], _ => Empty("incompleteForms", "completedForms"), new CustomKeying(FormsKeying.ToMap, FormsKeying.ToArray)),
         ["testResults"] = new([new KeyedArray("passing", "test"), new KeyedArray("failing", "test")], _ => Empty("passing", "failing")),
         // Templates without keyed arrays: only the starting value differs from plain RFC 6902.
         ["status"] = new([], _ => new JsonObject { ["removed"] = false }),
