@@ -37,7 +37,7 @@ public static class KeyedPatch
         }
     }
 
-    /// <summary>What a patch of an absent aspect starts from: the template's default, or <c>{}</c> under a generic patch.</summary>
+    /// <summary>What a patch of an absent aspect starts from: its template's default (also under an envelope), <c>{}</c> without one.</summary>
     private static JsonObject Default(string aspect, long now) => PatchTemplates.Of(aspect) switch
     {
         null => [],
