@@ -9,7 +9,7 @@ namespace Lineage.Api.Tests.Clients;
 /// DataHub's own unit tests) onto seeded aspects, and checks each result as DataHub's templates apply it: keyed
 /// arrays merged by key, custom properties by name, fine-grained lineage re-keyed, absent aspects from the default.
 /// </summary>
-public abstract class PatchReplayTests(LineageApiFactory factory)
+public abstract partial class PatchReplayTests(LineageApiFactory factory)
 {
     private static readonly string FixtureRoot = Path.Combine(AppContext.BaseDirectory, "Clients", "Fixtures", "patch");
 
@@ -235,9 +235,12 @@ public abstract class PatchReplayTests(LineageApiFactory factory)
     }
 
     /// <summary>The golden proposals as the REST emitter sends them: operations serialised into <c>aspect.value</c>.</summary>
-    private async Task<List<JsonObject>> GoldenAsync(string file)
+    private Task<List<JsonObject>> GoldenAsync(string file) => GoldenAsync(file, "fct_users_created", _name);
+
+    /// <summary>The golden proposals with <paramref name="name"/> (in their URNs) replaced, so each run mints its own.</summary>
+    private async Task<List<JsonObject>> GoldenAsync(string file, string name, string replacement)
     {
-        var text = (await File.ReadAllTextAsync(Path.Combine(FixtureRoot, file))).Replace("fct_users_created", _name);
+        var text = (await File.ReadAllTextAsync(Path.Combine(FixtureRoot, file))).Replace(name, replacement);
         var proposals = JsonNode.Parse(text)!.AsArray().Select(p => p!.AsObject()).ToList();
         foreach (var proposal in proposals)
         {

@@ -85,7 +85,8 @@ internal static class KeyedArrays
         return merged;
     }
 
-    private static string KeyOf(JsonObject item, string key)
+    /// <summary>An element's value for one key field (<c>attribution␟source</c> reads a nested field), <c>""</c> when absent.</summary>
+    public static string KeyOf(JsonObject item, string key)
     {
         JsonNode? node = item;
         foreach (var part in key.Split(KeyedArray.UnitSeparator)) node = node is JsonObject o ? o[part] : null;

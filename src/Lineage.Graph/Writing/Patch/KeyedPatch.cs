@@ -20,20 +20,70 @@ public static class KeyedPatch
         {
             // No template and no keys: plain RFC 6902 with array indexes, as before keyed patches existed.
             if (template is null) return JsonPatch.Apply(current ?? [], operations);
-            var document = (current ?? PatchTemplates.Of(aspect)?.Default(now) ?? []).DeepClone().AsObject();
+            var document = (current ?? Default(aspect, now)).DeepClone().AsObject();
+            operations = CompleteShortAdds(operations, template);
             foreach (var array in template.Arrays) KeyedArrays.ToMap(document, array);
-            if (template.FineGrainedLineages) FineGrainedLineages.ToMap(document);
+            template.Custom?.ToMaps(document);
             var created = CreateParents(document, operations);
             var patched = JsonPatch.Apply(document, operations);
             PruneEmpty(patched, created);
             foreach (var array in template.Arrays) KeyedArrays.ToArray(patched, array);
-            if (template.FineGrainedLineages) FineGrainedLineages.ToArray(patched);
+            template.Custom?.ToArrays(patched);
             return patched;
         }
         catch (ValidationException e) when (prefix.Length > 0)
         {
             throw e.Under(prefix);
         }
+    }
+
+    /// <summary>What a patch of an absent aspect starts from: its template's default (also under an envelope), <c>{}</c> without one.</summary>
+    private static JsonObject Default(string aspect, long now) => PatchTemplates.Of(aspect) switch
+    {
+        null => [],
+        { Default: null } => throw new ValidationException("",
+            $"there is no stored {aspect} to patch and DataHub's template has no default for it: write it with UPSERT first"),
+        { Default: { } make } => make(now),
+    };
+
+    /// <summary>
+    /// An add whose path stops short of a keyed array's keys, with an element as its value (an established client's
+    /// <c>/owners/&lt;owner&gt;/&lt;type&gt;</c> or <c>/tags/&lt;tag&gt;</c> under DataHub's newer, attribution-keyed
+    /// templates), gets the missing keys from the element itself (<c>""</c> when absent), as DataHub's newest
+    /// clients send them. DataHub's server does not do this; without it the element would be read as a map of the
+    /// missing keys and lost. An array value is left alone: it replaces every entry under the key, as in DataHub.
+    /// The operations given are not changed; a completed copy is returned.
+    /// </summary>
+    private static JsonArray CompleteShortAdds(JsonArray operations, PatchTemplate template)
+    {
+        JsonArray? completed = null;
+        for (var i = 0; i < operations.Count; i++)
+        {
+            if (operations[i] is not JsonObject { } op || op["op"] is not JsonValue kind || kind.ToString() != "add"
+                || op["path"] is not JsonValue p || !p.TryGetValue<string>(out var path) || !path.StartsWith('/')
+                || op["value"] is not JsonObject element)
+                continue;
+            var segments = path[1..].Split('/');
+            if (template.Arrays.Select(array => MissingKeys(segments, array, element)).FirstOrDefault(m => m is not null) is not { } missing)
+                continue;
+            completed ??= operations.DeepClone().AsArray();
+            completed[i]!["path"] = path + "/" + string.Join('/', missing.Select(key => key.Replace("~", "~0").Replace("/", "~1")));
+        }
+        return completed ?? operations;
+    }
+
+    /// <summary>
+    /// The keys of <paramref name="element"/> that a path into <paramref name="array"/> leaves out, or null when it
+    /// names the array itself, a whole entry, or goes past one (then an array nested in the entry is tried:
+    /// <c>/editableSchemaFieldInfo/&lt;field&gt;/globalTags/tags/&lt;tag&gt;</c>).
+    /// </summary>
+    private static IEnumerable<string>? MissingKeys(ArraySegment<string> segments, KeyedArray array, JsonObject element)
+    {
+        if (segments.Count <= array.Path.Count || !array.Path.Select((field, n) => segments[n] == field).All(same => same)) return null;
+        var given = segments.Count - array.Path.Count;
+        if (given < array.Keys.Count) return array.Keys.Skip(given).Select(key => KeyedArrays.KeyOf(element, key));
+        var inside = segments[(array.Path.Count + array.Keys.Count)..];
+        return (array.Nested ?? []).Select(nested => MissingKeys(inside, nested, element)).FirstOrDefault(m => m is not null);
     }
 
     private static (JsonArray Operations, PatchTemplate? Generic, string Prefix) Read(JsonNode? value)
@@ -53,7 +103,7 @@ public static class KeyedPatch
                     _ => throw new ValidationException("forceGenericPatch", "expected true or false"),
                 };
                 // Keys or force skip the aspect's own template (DataHub's GenericPatchTemplate).
-                return (patch, keys.Count > 0 || force ? new PatchTemplate(keys, _ => []) : null, "patch");
+                return (patch, keys.Count > 0 || force ? new PatchTemplate(keys, null) : null, "patch");
             default:
                 throw NotAPatch();
         }

@@ -6,22 +6,36 @@ namespace Lineage.Graph.Writing.Patch;
 /// DataHub's patch templates (its <c>AspectTemplateEngine</c> and the <c>*Template</c> classes): per aspect, the
 /// keyed arrays and the default value. <c>customProperties</c> maps need no entry: they are keyed already.
 /// </summary>
+/// <remarks>
+/// Tags, terms, owners and structured properties follow DataHub's newest templates, which also key by the
+/// element's <c>attribution.source</c> (and owners by <c>typeUrn</c>), so entries from different sources coexist.
+/// The established shorter paths (<c>/tags/&lt;tag&gt;</c>, <c>/owners/&lt;owner&gt;/&lt;type&gt;</c>) still work:
+/// a remove is a prefix (every source), and <see cref="KeyedPatch"/> completes an add's path from its value.
+/// </remarks>
 public static class PatchTemplates
 {
-    private static readonly KeyedArray Tags = new("tags", "tag");
-    private static readonly KeyedArray Terms = new("terms", "urn");
+    /// <summary>A key field inside the element's <c>attribution</c> record (<c>attribution␟source</c>).</summary>
+    private static readonly string AttributionSource = $"attribution{KeyedArray.UnitSeparator}source";
+
+    private static readonly CustomKeying FineGrained = new(FineGrainedLineages.ToMap, FineGrainedLineages.ToArray);
+
+    private static readonly KeyedArray Tags = new("tags", "tag", AttributionSource);
+    private static readonly KeyedArray Terms = new("terms", "urn", AttributionSource);
 
     private static readonly Dictionary<string, PatchTemplate> ByAspect = new(StringComparer.Ordinal)
     {
-        ["globalTags"] = new([Tags], _ => new JsonObject { ["tags"] = new JsonArray() }),
+        ["globalTags"] = new([Tags], _ => Empty("tags")),
         ["glossaryTerms"] = new([Terms], now => new JsonObject { ["terms"] = new JsonArray(), ["auditStamp"] = Stamp(now) }),
-        ["ownership"] = new([new KeyedArray("owners", "owner", "type")],
+        ["ownership"] = new([new KeyedArray("owners", "owner", "type", "typeUrn", AttributionSource)],
             now => new JsonObject { ["owners"] = new JsonArray(), ["lastModified"] = Stamp(now) }),
+        ["structuredProperties"] = new([new KeyedArray("properties", "propertyUrn", AttributionSource)], _ => Empty("properties")),
+        ["documentation"] = new([new KeyedArray("documentations", AttributionSource)], _ => Empty("documentations")),
+        ["institutionalMemory"] = new([new KeyedArray("elements", "url")], _ => Empty("elements")),
         ["upstreamLineage"] = new([new KeyedArray("upstreams", "dataset")],
-            _ => new JsonObject { ["upstreams"] = new JsonArray(), ["fineGrainedLineages"] = new JsonArray() }, FineGrainedLineages: true),
+            _ => Empty("upstreams", "fineGrainedLineages"), FineGrained),
         ["datasetProperties"] = new([new KeyedArray("tags")],
             _ => new JsonObject { ["tags"] = new JsonArray(), ["customProperties"] = new JsonObject() }),
-        ["editableDatasetProperties"] = new([], _ => []),
+        // A field's tags and terms go through the globalTags and glossaryTerms templates (EditableSchemaMetadataTemplate).
         ["editableSchemaMetadata"] = new(
             [new KeyedArray(["editableSchemaFieldInfo"], ["fieldPath"], [Tags with { Path = ["globalTags", "tags"] }, Terms with { Path = ["glossaryTerms", "terms"] }])],
             now => new JsonObject { ["created"] = Stamp(now), ["lastModified"] = Stamp(now), ["editableSchemaFieldInfo"] = new JsonArray() }),
@@ -34,20 +48,39 @@ public static class PatchTemplates
             ],
             _ => Empty("inputDatajobEdges", "inputDatasetEdges", "outputDatasetEdges", "fineGrainedLineages", "inputDatasetFields",
                 "outputDatasetFields", "inputDatajobs", "inputDatasets", "outputDatasets"),
-            FineGrainedLineages: true),
+            FineGrained),
         ["chartInfo"] = new([new KeyedArray("inputEdges", "destinationUrn"), new KeyedArray("inputs")],
             now => Info(now, "inputEdges", "inputs")),
         ["dashboardInfo"] = new(
             [new KeyedArray("chartEdges", "destinationUrn"), new KeyedArray("datasetEdges", "destinationUrn"), new KeyedArray("datasets"), new KeyedArray("charts")],
             now => Info(now, "chartEdges", "datasetEdges", "datasets", "charts")),
         ["dataProductProperties"] = new([new KeyedArray("assets", "destinationUrn")], _ => Empty("assets")),
-        ["structuredProperties"] = new([new KeyedArray("properties", "propertyUrn")], _ => Empty("properties")),
         ["domains"] = new([new KeyedArray("domains")], _ => Empty("domains")),
-        ["siblings"] = new([new KeyedArray("siblings")], _ => Empty("siblings")),
+        ["siblings"] = new([new KeyedArray("siblings")], _ => new JsonObject { ["siblings"] = new JsonArray(), ["primary"] = false }),
+        ["dataProcessInstanceInput"] = new([new KeyedArray("inputs"), new KeyedArray("inputEdges", "destinationUrn")],
+            _ => Empty("inputs", "inputEdges")),
+        ["dataProcessInstanceOutput"] = new([new KeyedArray("outputs"), new KeyedArray("outputEdges", "destinationUrn")],
+            _ => Empty("outputs", "outputEdges")),
+        ["forms"] = new([], _ => Empty("incompleteForms", "completedForms"), new CustomKeying(FormsKeying.ToMap, FormsKeying.ToArray)),
+        ["testResults"] = new([new KeyedArray("passing", "test"), new KeyedArray("failing", "test")], _ => Empty("passing", "failing")),
+        // Templates without keyed arrays: only the starting value differs from plain RFC 6902.
+        ["status"] = new([], _ => new JsonObject { ["removed"] = false }),
+        ["glossaryTermInfo"] = new([],
+            _ => new JsonObject { ["definition"] = "", ["termSource"] = "INTERNAL", ["customProperties"] = new JsonObject() }),
+        ["glossaryNodeInfo"] = new([], _ => new JsonObject { ["definition"] = "", ["customProperties"] = new JsonObject() }),
+        ["domainProperties"] = new([], _ => []),
+        ["versionProperties"] = new([], Default: null),
+        ["editableDatasetProperties"] = new([], _ => []),
+        ["editableChartProperties"] = new([], _ => []),
+        ["editableDashboardProperties"] = new([], _ => []),
+        ["editableDataFlowProperties"] = new([], _ => []),
+        ["editableDataJobProperties"] = new([], _ => []),
         ["editableContainerProperties"] = new([], _ => []),
+        ["editableMlModelProperties"] = new([], _ => []),
         ["editableMlModelGroupProperties"] = new([], _ => []),
-        ["dataProcessInstanceInput"] = new([new KeyedArray("inputs"), new KeyedArray("inputEdges", "destinationUrn")], _ => Empty("inputs")),
-        ["dataProcessInstanceOutput"] = new([new KeyedArray("outputs"), new KeyedArray("outputEdges", "destinationUrn")], _ => Empty("outputs")),
+        ["editableMlFeatureProperties"] = new([], _ => []),
+        ["editableMlFeatureTableProperties"] = new([], _ => []),
+        ["editableMlPrimaryKeyProperties"] = new([], _ => []),
     };
 
     /// <summary>The template of an aspect, or null when DataHub has none (a bare array is then plain RFC 6902).</summary>
