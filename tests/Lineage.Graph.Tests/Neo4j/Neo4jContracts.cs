@@ -26,6 +26,8 @@ public sealed class neo4j_traversal(Neo4jStoreFixture fx) : TraversalContract<Ne
 
 public sealed class neo4j_column_lineage(Neo4jStoreFixture fx) : ColumnLineageContract<Neo4jStoreFixture>(fx);
 
+public sealed class neo4j_column_lineage_properties(Neo4jStoreFixture fx) : ColumnLineagePropertyContract<Neo4jStoreFixture>(fx);
+
 [Collection(Neo4jCollection.Name)]
 public sealed class neo4j_traversal_properties(Neo4jStoreFixture fx) : TraversalPropertyContract<Neo4jStoreFixture>(fx);
 

@@ -19,6 +19,8 @@ public sealed class sqlite_traversal(SqliteStoreFixture fx) : TraversalContract<
 
 public sealed class sqlite_column_lineage(SqliteStoreFixture fx) : ColumnLineageContract<SqliteStoreFixture>(fx);
 
+public sealed class sqlite_column_lineage_properties(SqliteStoreFixture fx) : ColumnLineagePropertyContract<SqliteStoreFixture>(fx);
+
 public sealed class sqlite_traversal_properties(SqliteStoreFixture fx) : TraversalPropertyContract<SqliteStoreFixture>(fx);
 
 public sealed class sqlite_lineage_service_properties(SqliteStoreFixture fx) : LineageServicePropertyContract<SqliteStoreFixture>(fx);
