@@ -15,6 +15,10 @@ internal sealed record JsonSource(JsonObject Json, string Urn)
     public IReadOnlyList<string>? Strings(string name) =>
         Json[name] is JsonArray items ? items.Select(i => i is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>().ToList() : null;
 
+    /// <summary>The objects of an array member, each with the same URN; empty when the member is absent.</summary>
+    public IEnumerable<JsonSource> Objects(string name) =>
+        (Json[name] as JsonArray ?? []).OfType<JsonObject>().Select(o => this with { Json = o });
+
     /// <summary>A nested object member, with the same URN, or null.</summary>
     public JsonSource? Object(string name) => Json[name] is JsonObject o ? this with { Json = o } : null;
 }

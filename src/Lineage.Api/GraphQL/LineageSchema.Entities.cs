@@ -122,6 +122,29 @@ internal static partial class LineageSchema
         resolvers["GlossaryTerm.hierarchicalName"] = FromUrn(node => node.Urn.Name);
         resolvers["Domain.id"] = FromUrn(node => node.Urn.Name);
         resolvers["Container.platform"] = FromAspect("dataPlatformInstance", (json, _) => EntityNode.From(json.String("platform")));
+        resolvers["Dataset.fineGrainedLineages"] = FromAspect("upstreamLineage", (json, _) => FineGrainedLineages(json));
+        resolvers["SchemaFieldEntity.fieldPath"] = FromUrn(node => node.Urn.Part("fieldPath"));
+        resolvers["SchemaFieldEntity.parent"] = FromUrn(node => EntityNode.From(node.Urn.Part("parent")));
+    }
+
+    /// <summary>
+    /// <c>Dataset.fineGrainedLineages</c> as DataHub's FineGrainedLineagesMapper maps it: each column as
+    /// <c>{urn: its dataset, path: its field path}</c>, columns only.
+    /// </summary>
+    private static List<object> FineGrainedLineages(JsonSource upstreamLineage)
+    {
+        static List<object> Columns(JsonSource entry, string name) => [.. (entry.Strings(name) ?? [])
+            .Select(text => Urn.TryParse(text, out var urn, out _) ? urn : null)
+            .Where(urn => urn?.EntityType == "schemaField")
+            .Select(urn => (object)new { urn = urn!.Part("parent"), path = urn.Part("fieldPath") })];
+
+        return [.. upstreamLineage.Objects("fineGrainedLineages").Select(entry => (object)new
+        {
+            upstreams = Columns(entry, "upstreams"),
+            downstreams = Columns(entry, "downstreams"),
+            query = entry.String("query"),
+            transformOperation = entry.String("transformOperation"),
+        })];
     }
 
     /// <summary>
