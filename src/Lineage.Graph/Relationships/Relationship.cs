@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Lineage.Graph.Relationships;
 
 /// <summary>
@@ -25,4 +27,7 @@ public sealed record Relationship(string Source, string Type, string Target, str
 /// How a downstream column comes from an upstream one, as a fine-grained lineage entry says: through which job or
 /// query (DataHub's <c>via</c>), by what transformation, and how sure the source is.
 /// </summary>
-public sealed record ColumnMapping(string? Via, string? TransformOperation, double? ConfidenceScore);
+public sealed record ColumnMapping(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Via,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TransformOperation,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ConfidenceScore);

@@ -16,6 +16,7 @@ public abstract class QueryTimeoutTests<TFactory>(TFactory factory) : IClassFixt
 
     private string Source => $"urn:li:dataset:(urn:li:dataPlatform:hive,source_{_run},PROD)";
     private string Feature => $"urn:li:mlFeature:(users_{_run},age)";
+    private string Model => $"urn:li:mlModel:(urn:li:dataPlatform:mlflow,churn_{_run},PROD)";
 
     [Fact]
     public async Task a_walk_slower_than_the_time_out_is_a_504_that_names_it()
@@ -37,7 +38,8 @@ public abstract class QueryTimeoutTests<TFactory>(TFactory factory) : IClassFixt
         foreach (var url in Requests)
             (await _gms.Http.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        // Each store call takes well under the time-out; the walk and the reads that follow it together do not.
+        // Each store call takes well under the time-out; the walk and the reads that follow it together do not (the
+        // path search reads nothing after its levels: its target is two levels away).
         factory.Store.WalkDelay = TimeSpan.FromSeconds(0.6);
         factory.Store.ReadDelay = TimeSpan.FromSeconds(0.6);
 
@@ -48,16 +50,19 @@ public abstract class QueryTimeoutTests<TFactory>(TFactory factory) : IClassFixt
         }
     }
 
-    /// <summary>A lineage (one direction: one walk, then the nodes' deprecations), an impact and a path.</summary>
+    /// <summary>A lineage (one direction: the walk, then the nodes' deprecations), an impact and a two-hop path.</summary>
     private string[] Requests =>
     [
         $"/api/v1/lineage?urn={Q(Source)}&direction=downstream",
         $"/api/v1/impact?urn={Q(Source)}",
-        $"/api/v1/lineage/path?from={Q(Source)}&to={Q(Feature)}",
+        $"/api/v1/lineage/path?from={Q(Source)}&to={Q(Model)}",
     ];
 
-    private Task WriteAsync() =>
-        _gms.UpsertAsync(Feature, "mlFeatureProperties", new JsonObject { ["sources"] = new JsonArray(Source) });
+    private async Task WriteAsync()
+    {
+        await _gms.UpsertAsync(Feature, "mlFeatureProperties", new JsonObject { ["sources"] = new JsonArray(Source) });
+        await _gms.UpsertAsync(Model, "mlModelProperties", new JsonObject { ["mlFeatures"] = new JsonArray(Feature) });
+    }
 
     private static string Q(string urn) => Uri.EscapeDataString(urn);
 
