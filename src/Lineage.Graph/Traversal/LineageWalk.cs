@@ -56,8 +56,9 @@ public sealed class LineageWalk(IGraphStore store)
         IReadOnlyList<string> frontier, LineageDirection direction, IReadOnlyList<string> types, bool includeRemoved,
         LineageGranularity granularity, Func<string, bool> seen, CancellationToken ct)
     {
-        var byColumns = granularity == LineageGranularity.Entity;
-        var edges = await store.GetLineageHopsAsync(new LineageHopQuery(frontier, direction, types, includeRemoved, byColumns), ct);
+        // By entity a node's columns step with it, so the store is asked for their edges too.
+        var withColumns = granularity == LineageGranularity.Entity;
+        var edges = await store.GetLineageHopsAsync(new LineageHopQuery(frontier, direction, types, includeRemoved, withColumns), ct);
         var inFrontier = frontier.ToHashSet(StringComparer.Ordinal);
         var best = new SortedDictionary<string, Hop>(StringComparer.Ordinal);
         foreach (var (near, far, relationship) in Steps(edges, direction, inFrontier, granularity))
