@@ -65,6 +65,8 @@ FOREACH (_ IN CASE WHEN edge.type = 'SchemaFieldTaggedWith' THEN [1] ELSE [] END
   CREATE (s)-[:SchemaFieldTaggedWith {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'SchemaFieldWithGlossaryTerm' THEN [1] ELSE [] END |
   CREATE (s)-[:SchemaFieldWithGlossaryTerm {aspect: edge.aspect, lineage: edge.lineage}]->(t))
+FOREACH (_ IN CASE WHEN edge.type = 'SiblingOf' THEN [1] ELSE [] END |
+  CREATE (s)-[:SiblingOf {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'TaggedWith' THEN [1] ELSE [] END |
   CREATE (s)-[:TaggedWith {aspect: edge.aspect, lineage: edge.lineage}]->(t))
 FOREACH (_ IN CASE WHEN edge.type = 'TermedWith' THEN [1] ELSE [] END |

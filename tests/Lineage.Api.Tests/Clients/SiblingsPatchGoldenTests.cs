@@ -5,8 +5,8 @@ namespace Lineage.Api.Tests.Clients;
 
 /// <summary>
 /// test_siblings_patch.py's proposals (<c>Clients/Fixtures/patch/siblings_patch.json</c>) through DataHub's
-/// SiblingsTemplate as Lineage applies it. Lineage's registry has no <c>siblings</c> aspect yet, so these cannot go
-/// over HTTP; they run through <see cref="KeyedPatch"/>, the code the writer calls for every PATCH.
+/// SiblingsTemplate as Lineage applies it, through <see cref="KeyedPatch"/>, the code the writer calls for every PATCH
+/// (the <c>siblings</c> aspect itself is registered since the Unity Catalog replay; these tests stay at this level).
 /// </summary>
 public sealed class SiblingsPatchGoldenTests
 {

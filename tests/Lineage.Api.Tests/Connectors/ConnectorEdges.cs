@@ -8,8 +8,11 @@ namespace Lineage.Api.Tests.Connectors;
 /// DataProcessInstanceProduces; MLModelProperties trainingJobs TrainedBy, downstreamJobs UsedBy, groups MemberOf,
 /// deployments DeployedTo; MLFeatureProperties.sources and MLPrimaryKeyProperties.sources DerivedFrom;
 /// MLFeatureTableProperties mlFeatures Contains, mlPrimaryKeys KeyedBy; DataJobInputOutput inputDatasets Consumes,
-/// outputDatasets Produces, inputDatajobs DownstreamOf. Aspects with no URN field annotated (status, subTypes,
-/// browsePaths, browsePathsV2, dataPlatformInstance, the *Properties and *Info records not named here) add no edge.
+/// outputDatasets Produces, inputDatajobs DownstreamOf; Siblings.siblings SiblingOf; UpstreamLineage upstreams[].dataset
+/// DownstreamOf; FineGrainedLineage upstreams DownstreamOf and downstreams Produces (and, from UpdateIndicesService,
+/// each downstream column DownstreamOf each upstream one: <see cref="FineGrainedEdges"/>). Aspects with no URN field
+/// annotated (status, subTypes, browsePaths, browsePathsV2, dataPlatformInstance, viewProperties, the *Properties and
+/// *Info records not named here) add no edge.
 /// </summary>
 internal static class ConnectorEdges
 {
@@ -22,6 +25,14 @@ internal static class ConnectorEdges
     public static IReadOnlyList<ExpectedEdge> Vertexai { get; } = VertexaiEdges();
 
     public static IReadOnlyList<ExpectedEdge> Feast { get; } = FeastEdges();
+
+    public static IReadOnlyList<ExpectedEdge> Unity { get; } = UnityEdges();
+
+    /// <summary>A Unity Catalog dataset of the golden file, by its three-part name.</summary>
+    public static string Databricks(string name) => $"urn:li:dataset:(urn:li:dataPlatform:databricks,{name},PROD)";
+
+    /// <summary>A column of a dataset, as fine-grained lineage names it.</summary>
+    public static string Column(string dataset, string field) => $"urn:li:schemaField:({dataset},{field})";
 
     private static List<ExpectedEdge> MlflowEdges()
     {
@@ -59,6 +70,48 @@ internal static class ConnectorEdges
             .. driverFeatures.Select(f => E(driverTable, "Contains", f)),
             E(driverTable, "KeyedBy", driverKey),
             .. transformedFeatures.Select(f => E(transformedTable, "Contains", f)),
+        ];
+    }
+
+    /// <summary>
+    /// The file writes the model group's and the model's <c>container</c> twice (bronze_kambi, then quickstart_schema);
+    /// the last write counts. The view's three columns are copies of the table's (fine-grained lineage).
+    /// </summary>
+    private static List<ExpectedEdge> UnityEdges()
+    {
+        const string HiveMetastore = "urn:li:container:d91b261e5da1bf1434c6318b8c2ac586";
+        const string BronzeKambi = "urn:li:container:21058fb6993a790a4a43727021e52956";
+        const string QuickstartCatalog = "urn:li:container:730e95cd0271453376b3c1d9623838d6";
+        const string QuickstartSchema = "urn:li:container:934b6043df189ef6dc63ac3519be34ac";
+        const string Owner = "urn:li:corpuser:account users";
+        const string Group = "urn:li:mlModelGroup:(urn:li:dataPlatform:databricks,quickstart_catalog.quickstart_schema.test_model,PROD)";
+        const string Model = "urn:li:mlModel:(urn:li:dataPlatform:databricks,quickstart_catalog.quickstart_schema.test_model_1,PROD)";
+        const string DeltaExternal = "urn:li:dataset:(urn:li:dataPlatform:delta-lake,external_metastore/,PROD)";
+        const string DeltaQuickstart = "urn:li:dataset:(urn:li:dataPlatform:delta-lake,db-02eec1f70bfe4115445be9fdb1aac6ac-s3-root-bucket/"
+            + "metastore/2c983545-d403-4f87-9063-5b7e3b6d3736/tables/cff27aa1-1c6a-4d78-b713-562c660c2896,PROD)";
+        var (view, bet) = (Databricks("hive_metastore.bronze_kambi.view1"), Databricks("hive_metastore.bronze_kambi.bet"));
+        var external = Databricks("hive_metastore.bronze_kambi.external_metastore");
+        var errorTable = Databricks("hive_metastore.bronze_kambi.delta_error_table");
+        var (table, tableExternal) = (Databricks("quickstart_catalog.quickstart_schema.quickstart_table"),
+            Databricks("quickstart_catalog.quickstart_schema.quickstart_table_external"));
+        string[] copied = ["betStatusId", "channelId", "combination"];
+        return
+        [
+            E(BronzeKambi, "IsPartOf", HiveMetastore),
+            .. new[] { view, bet, external, errorTable }.Select(d => E(d, "IsPartOf", BronzeKambi)),
+            E(QuickstartSchema, "IsPartOf", QuickstartCatalog),
+            .. new[] { table, tableExternal, Group, Model }.Select(d => E(d, "IsPartOf", QuickstartSchema)),
+            .. new[] { QuickstartCatalog, QuickstartSchema, table, tableExternal }.Select(o => E(o, "OwnedBy", Owner)),
+            E(external, "SiblingOf", DeltaExternal), E(DeltaExternal, "SiblingOf", external),
+            E(tableExternal, "SiblingOf", DeltaQuickstart), E(DeltaQuickstart, "SiblingOf", tableExternal),
+            E(external, "DownstreamOf", DeltaExternal),
+            E(tableExternal, "DownstreamOf", DeltaQuickstart),
+            E(view, "DownstreamOf", bet),
+            .. copied.Select(c => E(view, "DownstreamOf", Column(bet, c))),
+            .. copied.Select(c => E(view, "Produces", Column(view, c))),
+            .. copied.Select(c => E(Column(view, c), "DownstreamOf", Column(bet, c))),
+            E(Model, "MemberOf", Group),
+            E(Model, "VersionOf", "urn:li:versionSet:(22f2e7e54c1aed401763c01080a3436c,mlModel)"),
         ];
     }
 

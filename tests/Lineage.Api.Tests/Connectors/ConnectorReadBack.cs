@@ -11,13 +11,21 @@ internal static class ConnectorReadBack
     /// <summary>
     /// Every aspect that does not read back as written (the last write of each urn and aspect counts), compared as JSON
     /// trees: versioned aspects by <c>GET /aspects/{urn}?aspect=&amp;version=0</c>, timeseries aspects among the values of
-    /// <c>POST /aspects?action=getTimeseriesAspectValues</c>.
+    /// <c>POST /aspects?action=getTimeseriesAspectValues</c>. An aspect last written by PATCH is checked operation by
+    /// operation (<see cref="PatchDifferencesAsync"/>).
     /// </summary>
     public static async Task<IReadOnlyList<string>> DifferencesAsync(DataHubWire gms, IEnumerable<WrittenAspect> written)
     {
         var differences = new List<string>();
-        foreach (var aspect in written.GroupBy(a => (a.Urn, a.AspectName)).Select(g => g.Last()))
+        foreach (var writes in written.GroupBy(a => (a.Urn, a.AspectName)))
         {
+            var aspect = writes.Last();
+            if (aspect.IsPatch)
+            {
+                var patches = writes.Reverse().TakeWhile(a => a.IsPatch).Reverse();
+                differences.AddRange((await PatchDifferencesAsync(gms, aspect, patches)).Select(d => $"{aspect}: {d}"));
+                continue;
+            }
             var difference = MetadataRegistry.Default.Aspect(aspect.AspectName)?.IsTimeseries is true
                 ? await TimeseriesDifferenceAsync(gms, aspect)
                 : await VersionedDifferenceAsync(gms, aspect);
@@ -25,6 +33,36 @@ internal static class ConnectorReadBack
         }
         return differences;
     }
+
+    /// <summary>
+    /// The "add" operations of PATCHes since the aspect's last UPSERT that the stored aspect does not show: the value at
+    /// the operation's path, read through objects; where the path meets an array, the rest of it is DataHub's key for
+    /// an element (<c>/owners/{owner}/{type}</c>) and some element must be the value.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> PatchDifferencesAsync(DataHubWire gms, WrittenAspect last, IEnumerable<WrittenAspect> patches)
+    {
+        using var response = await gms.Send(HttpMethod.Get, $"/aspects/{DataHubWire.Quote(last.Urn)}?aspect={last.AspectName}&version=0");
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK) return [$"read answered {(int)response.StatusCode} {Shorten(text)}"];
+        var stored = JsonNode.Parse(text)!["aspect"]?.AsObject().SingleOrDefault().Value;
+        var differences = new List<string>();
+        foreach (var operation in patches.SelectMany(p => p.Value.AsArray()).OfType<JsonObject>())
+        {
+            var (op, path, value) = (operation["op"]?.GetValue<string>(), operation["path"]!.GetValue<string>(), operation["value"]);
+            if (op != "add") differences.Add($"{op} {path}: only add operations are checked");
+            else if (!Shows(stored, path.Split('/')[1..].Select(s => s.Replace("~1", "/").Replace("~0", "~")).ToArray(), value))
+                differences.Add($"add {path} {Shorten(value?.ToJsonString() ?? "null")}: read back {Shorten(stored?.ToJsonString() ?? "nothing")}");
+        }
+        return differences;
+    }
+
+    private static bool Shows(JsonNode? node, string[] path, JsonNode? value) => node switch
+    {
+        _ when path.Length == 0 => JsonNode.DeepEquals(node, value),
+        JsonArray elements => elements.Any(e => JsonNode.DeepEquals(e, value)),
+        JsonObject o => o.TryGetPropertyValue(path[0], out var child) && Shows(child, path[1..], value),
+        _ => false,
+    };
 
     /// <summary>Every expected edge that <c>GET /relationships?direction=OUTGOING&amp;urn=&amp;types=</c> does not list.</summary>
     public static async Task<IReadOnlyList<string>> MissingEdgesAsync(DataHubWire gms, IEnumerable<ExpectedEdge> expected)

@@ -4,14 +4,16 @@ using Lineage.Api.Tests.Support;
 namespace Lineage.Api.Tests.Connectors;
 
 /// <summary>
-/// Turns a DataHub golden file into the requests DataHub's <c>datahub-rest</c> sink sends for it (DataHub's
-/// metadata-ingestion/src/datahub/emitter/rest_emitter.py and ingestion/sink/datahub_rest.py):
+/// Turns a DataHub golden file (or DataHub's sample data, read as its file source reads it) into the requests DataHub's
+/// <c>datahub-rest</c> sink sends for it (DataHub's metadata-ingestion/src/datahub/emitter/rest_emitter.py and
+/// ingestion/sink/datahub_rest.py):
 /// <list type="bullet">
 /// <item>SYNC mode, <c>emitter.emit</c> per record: a snapshot (MCE) is <c>POST /entities?action=ingest</c> with
 /// <c>{"entity": {"value": {"com.linkedin.metadata.snapshot.X": pre_json_transform(snapshot)}}, "systemMetadata": …}</c>;
 /// a proposal (MCP) is <c>POST /aspects?action=ingestProposal</c> with <c>{"proposal": …, "async": "false"}</c>, the
 /// aspect serialised a second time as a JSON string in <c>aspect.value</c> (the file writes it as an object in
-/// <c>aspect.json</c>) with <c>contentType: application/json</c>.</item>
+/// <c>aspect.json</c>) with <c>contentType: application/json</c>, or for a PATCH the operations with
+/// <c>application/json-patch+json</c>.</item>
 /// <item>ASYNC_BATCH mode (<c>_emit_batch_wrapper</c>): each snapshot unpacked into one proposal per aspect
 /// (<c>mcps_from_mce</c>), all of them sent in <c>POST /aspects?action=ingestProposalBatch</c> chunks of at most 200.</item>
 /// </list>
@@ -24,41 +26,62 @@ internal static class ConnectorReplay
     public const int BatchLength = 200;
 
     /// <summary>
-    /// DataHub's <c>@Aspect</c> name of each aspect class these golden files' snapshots hold (what <c>mcps_from_mce</c>
+    /// DataHub's <c>@Aspect</c> name of each aspect class these files' snapshots hold (what <c>mcps_from_mce</c>
     /// reads from the class's ASPECT_NAME), so that unpacking a snapshot does not lean on Lineage's own registry.
     /// </summary>
     private static readonly Dictionary<string, string> AspectNames = new(StringComparer.Ordinal)
     {
+        ["com.linkedin.chart.ChartInfo"] = "chartInfo",
         ["com.linkedin.common.BrowsePaths"] = "browsePaths",
+        ["com.linkedin.common.Cost"] = "cost",
+        ["com.linkedin.common.GlobalTags"] = "globalTags",
+        ["com.linkedin.common.InstitutionalMemory"] = "institutionalMemory",
         ["com.linkedin.common.Ownership"] = "ownership",
         ["com.linkedin.common.Status"] = "status",
+        ["com.linkedin.dashboard.DashboardInfo"] = "dashboardInfo",
+        ["com.linkedin.dataplatform.DataPlatformInfo"] = "dataPlatformInfo",
         ["com.linkedin.dataset.DatasetProperties"] = "datasetProperties",
+        ["com.linkedin.dataset.UpstreamLineage"] = "upstreamLineage",
         ["com.linkedin.datajob.DataFlowInfo"] = "dataFlowInfo",
         ["com.linkedin.datajob.DataJobInfo"] = "dataJobInfo",
         ["com.linkedin.datajob.DataJobInputOutput"] = "dataJobInputOutput",
+        ["com.linkedin.glossary.GlossaryNodeInfo"] = "glossaryNodeInfo",
+        ["com.linkedin.glossary.GlossaryTermInfo"] = "glossaryTermInfo",
+        ["com.linkedin.identity.CorpGroupInfo"] = "corpGroupInfo",
+        ["com.linkedin.identity.CorpUserInfo"] = "corpUserInfo",
+        ["com.linkedin.identity.CorpUserStatus"] = "corpUserStatus",
+        ["com.linkedin.ml.metadata.CaveatsAndRecommendations"] = "mlModelCaveatsAndRecommendations",
+        ["com.linkedin.ml.metadata.EthicalConsiderations"] = "mlModelEthicalConsiderations",
+        ["com.linkedin.ml.metadata.EvaluationData"] = "mlModelEvaluationData",
+        ["com.linkedin.ml.metadata.IntendedUse"] = "intendedUse",
+        ["com.linkedin.ml.metadata.Metrics"] = "mlModelMetrics",
         ["com.linkedin.ml.metadata.MLFeatureProperties"] = "mlFeatureProperties",
         ["com.linkedin.ml.metadata.MLFeatureTableProperties"] = "mlFeatureTableProperties",
         ["com.linkedin.ml.metadata.MLModelDeploymentProperties"] = "mlModelDeploymentProperties",
         ["com.linkedin.ml.metadata.MLModelGroupProperties"] = "mlModelGroupProperties",
         ["com.linkedin.ml.metadata.MLModelProperties"] = "mlModelProperties",
         ["com.linkedin.ml.metadata.MLPrimaryKeyProperties"] = "mlPrimaryKeyProperties",
+        ["com.linkedin.ml.metadata.TrainingData"] = "mlModelTrainingData",
+        ["com.linkedin.schema.EditableSchemaMetadata"] = "editableSchemaMetadata",
+        ["com.linkedin.schema.SchemaMetadata"] = "schemaMetadata",
+        ["com.linkedin.tag.TagProperties"] = "tagProperties",
     };
 
     /// <summary>Every aspect the file writes, in file order, as sent.</summary>
     public static IReadOnlyList<WrittenAspect> Aspects(DataHubFile file) =>
-        [.. file.Entries.SelectMany((entry, index) => AspectsOf(index, entry))];
+        [.. file.Entries.SelectMany((entry, index) => AspectsOf(index, entry, file.IsAvroJson))];
 
     /// <summary>SYNC mode: one request per file entry, in file order.</summary>
     public static IEnumerable<SinkRequest> OneByOne(DataHubFile file) =>
-        file.Entries.Select((entry, index) => DataHubFile.IsSnapshot(entry)
-            ? new SinkRequest("/entities?action=ingest", IngestBody(entry), AspectsOf(index, entry))
-            : new SinkRequest("/aspects?action=ingestProposal",
-                new JsonObject { ["proposal"] = Proposal(AspectsOf(index, entry)[0], entry), ["async"] = "false" },
-                AspectsOf(index, entry)));
+        file.Entries.Select((entry, index) => (Entry: entry, Aspects: AspectsOf(index, entry, file.IsAvroJson)))
+            .Select(e => DataHubFile.IsSnapshot(e.Entry)
+                ? new SinkRequest("/entities?action=ingest", IngestBody(e.Entry, e.Aspects), e.Aspects)
+                : new SinkRequest("/aspects?action=ingestProposal",
+                    new JsonObject { ["proposal"] = Proposal(e.Aspects[0], e.Entry), ["async"] = "false" }, e.Aspects));
 
     /// <summary>ASYNC_BATCH mode: snapshots unpacked into proposals, everything in ingestProposalBatch chunks.</summary>
     public static IEnumerable<SinkRequest> Batched(DataHubFile file) =>
-        file.Entries.SelectMany((entry, index) => AspectsOf(index, entry).Select(a => (Aspect: a, Entry: entry)))
+        file.Entries.SelectMany((entry, index) => AspectsOf(index, entry, file.IsAvroJson).Select(a => (Aspect: a, Entry: entry)))
             .Chunk(BatchLength)
             .Select(chunk => new SinkRequest("/aspects?action=ingestProposalBatch", new JsonObject
             {
@@ -83,31 +106,40 @@ internal static class ConnectorReplay
         return refusals;
     }
 
-    private static List<WrittenAspect> AspectsOf(int index, JsonObject entry)
+    private static List<WrittenAspect> AspectsOf(int index, JsonObject entry, bool avroJson)
     {
         if (!DataHubFile.IsSnapshot(entry))
         {
             var urn = entry["entityUrn"]!.GetValue<string>();
             return [new WrittenAspect(index, entry["entityType"]!.GetValue<string>(), urn, entry["aspectName"]!.GetValue<string>(),
-                DataHubFile.PreJsonTransform(entry["aspect"]!["json"])!.AsObject())];
+                DataHubFile.PreJsonTransform(DataHubFile.ProposalAspect(entry))!, entry["changeType"]?.GetValue<string>() ?? "UPSERT")];
         }
         var (_, snapshot) = DataHubFile.SnapshotOf(entry);
         var snapshotUrn = snapshot["urn"]!.GetValue<string>();
         return [.. snapshot["aspects"]!.AsArray().Select(a =>
         {
             var (cls, value) = a!.AsObject().Single();
-            var name = AspectNames.TryGetValue(DataHubFile.Rename(cls), out var n)
+            var aspectClass = DataHubFile.Rename(cls);
+            var name = AspectNames.TryGetValue(aspectClass, out var n)
                 ? n : throw new InvalidOperationException($"entry {index}: no DataHub aspect name listed for {cls}");
-            return new WrittenAspect(index, EntityTypeOf(snapshotUrn), snapshotUrn, name, DataHubFile.PreJsonTransform(value)!.AsObject());
+            var sent = avroJson ? AvroFileValues.AsClientWrites(aspectClass, value) : value;
+            return new WrittenAspect(index, EntityTypeOf(snapshotUrn), snapshotUrn, name, DataHubFile.PreJsonTransform(sent)!.AsObject());
         })];
     }
 
-    private static JsonObject IngestBody(JsonObject entry)
+    /// <summary>The snapshot with each aspect as the client writes it, under its class as DataHub's server spells it.</summary>
+    private static JsonObject IngestBody(JsonObject entry, IReadOnlyList<WrittenAspect> aspects)
     {
         var (snapshotClass, snapshot) = DataHubFile.SnapshotOf(entry);
+        var classes = snapshot["aspects"]!.AsArray().Select(a => DataHubFile.Rename(a!.AsObject().Single().Key)).ToList();
+        var body = new JsonObject
+        {
+            ["urn"] = snapshot["urn"]!.DeepClone(),
+            ["aspects"] = new JsonArray([.. aspects.Select((a, i) => (JsonNode)new JsonObject { [classes[i]] = a.Value.DeepClone() })]),
+        };
         return new JsonObject
         {
-            ["entity"] = new JsonObject { ["value"] = new JsonObject { [snapshotClass] = DataHubFile.PreJsonTransform(snapshot) } },
+            ["entity"] = new JsonObject { ["value"] = new JsonObject { [snapshotClass] = body } },
             ["systemMetadata"] = SystemMetadata(entry),
         };
     }
@@ -117,7 +149,7 @@ internal static class ConnectorReplay
     {
         ["entityType"] = aspect.EntityType,
         ["entityUrn"] = aspect.Urn,
-        ["changeType"] = entry["changeType"]?.GetValue<string>() ?? "UPSERT",
+        ["changeType"] = aspect.ChangeType,
         ["aspectName"] = aspect.AspectName,
         ["aspect"] = new JsonObject
         {
@@ -125,7 +157,7 @@ internal static class ConnectorReplay
             {
                 Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default,
             }),
-            ["contentType"] = "application/json",
+            ["contentType"] = aspect.IsPatch ? "application/json-patch+json" : "application/json",
         },
         ["systemMetadata"] = SystemMetadata(entry),
     };

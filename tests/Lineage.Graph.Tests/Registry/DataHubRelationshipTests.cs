@@ -36,6 +36,7 @@ public sealed class DataHubRelationshipTests
         new("testResults", "failing[].test", "IsFailing", None, ["test"], "test/TestResults.pdl @4119dd0"),
         new("testResults", "passing[].test", "IsPassing", None, ["test"], "test/TestResults.pdl @4119dd0"),
         new("versionProperties", "versionSet", "VersionOf", None, ["versionSet"], "common/VersionProperties.pdl @f744b59"),
+        new("siblings", "siblings[]", "SiblingOf", None, ["dataset"], "common/Siblings.pdl @2bd7e85"),
         // ML
         new("mlFeatureProperties", "sources[]", "DerivedFrom", Up, ["dataset"], "[gen] MLFeatureProperties"),
         new("mlPrimaryKeyProperties", "sources[]", "DerivedFrom", Up, ["dataset"], "ml/metadata/MLPrimaryKeyProperties.pdl @b511e5a"),

@@ -131,7 +131,8 @@ public sealed class RegistryTests
     [InlineData("mlModelGroup", "mlModelGroupProperties", "editableMlModelGroupProperties")]
     [InlineData("mlModel", "mlModelProperties", "editableMlModelProperties", "versionProperties", "intendedUse",
         "mlModelMetrics", "mlModelTrainingData", "mlModelEvaluationData", "cost", "sourceCode")]
-    [InlineData("dataset", "datasetProperties", "editableDatasetProperties", "upstreamLineage", "schemaMetadata")]
+    [InlineData("dataset", "datasetProperties", "editableDatasetProperties", "upstreamLineage", "schemaMetadata",
+        "viewProperties", "siblings")]
     [InlineData("dataJob", "dataJobInfo", "dataJobInputOutput", "editableDataJobProperties")]
     [InlineData("dataFlow", "dataFlowInfo", "editableDataFlowProperties")]
     [InlineData("dataProcessInstance", "dataProcessInstanceProperties", "dataProcessInstanceInput",

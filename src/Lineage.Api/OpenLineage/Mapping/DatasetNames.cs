@@ -24,9 +24,9 @@ internal static class DatasetNames
 
     public static Urn UrnOf(string ns, string name)
     {
-        var scheme = ns.IndexOf("://", StringComparison.Ordinal) is var at and > 0 ? ns[..at].ToLowerInvariant() : null;
-        if (scheme is null) return UrnBuilders.Dataset(Platform(ns), name);
-        var platform = Platform(scheme);
+        var at = ns.IndexOf("://", StringComparison.Ordinal);
+        if (at <= 0) return UrnBuilders.Dataset(Platform(ns), name);
+        var platform = Platform(ns[..at].ToLowerInvariant());
         if (!FileSystems.Contains(platform)) return UrnBuilders.Dataset(platform, name);
 
         var location = ns[(at + 3)..];

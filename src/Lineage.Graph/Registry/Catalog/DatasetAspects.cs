@@ -41,6 +41,25 @@ internal static class DatasetAspects
                 Optional("query", UrnOf())))),
             Optional("fineGrainedLineages", ListOf(FineGrainedLineage(LineageRole.None)))));
 
+    /// <summary>…/dataset/ViewProperties.pdl @7a9fa35; Unity Catalog and the SQL sources write it for views.</summary>
+    public static readonly AspectSpec ViewProperties = Aspect("viewProperties",
+        "com.linkedin.dataset.ViewProperties",
+        Record("ViewProperties",
+            Required("materialized", Bool),
+            Required("viewLogic", Text),
+            Optional("formattedViewLogic", Text),
+            Required("viewLanguage", Text)));
+
+    /// <summary>
+    /// …/common/Siblings.pdl @2bd7e85: the same data seen through two platforms (a Unity Catalog table and its Delta
+    /// Lake files, a dbt model and its warehouse table); each sibling is SiblingOf, not lineage.
+    /// </summary>
+    public static readonly AspectSpec Siblings = Aspect("siblings",
+        "com.linkedin.common.Siblings",
+        Record("Siblings",
+            Required("siblings", ListOf(EdgeTo("SiblingOf", LineageRole.None, "dataset"))),
+            Required("primary", Bool)));
+
     /// <summary>A member of a union of records: keyed by the record's full class name.</summary>
     private static UnionMember SchemaRecord(string name, params FieldSpec[] fields) =>
         Member(SchemaNs + name, Record(name, fields));
@@ -141,5 +160,6 @@ internal static class DatasetAspects
     public static IEnumerable<AspectSpec> All =>
     [
         DatasetProperties, EditableDatasetProperties, UpstreamLineage, SchemaMetadata, EditableSchemaMetadata,
+        ViewProperties, Siblings,
     ];
 }

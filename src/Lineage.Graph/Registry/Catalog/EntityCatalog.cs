@@ -54,7 +54,7 @@ internal static class EntityCatalog
             MlModelDeploymentProperties, Ownership, Status, Deprecation, GlobalTags, DataPlatformInstance, TestResults),
         Entity("dataset", "DatasetSnapshot",
             DatasetProperties, EditableDatasetProperties, UpstreamLineage, SchemaMetadata, EditableSchemaMetadata,
-            SubTypes, Domains, Applications, Status, Container, Deprecation, TestResults, InstitutionalMemory,
+            ViewProperties, Siblings, SubTypes, Domains, Applications, Status, Container, Deprecation, TestResults, InstitutionalMemory,
             Ownership, GlobalTags, GlossaryTerms, BrowsePaths, DataPlatformInstance, BrowsePathsV2,
             StructuredProperties, Forms,
             DatasetProfile, DatasetUsageStatistics),

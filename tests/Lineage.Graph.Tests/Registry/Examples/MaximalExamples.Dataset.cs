@@ -51,5 +51,10 @@ internal static partial class MaximalExamples
              "editableSchemaFieldInfo": [{"fieldPath": "user_id", "description": "Edited in the UI",
                                           "globalTags": <<Tags>>, "glossaryTerms": <<Terms>>}]}
             """),
+        new("viewProperties", "dataset", """
+            {"materialized": false, "viewLogic": "CREATE VIEW v AS SELECT * FROM bet",
+             "formattedViewLogic": "CREATE VIEW v AS\nSELECT *\nFROM bet", "viewLanguage": "SQL"}
+            """),
+        new("siblings", "dataset", """{"siblings": ["<<OtherDataset>>"], "primary": false}"""),
     ];
 }
