@@ -153,6 +153,10 @@ public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry,
         {
             condition = WriteCondition.MustNotExist;
         }
+        else if (proposal.OnlyIfAbsent)
+        {
+            condition = WriteCondition.SkipIfExists;
+        }
         else if (proposal.ChangeType == ChangeType.CreateEntity && !plan.Pending.Keys.Any(k => k.Urn == key.Item1))
         {
             // The SDK's create() sends the key aspect first with CREATE_ENTITY; later aspects of the batch build on it.

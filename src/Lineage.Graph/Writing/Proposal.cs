@@ -22,6 +22,12 @@ public sealed record Proposal(
     /// OpenAPI's <c>&lt;aspect&gt;.value</c>; errors inside a PATCH value are named under it.
     /// </summary>
     public string ValuePath { get; init; } = "aspect.value";
+
+    /// <summary>
+    /// An UPSERT that is skipped, not refused, when the aspect is already stored: a value only the first writer should
+    /// set (a run's creation, from whichever of its events arrives first). No wire format sends it; mappings do.
+    /// </summary>
+    public bool OnlyIfAbsent { get; init; }
 }
 
 /// <summary>DataHub's change types that Lineage accepts.</summary>

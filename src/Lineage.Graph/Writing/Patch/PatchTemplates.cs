@@ -41,6 +41,8 @@ public static class PatchTemplates
             now => new JsonObject { ["created"] = Stamp(now), ["lastModified"] = Stamp(now), ["editableSchemaFieldInfo"] = new JsonArray() }),
         ["dataFlowInfo"] = new([], _ => new JsonObject { ["customProperties"] = new JsonObject() }),
         ["dataJobInfo"] = new([], _ => new JsonObject { ["customProperties"] = new JsonObject() }),
+        // Lineage's own (DataHub has no template for it): the OpenLineage mapping adds a run's facets key by key.
+        ["dataProcessInstanceProperties"] = new([], _ => new JsonObject { ["customProperties"] = new JsonObject() }),
         ["dataJobInputOutput"] = new(
             [
                 new KeyedArray("inputDatajobEdges", "destinationUrn"), new KeyedArray("inputDatasetEdges", "destinationUrn"),
