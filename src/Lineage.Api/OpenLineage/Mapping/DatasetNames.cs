@@ -7,8 +7,8 @@ namespace Lineage.Api.OpenLineage.Mapping;
 /// (<c>getDatasetUrnFromOlDataset</c>) builds it with its default configuration: a namespace with a scheme
 /// (<c>postgres://host:5432</c>, <c>kafka://broker:9092</c>, <c>s3://bucket</c>) gives the platform by its scheme and
 /// keeps the name; a bare namespace (<c>bigquery</c>, <c>hive</c>) is the platform itself; environment PROD, no
-/// platform instance, names kept as sent. File-system datasets are named by their path, as DataHub's HdfsPathDataset
-/// names them: the bucket and key for object stores, the path for the others.
+/// platform instance, names kept as sent (so a database's host is not part of the urn, as in DataHub). File-system
+/// datasets are named by their location, as DataHub's HdfsPathDataset names them: bucket and key, or path.
 /// </summary>
 internal static class DatasetNames
 {
@@ -19,21 +19,27 @@ internal static class DatasetNames
         ["postgresql"] = "postgres",
     };
 
-    private static readonly HashSet<string> ObjectStores = ["s3", "gcs", "abfs", "abfss", "wasb", "wasbs"];
-    private static readonly HashSet<string> FileSystems = ["hdfs", "file", "dbfs", .. ObjectStores];
+    // DataHub's HdfsPlatform file-system prefixes (hdfs is not among them: its datasets keep their OpenLineage name).
+    private static readonly HashSet<string> FileSystems = ["s3", "gcs", "abfs", "abfss", "wasb", "wasbs", "dbfs", "file"];
 
     public static Urn UrnOf(string ns, string name)
     {
-        var at = ns.IndexOf("://", StringComparison.Ordinal);
-        if (at <= 0) return UrnBuilders.Dataset(Platform(ns), name);
-        var platform = Platform(ns[..at].ToLowerInvariant());
-        if (!FileSystems.Contains(platform)) return UrnBuilders.Dataset(platform, name);
+        // Older Marquez producers put the whole location in the name (namespace "file.localhost", name
+        // "file://localhost/x"); DataHub's newest mapping then reads the name as the location.
+        var location = ns.Contains("://", StringComparison.Ordinal) ? Join(ns, name)
+            : name.Contains("://", StringComparison.Ordinal) ? name
+            : null;
+        if (location is null) return UrnBuilders.Dataset(Platform(ns), name);
 
-        var location = ns[(at + 3)..];
-        var authority = location.Split('/')[0];
-        var path = (location[authority.Length..].TrimEnd('/') + "/" + name.TrimStart('/')).TrimEnd('/');
-        return UrnBuilders.Dataset(platform, ObjectStores.Contains(platform) ? authority + path : path);
+        var at = location.IndexOf("://", StringComparison.Ordinal);
+        var platform = Platform(location[..at].ToLowerInvariant());
+        if (!FileSystems.Contains(platform)) return UrnBuilders.Dataset(platform, name);
+        // A file system names the dataset by its location: bucket and key, or the path (a file's as written).
+        var path = location[(at + 3)..].TrimEnd('/');
+        return UrnBuilders.Dataset(platform is "abfs" or "abfss" or "wasb" or "wasbs" ? "abs" : platform, platform == "file" ? path : path.TrimStart('/'));
     }
+
+    private static string Join(string ns, string name) => ns.EndsWith('/') || name.StartsWith('/') ? ns + name : ns + "/" + name;
 
     private static string Platform(string name) => Platforms.GetValueOrDefault(name, name);
 }

@@ -20,39 +20,44 @@ internal sealed class EventMapper(IGraphStore store)
     private const string RunEventAspect = "dataProcessInstanceRunEvent";
 
     // Facets the mapping reads; every other facet is kept raw.
-    private static readonly HashSet<string> JobFacetsRead = ["documentation", "ownership", "sql", "tags", "jobType"];
-    private static readonly HashSet<string> RunFacetsRead = ["parent", "processing_engine", "airflow", "spark_version", "spark_jobDetails", "nominalTime"];
-    private static readonly HashSet<string> DatasetFacetsRead = ["schema", "columnLineage", "documentation", "ownership", "symlinks"];
+    private static readonly HashSet<string> JobFacetsRead = ["documentation", "ownership", "sql", "tags", "jobType", "sourceCode", "sourceCodeLocation"];
+    private static readonly HashSet<string> RunFacetsRead = ["parent", "processing_engine", "airflow", "spark_version", "spark_jobDetails", "nominalTime", "tags"];
+    private static readonly string[] SecretWords = ["SECRET", "TOKEN", "PASSWORD", "PASSWD", "PWD", "KEY", "CREDENTIAL", "AUTH"];
+    private static readonly HashSet<string> DatasetFacetsRead = ["schema", "columnLineage", "documentation", "ownership", "tags"];
 
     public async Task<IReadOnlyList<Proposal>> MapAsync(OpenLineageEvent e, CancellationToken ct) => e switch
     {
         RunEvent run => await RunAsync(run, ct),
-        JobEvent job => Job(job.Job, job.Producer, [], job.Inputs, job.Outputs),
+        JobEvent job => Job(job.Job, job.Producer, [], job.Inputs, job.Outputs, parentJob: null, emptyInputOutput: true),
         DatasetEvent dataset => Dataset(dataset.Dataset),
         _ => throw new InvalidOperationException($"unknown event {e.GetType().Name}"),
     };
 
     private async Task<List<Proposal>> RunAsync(RunEvent e, CancellationToken ct)
     {
-        var proposals = Job(e.Job, e.Producer, e.Run.Facets, e.Inputs, e.Outputs);
-        var names = JobNames.Of(e.Job.Namespace, e.Job.Name, e.Producer, e.Run.Facets);
-        var run = UrnBuilders.DataProcessInstance(e.Run.RunId).ToString();
+        var names = JobNames.Of(e.Job.Namespace, e.Job.Name, e.Producer, e.Job.Facets, e.Run.Facets);
+        var parent = Parent(e, names);
+        var proposals = Job(e.Job, e.Producer, e.Run.Facets, e.Inputs, e.Outputs, parent?.Job, emptyInputOutput: false);
+        var runId = RunIds.Normalise(e.Run.RunId, e.Job.Namespace, e.Job.Name);
+        var run = UrnBuilders.DataProcessInstance(runId).ToString();
         var at = e.EventTime.ToUnixTimeMilliseconds();
 
-        // The run's creation is its earliest event (its START), whichever arrives first.
+        // The run's creation: its nominal start when the events say it, else its earliest event (its START),
+        // whichever arrives first.
         var stored = await store.GetAspectAsync(run, "dataProcessInstanceProperties", 0, ct);
-        var created = stored?.Value["created"]?["time"] is JsonValue t && t.GetValue<long>() < at ? t.GetValue<long>() : at;
-        proposals.Add(new AspectPatch(run, "dataProcessInstanceProperties")
-            .Add(e.Run.RunId, "name")
+        var created = NominalStart(e.Run.Facets)
+                      ?? (stored?.Value["created"]?["time"] is JsonValue t && t.GetValue<long>() < at ? t.GetValue<long>() : at);
+        var properties = new AspectPatch(run, "dataProcessInstanceProperties")
+            .Add(runId, "name")
             .Add(new JsonObject { ["time"] = created, ["actor"] = Actor }, "created")
-            .AddProperties(RunProperties(e.Run.Facets))
-            .ToProposal());
+            .AddProperties(RunProperties(e.Run.Facets));
+        if (runId != e.Run.RunId) properties.Add(e.Run.RunId, "customProperties", "openlineage.runId");
+        proposals.Add(properties.ToProposal());
 
         var relationships = new AspectPatch(run, "dataProcessInstanceRelationships")
             .Add(names.Job.ToString(), "parentTemplate")
             .Add(new JsonArray(), "upstreamInstances");
-        if (Text(e.Run.Facets["parent"]?["run"]?["runId"]) is { Length: > 0 } parentRun)
-            relationships.Add(UrnBuilders.DataProcessInstance(parentRun).ToString(), "parentInstance");
+        if (parent?.Run is { } parentRun) relationships.Add(parentRun, "parentInstance");
         proposals.Add(relationships.ToProposal());
 
         var inputs = new AspectPatch(run, "dataProcessInstanceInput");
@@ -107,57 +112,87 @@ internal sealed class EventMapper(IGraphStore store)
         return state;
     }
 
-    /// <summary>The job as a dataFlow and a dataJob, what it reads and writes, and the datasets it names.</summary>
+    /// <summary>
+    /// The job as a dataFlow and a dataJob (DataHub's OpenLineageJobMapper, newest): what it reads and writes, its
+    /// parent job, owners, tags, code, and the datasets it names.
+    /// </summary>
     private static List<Proposal> Job(
-        OpenLineageJob job, string? producer, JsonObject runFacets, IReadOnlyList<OpenLineageDataset> inputs, IReadOnlyList<OpenLineageDataset> outputs)
+        OpenLineageJob job, string? producer, JsonObject runFacets, IReadOnlyList<OpenLineageDataset> inputs,
+        IReadOnlyList<OpenLineageDataset> outputs, string? parentJob, bool emptyInputOutput)
     {
-        var names = JobNames.Of(job.Namespace, job.Name, producer, runFacets);
+        var names = JobNames.Of(job.Namespace, job.Name, producer, job.Facets, runFacets);
         var (flow, dataJob) = (names.Flow.ToString(), names.Job.ToString());
         var description = Text(job.Facets["documentation"]?["description"]);
         var sql = Text(job.Facets["sql"]?["query"]);
+        var sourceCode = job.Facets["sourceCode"];
 
         var flowInfo = new AspectPatch(flow, "dataFlowInfo").Add(names.FlowName, "name").AddProperties(FlowProperties(runFacets));
-        if (description is not null) flowInfo.Add(description, "description");
         var jobInfo = new AspectPatch(dataJob, "dataJobInfo")
             .Add(names.DisplayName, "name")
-            .Add(new JsonObject { ["string"] = names.Orchestrator }, "type")
+            .Add(new JsonObject { ["string"] = Text(job.Facets["jobType"]?["processingType"]) ?? names.Orchestrator }, "type")
             .Add(flow, "flowUrn")
             .AddProperties(JobProperties(runFacets))
             .AddProperties(job.Facets.Where(f => !JobFacetsRead.Contains(f.Key)).Select(f => Raw(f.Key, f.Value)));
         if (description is not null) jobInfo.Add(description, "description");
-        if (sql is not null) jobInfo.Add(sql, "customProperties", "sql");
+        if ((Text(job.Facets["sourceCodeLocation"]?["url"]) ?? Text(job.Facets["sourceCodeLocation"]?["repoUrl"])) is { } url)
+            jobInfo.Add(url, "externalUrl");
+        if (Text(sourceCode?["language"]) is { } language) jobInfo.Add(language, "customProperties", "openlineage.sourceCodeLanguage");
         List<Proposal> proposals = [flowInfo.ToProposal(), jobInfo.ToProposal()];
+
+        // The job's code, as DataHub keeps it: its SQL and its source, each one query statement.
+        var transforms = new JsonArray();
+        if (sql is { Length: > 0 }) transforms.Add(new JsonObject { ["queryStatement"] = new JsonObject { ["value"] = sql, ["language"] = "SQL" } });
+        if (Text(sourceCode?["sourceCode"]) is { Length: > 0 } code)
+            transforms.Add(new JsonObject { ["queryStatement"] = new JsonObject { ["value"] = code, ["language"] = "UNKNOWN" } });
+        if (transforms.Count > 0) proposals.Add(new Proposal(null, dataJob, ChangeType.Upsert, "dataTransformLogic", new JsonObject { ["transforms"] = transforms }));
 
         var io = new AspectPatch(dataJob, "dataJobInputOutput");
         foreach (var input in inputs) io.Add(new JsonObject { ["destinationUrn"] = UrnOf(input) }, "inputDatasetEdges", UrnOf(input));
         foreach (var output in outputs) io.Add(new JsonObject { ["destinationUrn"] = UrnOf(output) }, "outputDatasetEdges", UrnOf(output));
+        if (parentJob is not null && parentJob != dataJob) io.Add(new JsonObject { ["destinationUrn"] = parentJob }, "inputDatajobEdges", parentJob);
         foreach (var dataset in inputs.Concat(outputs)) AddColumnLineage(io, dataset, sql);
-        if (!io.IsEmpty) proposals.Add(io.ToProposal());
+        if (!io.IsEmpty || emptyInputOutput) proposals.Add(io.ToProposal());
 
-        var owners = Owners(job.Facets["ownership"]);
-        if (owners.Count > 0)
-        {
-            var ownership = new AspectPatch(flow, "ownership");
-            foreach (var owner in owners)
-                ownership.Add(new JsonObject { ["owner"] = owner, ["type"] = "DEVELOPER", ["source"] = new JsonObject { ["type"] = "SERVICE" } }, "owners", owner, "DEVELOPER");
-            proposals.Add(ownership.ToProposal());
-        }
-        if (job.Facets["tags"]?["tags"] is JsonArray tags && tags.Count > 0)
-        {
-            var globalTags = new AspectPatch(dataJob, "globalTags");
-            foreach (var tag in tags.OfType<JsonObject>().Select(TagOf).OfType<string>().Distinct())
-                globalTags.Add(new JsonObject { ["tag"] = tag }, "tags", tag);
-            if (!globalTags.IsEmpty) proposals.Add(globalTags.ToProposal());
-        }
+        proposals.AddRange(Ownership(dataJob, job.Facets["ownership"]));
+        var tags = new AspectPatch(dataJob, "globalTags");
+        foreach (var tag in Tags(job.Facets["tags"]).Concat(Tags(runFacets["tags"])).Distinct()) tags.Add(new JsonObject { ["tag"] = tag }, "tags", tag);
+        if (!tags.IsEmpty) proposals.Add(tags.ToProposal());
 
         foreach (var dataset in inputs.Concat(outputs)) proposals.AddRange(Dataset(dataset));
         return proposals;
     }
 
     /// <summary>
+    /// The parent facet's run and job. The parent's run id is normalised with its own job, as the parent's own events
+    /// normalise it; its job's orchestrator is the child's when the facet's producer names none (DataHub names it from
+    /// the facet's producer alone, which for dbt gives a job nothing else writes).
+    /// </summary>
+    private static (string? Run, string? Job)? Parent(RunEvent e, JobNames child)
+    {
+        if (e.Run.Facets["parent"] is not JsonObject parent) return null;
+        var (ns, name) = (Text(parent["job"]?["namespace"]), Text(parent["job"]?["name"]));
+        string? job = null;
+        if (ns is { Length: > 0 } && name is { Length: > 0 })
+        {
+            var names = JobNames.Of(ns, name, Text(parent["_producer"]), [], []);
+            job = (names.Orchestrator == "unknown" ? JobNames.Of(ns, name, null, new JsonObject { ["jobType"] = new JsonObject { ["integration"] = child.Orchestrator } }, []) : names).Job.ToString();
+        }
+        var run = Text(parent["run"]?["runId"]) is { Length: > 0 } runId
+            ? UrnBuilders.DataProcessInstance(ns is not null && name is not null ? RunIds.Normalise(runId, ns, name) : runId).ToString()
+            : null;
+        return (run, job);
+    }
+
+    private static long? NominalStart(JsonObject runFacets) =>
+        Text(runFacets["nominalTime"]?["nominalStartTime"]) is { } text
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var start)
+            ? start.ToUnixTimeMilliseconds()
+            : null;
+
+    /// <summary>
     /// The columnLineage facet as the job's fine-grained lineage: each field DownstreamOf the input fields it names,
     /// keyed as DataHub's DataJobInputOutput template keys it. The operation is DataHub's: the transformations' types and
-    /// subtypes, then the job's SQL; the confidence DataHub gives OpenLineage's column lineage, 0.5.
+    /// subtypes, then the job's SQL (TRANSFORM when there is neither); the confidence 1.0, as DataHub's newest mapping.
     /// </summary>
     private static void AddColumnLineage(AspectPatch io, OpenLineageDataset dataset, string? sql)
     {
@@ -175,14 +210,14 @@ internal sealed class EventMapper(IGraphStore store)
                 (true, true) => $"-- {string.Join(",", transformations)}\n{sql}",
                 (true, false) => string.Join(",", transformations),
                 (false, true) => sql!,
-                _ => "NONE",
+                _ => "TRANSFORM",
             };
-            var downstream = UrnBuilders.SchemaField(downstreamDataset, field).ToString();
+            var downstream = Column(downstreamDataset.ToString(), field);
             foreach (var input in inputFields.OfType<JsonObject>())
             {
                 if (Text(input["namespace"]) is not { } ns || Text(input["name"]) is not { } name || Text(input["field"]) is not { } column) continue;
-                var upstream = UrnBuilders.SchemaField(DatasetNames.UrnOf(ns, name), column).ToString();
-                io.Add(new JsonObject { ["confidenceScore"] = 0.5, ["upstreamType"] = "FIELD_SET", ["downstreamType"] = "FIELD" },
+                var upstream = Column(DatasetNames.UrnOf(ns, name).ToString(), column);
+                io.Add(new JsonObject { ["confidenceScore"] = 1.0, ["upstreamType"] = "FIELD_SET", ["downstreamType"] = "FIELD_SET" },
                     "fineGrainedLineages", operation, downstream, "NONE", upstream);
             }
         }
@@ -201,61 +236,118 @@ internal sealed class EventMapper(IGraphStore store)
         if (Text(dataset.Facets["documentation"]?["description"]) is { } description) properties.Add(description, "description");
         if (!properties.IsEmpty) proposals.Add(properties.ToProposal());
 
-        var owners = Owners(dataset.Facets["ownership"]);
-        if (owners.Count > 0)
-        {
-            var ownership = new AspectPatch(urn.ToString(), "ownership");
-            foreach (var owner in owners)
-                ownership.Add(new JsonObject { ["owner"] = owner, ["type"] = "DATAOWNER", ["source"] = new JsonObject { ["type"] = "SERVICE" } }, "owners", owner, "DATAOWNER");
-            proposals.Add(ownership.ToProposal());
-        }
+        proposals.AddRange(Ownership(urn.ToString(), dataset.Facets["ownership"]));
+        var tags = new AspectPatch(urn.ToString(), "globalTags");
+        foreach (var tag in Tags(dataset.Facets["tags"]).Distinct()) tags.Add(new JsonObject { ["tag"] = tag }, "tags", tag);
+        if (!tags.IsEmpty) proposals.Add(tags.ToProposal());
         return proposals;
     }
 
-    private static JsonObject SchemaMetadata(Urn dataset, JsonArray fields) => new()
+    /// <summary>
+    /// DataHub's getSchemaMetadata: the facet's fields flattened depth first (<c>parent.child</c>), the facet's JSON as
+    /// the raw schema (MySqlDDL for MySQL and MariaDB, else OtherSchema).
+    /// </summary>
+    private static JsonObject SchemaMetadata(Urn dataset, JsonArray fields)
     {
-        ["schemaName"] = "",
-        ["platform"] = dataset.Platform!.ToString(),
-        ["version"] = 1,
-        ["hash"] = "",
-        ["platformSchema"] = new JsonObject { ["com.linkedin.schema.MySqlDDL"] = new JsonObject { ["tableSchema"] = fields.ToJsonString() } },
-        ["fields"] = new JsonArray([.. fields.OfType<JsonObject>().Where(f => Text(f["name"]) is { Length: > 0 }).Select(f => (JsonNode)SchemaField(f))]),
-    };
-
-    private static JsonObject SchemaField(JsonObject field)
-    {
-        var type = Text(field["type"]);
-        var schemaField = new JsonObject
+        var platform = dataset.Platform!.ToString();
+        var raw = fields.ToJsonString();
+        var flat = new JsonArray();
+        FlattenFields(fields, "", flat);
+        return new JsonObject
         {
-            ["fieldPath"] = Text(field["name"]),
-            ["nativeDataType"] = type ?? "",
-            ["type"] = new JsonObject { ["type"] = new JsonObject { [$"com.linkedin.schema.{FieldType(type)}"] = new JsonObject() } },
+            ["schemaName"] = "",
+            ["platform"] = platform,
+            ["version"] = 1,
+            ["hash"] = "",
+            ["platformSchema"] = dataset.PlatformName is "mysql" or "mariadb"
+                ? new JsonObject { ["com.linkedin.schema.MySqlDDL"] = new JsonObject { ["tableSchema"] = raw } }
+                : new JsonObject { ["com.linkedin.schema.OtherSchema"] = new JsonObject { ["rawSchema"] = raw } },
+            ["fields"] = flat,
         };
-        if (Text(field["description"]) is { } description) schemaField["description"] = description;
-        return schemaField;
     }
 
-    /// <summary>DataHub's convertOlFieldTypeToDHFieldType, with the other common spellings it leaves as NullType.</summary>
+    private static void FlattenFields(JsonArray fields, string prefix, JsonArray into)
+    {
+        foreach (var field in fields.OfType<JsonObject>())
+        {
+            if (Text(field["name"]) is not { Length: > 0 } name) continue;
+            var type = Text(field["type"]);
+            var schemaField = new JsonObject
+            {
+                ["fieldPath"] = prefix + name,
+                ["nativeDataType"] = type ?? "unknown",
+                ["type"] = new JsonObject { ["type"] = new JsonObject { [$"com.linkedin.schema.{FieldType(type)}"] = new JsonObject() } },
+            };
+            if (Text(field["description"]) is { } description) schemaField["description"] = description;
+            into.Add(schemaField);
+            if (field["fields"] is JsonArray nested) FlattenFields(nested, prefix + name + ".", into);
+        }
+    }
+
+    /// <summary>DataHub's newest type mapping of OpenLineage's field types.</summary>
     private static string FieldType(string? type) => type?.ToLowerInvariant() switch
     {
-        "string" or "varchar" or "text" or "char" => "StringType",
-        "long" or "int" or "integer" or "bigint" or "smallint" or "double" or "float" or "decimal" or "number" => "NumberType",
-        "timestamp" or "datetime" or "time" => "TimeType",
-        "date" => "DateType",
+        "string" or "varchar" or "char" => "StringType",
         "boolean" or "bool" => "BooleanType",
-        "struct" or "map" => "MapType",
-        "array" => "ArrayType",
+        "bytes" or "binary" => "BytesType",
+        "enum" => "EnumType",
+        "byte" or "short" or "long" or "int" or "integer" or "double" or "float" or "decimal" or "numeric" => "NumberType",
+        "timestamp" or "datetime" or "date" or "time" => "TimeType",
+        "struct" or "record" or "map" or "object" => "MapType",
+        "array" or "list" => "ArrayType",
         _ => "NullType",
     };
 
-    /// <summary>The ownership facet's owners as DataHub names them: <c>urn:li:corpuser:&lt;name&gt;</c>.</summary>
-    private static List<string> Owners(JsonNode? facet) =>
-        [.. (facet?["owners"] as JsonArray ?? []).Select(o => Text(o?["name"])).OfType<string>().Where(n => n.Length > 0)
-            .Select(n => n.StartsWith("urn:li:", StringComparison.Ordinal) ? n : UrnBuilders.CorpUser(n).ToString()).Distinct()];
+    /// <summary>
+    /// The ownership facet as DataHub's newest mapping keeps it: owner <c>urn:li:corpuser:&lt;name&gt;</c>, type the
+    /// facet's when DataHub knows it, else TECHNICAL_OWNER. Unlike DataHub, OpenLineage's <c>user:</c> and
+    /// <c>team:</c> prefixes name a user and a group, and a name that makes no urn is left out.
+    /// </summary>
+    private static IEnumerable<Proposal> Ownership(string urn, JsonNode? facet)
+    {
+        var ownership = new AspectPatch(urn, "ownership");
+        foreach (var entry in (facet?["owners"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (OwnerOf(Text(entry["name"])) is not { } owner) continue;
+            var type = Text(entry["type"])?.ToUpperInvariant() is { } t && OwnershipTypes.Contains(t) ? t : "TECHNICAL_OWNER";
+            ownership.Add(new JsonObject { ["owner"] = owner, ["type"] = type, ["source"] = new JsonObject { ["type"] = "SERVICE" } }, "owners", owner, type);
+        }
+        return ownership.IsEmpty ? [] : [ownership.ToProposal()];
+    }
 
-    private static string? TagOf(JsonObject tag) => Text(tag["key"]) is { Length: > 0 } key
-        ? UrnBuilders.Tag(Text(tag["value"]) is { Length: > 0 } value && value != "true" ? $"{key}:{value}" : key).ToString()
-        : null;
+    private static readonly HashSet<string> OwnershipTypes =
+    [
+        "CUSTOM", "TECHNICAL_OWNER", "BUSINESS_OWNER", "DATA_STEWARD", "NONE", "DEVELOPER", "DATAOWNER", "DELEGATE", "PRODUCER",
+        "CONSUMER", "STAKEHOLDER",
+    ];
+
+    private static string? OwnerOf(string? name)
+    {
+        if (name is not { Length: > 0 }) return null;
+        try
+        {
+            return name.StartsWith("urn:li:", StringComparison.Ordinal) ? Urn.Parse(name, "owner").ToString()
+                : name.StartsWith("team:", StringComparison.Ordinal) ? UrnBuilders.CorpGroup(name[5..]).ToString()
+                : UrnBuilders.CorpUser(name.StartsWith("user:", StringComparison.Ordinal) ? name[5..] : name).ToString();
+        }
+        catch (Graph.Errors.ValidationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A tags facet's tags: <c>key</c>, or <c>key:value</c> when the value says more than <c>true</c> (DataHub names the
+    /// tag by its key alone). The client's own tag (source OPENLINEAGE_CLIENT, its version) is left out: it says nothing
+    /// of the job, and would tag every job.
+    /// </summary>
+    private static IEnumerable<string> Tags(JsonNode? facet) =>
+        (facet?["tags"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(t => Text(t["source"]) != "OPENLINEAGE_CLIENT")
+            .Select(t => (Key: Text(t["key"]), Value: Text(t["value"])))
+            .Select(t => t.Key is { Length: > 0 } key ? (t.Value is { Length: > 0 } v && v != "true" ? $"{key}:{v}" : key) : t.Value)
+            .OfType<string>().Where(t => t.Length > 0)
+            .Select(t => UrnBuilders.Tag(t).ToString());
 
     /// <summary>The run facets DataHub flattens into the flow's custom properties.</summary>
     private static Dictionary<string, string> FlowProperties(JsonObject runFacets)
@@ -302,8 +394,17 @@ internal sealed class EventMapper(IGraphStore store)
             {
                 case "errorMessage":
                     if (Text(facet?["message"]) is { } message) yield return KeyValuePair.Create("errorMessage", message);
-                    if (Text(facet?["programmingLanguage"]) is { } language) yield return KeyValuePair.Create("errorProgrammingLanguage", language);
-                    yield return Raw(name, facet);
+                    if (Text(facet?["programmingLanguage"]) is { } language) yield return KeyValuePair.Create("programmingLanguage", language);
+                    // A stack trace can be long; its head says what failed.
+                    if (Text(facet?["stackTrace"]) is { } stack) yield return KeyValuePair.Create("stackTrace", stack.Length <= 16 * 1024 ? stack : stack[..(16 * 1024)]);
+                    break;
+                case "environmentVariables":
+                    foreach (var variable in (facet?["environmentVariables"] as JsonArray ?? []).OfType<JsonObject>())
+                    {
+                        if (Text(variable["name"]) is not { Length: > 0 } variableName) continue;
+                        var secret = SecretWords.Any(w => variableName.Contains(w, StringComparison.OrdinalIgnoreCase));
+                        yield return KeyValuePair.Create($"env.{variableName}", secret ? "[REDACTED]" : Leaf(variable["value"]));
+                    }
                     break;
                 case "nominalTime":
                     if (Text(facet?["nominalStartTime"]) is { } start) yield return KeyValuePair.Create("nominalStartTime", start);
@@ -317,6 +418,9 @@ internal sealed class EventMapper(IGraphStore store)
             }
         }
     }
+
+    /// <summary>A column's urn as DataHub's mapping writes it: the field name as OpenLineage gives it, not escaped.</summary>
+    private static string Column(string dataset, string field) => $"urn:li:schemaField:({dataset},{field})";
 
     private static string UrnOf(OpenLineageDataset dataset) => DatasetNames.UrnOf(dataset.Namespace, dataset.Name).ToString();
 }

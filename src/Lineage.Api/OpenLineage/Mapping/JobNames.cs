@@ -5,37 +5,37 @@ using Lineage.Graph.Urns;
 namespace Lineage.Api.OpenLineage.Mapping;
 
 /// <summary>
-/// A job's dataFlow and dataJob urns, as DataHub's OpenLineageToDataHub (<c>getFlowUrn</c>, <c>convertJobToDataJob</c>)
-/// builds them: <c>urn:li:dataFlow:(orchestrator, flow, namespace)</c>, where the flow is the job name up to its first
-/// dot, and <c>urn:li:dataJob:(flow urn, job name)</c>. The orchestrator is the processing_engine run facet's name, else
-/// read from the producer (OpenLineage's own integrations, Airflow, Trino, else the producer's last path segment).
+/// A job's dataFlow and dataJob urns, as DataHub's OpenLineagePlatformResolver (<c>getFlowUrn</c>) builds them:
+/// <c>urn:li:dataFlow:(orchestrator, flow, namespace)</c>, where the flow is the job name up to its first dot, and
+/// <c>urn:li:dataJob:(flow urn, job name)</c>. The orchestrator is the jobType facet's integration, else the
+/// processing_engine run facet's name, else read from the producer (Airflow, Trino, OpenLineage's own integrations),
+/// else <c>unknown</c>; lower-cased. Unlike DataHub, any <c>integration/&lt;x&gt;</c> producer of OpenLineage's
+/// repository names its integration (DataHub knows airflow, flink, spark and trino only), so dbt's events say dbt.
 /// </summary>
 internal sealed partial record JobNames(Urn Flow, Urn Job, string Orchestrator, string FlowName, string DisplayName)
 {
-    public static JobNames Of(string jobNamespace, string jobName, string? producer, JsonObject runFacets)
+    public static JobNames Of(string jobNamespace, string jobName, string? producer, JsonObject jobFacets, JsonObject runFacets)
     {
-        var orchestrator = OrchestratorOf(runFacets, producer);
+        var orchestrator = OrchestratorOf(jobFacets, runFacets, producer);
         var flowName = jobName.Split('.')[0];
         var flow = UrnBuilders.DataFlow(orchestrator, flowName, jobNamespace);
         var display = jobName.Contains('.') ? jobName[(jobName.IndexOf('.') + 1)..] : jobName;
         return new JobNames(flow, UrnBuilders.DataJob(flow, jobName), orchestrator, flowName, display);
     }
 
-    private static string OrchestratorOf(JsonObject runFacets, string? producer)
+    private static string OrchestratorOf(JsonObject jobFacets, JsonObject runFacets, string? producer)
     {
-        if (runFacets["processing_engine"]?["name"] is JsonValue engine && engine.TryGetValue<string>(out var name) && name.Length > 0)
-            return name.ToLowerInvariant();
-        if (producer is null) return "openlineage";
-        if (OpenLineageIntegration().Match(producer) is { Success: true } m) return m.Groups[1].Value;
-        if (producer.StartsWith("https://github.com/apache/airflow/", StringComparison.Ordinal)) return "airflow";
-        if (producer.StartsWith("https://github.com/trinodb/trino/", StringComparison.Ordinal)) return "trino";
-        // DataHub's fallback for other producers: the last non-empty path segment (datahub#16961).
-        return Uri.TryCreate(producer, UriKind.Absolute, out var uri)
-               && uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) is [.., var last]
-            ? last.ToLowerInvariant()
-            : "openlineage";
+        var named = Facets.Text(jobFacets["jobType"]?["integration"]) is { Length: > 0 } integration ? integration
+            : Facets.Text(runFacets["processing_engine"]?["name"]) is { Length: > 0 } engine ? engine
+            : producer is null ? null
+            : producer.StartsWith("https://github.com/apache/airflow", StringComparison.Ordinal) ? "airflow"
+            : producer.StartsWith("https://github.com/trinodb/trino", StringComparison.Ordinal) ? "trino"
+            : OpenLineageIntegration().Match(producer) is { Success: true } m ? m.Groups[1].Value
+            : null;
+        var orchestrator = named?.Trim().ToLowerInvariant() is { Length: > 0 } name ? name : "unknown";
+        return orchestrator switch { "awsathena" => "athena", "sqlserver" => "mssql", _ => orchestrator };
     }
 
-    [GeneratedRegex("^https://github.com/OpenLineage/OpenLineage/.*/(.*)$")]
+    [GeneratedRegex("^https://github.com/OpenLineage/OpenLineage/(?:(?:tree|blob)/[^/]+/)?integration/([^/]+)")]
     private static partial Regex OpenLineageIntegration();
 }

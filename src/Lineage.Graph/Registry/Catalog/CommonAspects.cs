@@ -138,7 +138,18 @@ internal static class CommonAspects
                 Required("form", UrnOf()),
                 Optional("lastModified", AuditStamp))))));
 
-    /// <summary>Declared for completeness; no entity type of <see cref="EntityCatalog"/> lists it yet.</summary>
+    /// <summary>
+    /// How a job transforms its data: its SQL or other code (DataHub's OpenLineage mapping writes the sql and sourceCode
+    /// facets here). QueryStatement's language is SQL in the PDL read; UNKNOWN is the newer mapping's for source code.
+    /// </summary>
+    public static readonly AspectSpec DataTransformLogic = Aspect("dataTransformLogic", Ns + "DataTransformLogic",
+        Record("DataTransformLogic",
+            Required("transforms", ListOf(Record("DataTransform",
+                Optional("queryStatement", Record("QueryStatement",
+                    Required("value", Text),
+                    Optional("language", Enum("QueryLanguage", "SQL", "UNKNOWN")))))))));
+
+    /// <summary>A column's documentation (schemaField's aspect), with where each text came from.</summary>
     public static readonly AspectSpec Documentation = Aspect("documentation", Ns + "Documentation",
         Record("Documentation",
             Required("documentations", ListOf(Record("DocumentationAssociation",
@@ -149,6 +160,6 @@ internal static class CommonAspects
     [
         Ownership, GlobalTags, GlossaryTerms, Domains, Applications, Container, Status, Deprecation,
         InstitutionalMemory, BrowsePaths, BrowsePathsV2, DataPlatformInstance, SubTypes, StructuredProperties,
-        TestResults, Forms, Documentation,
+        TestResults, Forms, Documentation, DataTransformLogic,
     ];
 }

@@ -59,7 +59,7 @@ internal static class EntityCatalog
             StructuredProperties, Forms,
             DatasetProfile, DatasetUsageStatistics),
         Entity("dataJob", "DataJobSnapshot",
-            DataJobInfo, DataJobInputOutput, EditableDataJobProperties, Domains, Applications, Deprecation,
+            DataJobInfo, DataJobInputOutput, EditableDataJobProperties, DataTransformLogic, Domains, Applications, Deprecation,
             Ownership, Status, GlobalTags, BrowsePaths, GlossaryTerms, InstitutionalMemory, DataPlatformInstance,
             BrowsePathsV2, StructuredProperties, Forms, SubTypes, TestResults, Container),
         Entity("dataFlow", "DataFlowSnapshot",

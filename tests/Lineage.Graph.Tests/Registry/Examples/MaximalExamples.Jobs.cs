@@ -20,6 +20,9 @@ internal static partial class MaximalExamples
              "flowUrn": "urn:li:dataFlow:(airflow,train_recommendation_model,PROD)",
              "created": <<When>>, "lastModified": <<When>>, "status": "COMPLETED", "env": "PROD"}
             """),
+        new("dataTransformLogic", "dataJob", """
+            {"transforms": [{"queryStatement": {"value": "SELECT * FROM users", "language": "SQL"}}]}
+            """),
         new("dataJobInputOutput", "dataJob", """
             {"inputDatasets": ["<<OtherDataset>>"], "inputDatasetEdges": [<<OtherDatasetEdge>>],
              "outputDatasets": ["<<Dataset>>"], "outputDatasetEdges": [<<DatasetEdge>>],
