@@ -50,6 +50,8 @@ public sealed class EndpointScopeTests(SqliteApiFactory host)
         ["POST /api/graphql"] = Scope.Read,
 
         ["POST /api/v1/admin/tokens"] = Scope.Admin,
+        ["POST /api/v1/lineage"] = Scope.Write,
+        ["POST /openapi/openlineage/api/v1/lineage"] = Scope.Write,
         ["GET /api/v1/admin/tokens"] = Scope.Admin,
         ["DELETE /api/v1/admin/tokens/{id}"] = Scope.Admin,
         ["POST /api/v1/admin/reindex"] = Scope.Admin,

@@ -35,6 +35,8 @@ internal sealed class ReadmeExamples
         new("The example estate", "dotnet run --project bench/Lineage.Bench",
             "builds and runs the bench program, which loads 3,000 more entities; the explorer's tests load the same estate"),
         new("Benchmarks", "dotnet run -c Release --project bench/Lineage.Bench", "runs the benchmarks: minutes, and services of their own"),
+        new("OpenLineage events in", "# Airflow (apache-airflow-providers-openlineage)",
+            "configuration of Airflow, Spark and dbt, which are not installed; OpenLineage/OpenLineageEventTests send the events they record"),
     ];
 
     private ReadmeExamples(List<Example> examples, List<(FencedBlock, NotRun)> skipped, List<string> problems)
