@@ -171,12 +171,9 @@ internal sealed class EventMapper(IGraphStore store)
     {
         if (e.Run.Facets["parent"] is not JsonObject parent) return null;
         var (ns, name) = (Text(parent["job"]?["namespace"]), Text(parent["job"]?["name"]));
-        string? job = null;
-        if (ns is { Length: > 0 } && name is { Length: > 0 })
-        {
-            var names = JobNames.Of(ns, name, Text(parent["_producer"]), [], []);
-            job = (names.Orchestrator == "unknown" ? JobNames.Of(ns, name, null, new JsonObject { ["jobType"] = new JsonObject { ["integration"] = child.Orchestrator } }, []) : names).Job.ToString();
-        }
+        var job = ns is { Length: > 0 } && name is { Length: > 0 }
+            ? JobNames.Of(ns, name, Text(parent["_producer"]), [], [], fallbackOrchestrator: child.Orchestrator).Job.ToString()
+            : null;
         var run = Text(parent["run"]?["runId"]) is { Length: > 0 } runId
             ? UrnBuilders.DataProcessInstance(ns is not null && name is not null ? RunIds.Normalise(runId, ns, name) : runId).ToString()
             : null;

@@ -14,16 +14,18 @@ namespace Lineage.Api.OpenLineage.Mapping;
 /// </summary>
 internal sealed partial record JobNames(Urn Flow, Urn Job, string Orchestrator, string FlowName, string DisplayName)
 {
-    public static JobNames Of(string jobNamespace, string jobName, string? producer, JsonObject jobFacets, JsonObject runFacets)
+    /// <param name="fallbackOrchestrator">The orchestrator when nothing names one: DataHub's <c>unknown</c>, or a child's for its parent.</param>
+    public static JobNames Of(
+        string jobNamespace, string jobName, string? producer, JsonObject jobFacets, JsonObject runFacets, string fallbackOrchestrator = "unknown")
     {
-        var orchestrator = OrchestratorOf(jobFacets, runFacets, producer);
+        var orchestrator = OrchestratorOf(jobFacets, runFacets, producer) ?? fallbackOrchestrator;
         var flowName = jobName.Split('.')[0];
         var flow = UrnBuilders.DataFlow(orchestrator, flowName, jobNamespace);
         var display = jobName.Contains('.') ? jobName[(jobName.IndexOf('.') + 1)..] : jobName;
         return new JobNames(flow, UrnBuilders.DataJob(flow, jobName), orchestrator, flowName, display);
     }
 
-    private static string OrchestratorOf(JsonObject jobFacets, JsonObject runFacets, string? producer)
+    private static string? OrchestratorOf(JsonObject jobFacets, JsonObject runFacets, string? producer)
     {
         var named = Facets.Text(jobFacets["jobType"]?["integration"]) is { Length: > 0 } integration ? integration
             : Facets.Text(runFacets["processing_engine"]?["name"]) is { Length: > 0 } engine ? engine
@@ -32,8 +34,13 @@ internal sealed partial record JobNames(Urn Flow, Urn Job, string Orchestrator, 
             : producer.StartsWith("https://github.com/trinodb/trino", StringComparison.Ordinal) ? "trino"
             : OpenLineageIntegration().Match(producer) is { Success: true } m ? m.Groups[1].Value
             : null;
-        var orchestrator = named?.Trim().ToLowerInvariant() is { Length: > 0 } name ? name : "unknown";
-        return orchestrator switch { "awsathena" => "athena", "sqlserver" => "mssql", _ => orchestrator };
+        return named?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => null,
+            "awsathena" => "athena",
+            "sqlserver" => "mssql",
+            var name => name,
+        };
     }
 
     [GeneratedRegex("^https://github.com/OpenLineage/OpenLineage/(?:(?:tree|blob)/[^/]+/)?integration/([^/]+)")]
