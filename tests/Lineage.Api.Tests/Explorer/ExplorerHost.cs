@@ -6,10 +6,10 @@ using Microsoft.Playwright;
 namespace Lineage.Api.Tests.Explorer;
 
 /// <summary>
-/// The service as a real process with the tutorial's estate and one wide hub loaded, and Debian's Chromium driven by
-/// Playwright, for the explorer's browser tests. Subclasses pick the store.
+/// The service as a real process with the tutorial's estate, one wide hub and a little column lineage loaded, and
+/// Debian's Chromium driven by Playwright, for the explorer's browser tests. Subclasses pick the store.
 /// </summary>
-public abstract class ExplorerHost : IAsyncLifetime
+public abstract partial class ExplorerHost : IAsyncLifetime
 {
     /// <summary>A dataset with <see cref="WideFanOut"/> downstream datasets: wider than the view shows at once.</summary>
     public const string WideHub = "urn:li:dataset:(urn:li:dataPlatform:kafka,clickstream,PROD)";
@@ -45,6 +45,7 @@ public abstract class ExplorerHost : IAsyncLifetime
             await IngestAsync(TutorialProposals());
             await IngestAsync(WideHubProposals());
             await IngestAsync(TrainingRunProposals());
+            await IngestAsync(ColumnLineageProposals());
             await WaitForIndexAsync();
         }
 

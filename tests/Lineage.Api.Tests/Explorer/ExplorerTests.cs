@@ -11,7 +11,7 @@ namespace Lineage.Api.Tests.Explorer;
 /// The explorer in a real browser (Debian's Chromium), on the tutorial's estate: what a person sees and can do.
 /// Each test opens its own browser session, so each one meets the token prompt first, as a new visitor does.
 /// </summary>
-public abstract class ExplorerTests(ExplorerHost host)
+public abstract partial class ExplorerTests(ExplorerHost host)
 {
     private const string Model = "urn:li:mlModel:(urn:li:dataPlatform:science,my-model,PROD)";
     private const string OldModel = "urn:li:mlModel:(urn:li:dataPlatform:science,my-model-v0,PROD)";

@@ -1,4 +1,5 @@
 // Small DOM helpers: element creation, urn display names, links to entity pages.
+import { columnOf, isColumn } from './columns.js';
 import { entityHash } from './router.js';
 
 /** Creates an element: attrs may hold class, text, on<Event> handlers and any attribute; children may nest. */
@@ -35,8 +36,13 @@ export function typeOfUrn(urn) {
   return /^urn:li:([^:]+):/.exec(urn)?.[1] ?? 'unknown';
 }
 
-/** A readable name from the urn alone (the key's name part), for when nothing better is loaded. */
+/**
+ * A readable name from the urn alone (the key's name part), for when nothing better is loaded. A column reads as
+ * <dataset>.<fieldPath>: its field path alone (country) would not say which table it is in.
+ */
 export function nameOfUrn(urn) {
+  const column = columnOf(urn);
+  if (column) return `${nameOfUrn(column.dataset)}.${column.fieldPath}`;
   const key = urn.replace(/^urn:li:[^:]+:/, '');
   if (!key.startsWith('(')) return key;
   // Split the tuple at top-level commas only: parts may themselves be urns with tuples.
@@ -50,6 +56,14 @@ export function nameOfUrn(urn) {
   }
   const plain = parts.filter((p) => !p.startsWith('urn:') && !/^(PROD|DEV|QA|TEST|UAT|EI|PRE|STG|NON_PROD|CORP|RVW|PRD|TST|SIT|SBX|SANDBOX)$/.test(p));
   return plain.at(-1) ?? parts.at(-1) ?? key;
+}
+
+/**
+ * The name to show for an entity the service named: its name, else one from its urn. A column keeps its dataset in
+ * front, as the service names a column by its field path alone.
+ */
+export function displayName(urn, name) {
+  return isColumn(urn) ? nameOfUrn(urn) : name ?? nameOfUrn(urn);
 }
 
 /** A platform urn's short name: urn:li:dataPlatform:feast → feast. */

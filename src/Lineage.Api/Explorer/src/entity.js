@@ -1,5 +1,6 @@
 // The entity page: what an entity is, who owns it, how it is tagged, what it links to, and each aspect's history.
 import * as api from './api.js';
+import { fieldsOf } from './column.js';
 import { entityLink, h, nameOfUrn, notice, platformName, replace, typeOfUrn, when } from './dom.js';
 import { typeBadge } from './entityTypes.js';
 import { impactHash, lineageHash, searchHash } from './router.js';
@@ -111,6 +112,7 @@ export async function renderEntity(root, route) {
       h('h2', {}, 'Description'),
       h('p', { 'data-testid': 'entity-description', class: description ? '' : 'muted' }, description || 'No description.')),
     ...typeSections(type, props),
+    type === 'dataset' ? columnsSection(urn, entity) : null,
     section('section-properties', 'Custom properties',
       table(['Name', 'Value'], Object.entries(props.customProperties ?? {}).map(([k, v]) => [k, show(v)]))),
   ];
@@ -169,6 +171,18 @@ function typeSections(type, props) {
     out.push(section('section-sources', 'Sources', urnList(props.sources)));
   }
   return out;
+}
+
+/** A dataset's columns from its schema, each a link to its page, and a way to see them in the lineage graph. */
+function columnsSection(urn, entity) {
+  const fields = fieldsOf(entity);
+  return section('section-columns', 'Columns', fields.length ? [
+    h('table', { class: 'kv' },
+      h('thead', {}, h('tr', {}, ['Column', 'Type', 'Description'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, fields.map((f) => h('tr', {},
+        h('td', {}, entityLink(f.urn, f.fieldPath, { 'data-testid': 'dataset-column' })), h('td', {}, f.type), h('td', {}, f.description))))),
+    h('p', { class: 'small section-foot' }, h('a', { href: lineageHash(urn, { columns: urn }), 'data-testid': 'open-lineage-columns' }, 'Show the columns in the lineage graph')),
+  ] : null, { empty: 'No schema.' });
 }
 
 /**

@@ -2,6 +2,7 @@
 
 const TYPES = {
   dataset: { label: 'Dataset', color: '#2f6fb2', glyph: 'D' },
+  schemaField: { label: 'Column', color: '#4a8fc4', glyph: 'c' },
   mlFeature: { label: 'Feature', color: '#2e8b57', glyph: 'F' },
   mlFeatureTable: { label: 'Feature table', color: '#1b6b47', glyph: 'T' },
   mlPrimaryKey: { label: 'Primary key', color: '#6a8d2f', glyph: 'K' },

@@ -1,6 +1,7 @@
 // The impact view: what breaks if an entity changes — everything downstream, why, who to tell, and a CSV of it.
 import * as api from './api.js';
-import { entityLink, h, nameOfUrn, notice, replace } from './dom.js';
+import { isColumn } from './columns.js';
+import { displayName, entityLink, h, nameOfUrn, notice, replace } from './dom.js';
 import { typeBadge, typeLabel } from './entityTypes.js';
 import { impactHash, lineageHash, navigate } from './router.js';
 
@@ -31,9 +32,10 @@ export async function renderImpact(root, route) {
     replace(root, head, notice(`Could not compute the impact: ${e.message}`, 'error'));
     return undefined;
   }
-  const rootName = report.root?.name ?? nameOfUrn(urn);
+  const rootName = displayName(urn, report.root?.name);
+  // A column is not stored on its own (its dataset's schema holds it), so only another entity can be "not found".
   replace(title, 'Impact of ', entityLink(urn, rootName),
-    report.root?.exists === false ? h('span', { class: 'muted small' }, ' (not found)') : '');
+    report.root?.exists === false && !isColumn(urn) ? h('span', { class: 'muted small' }, ' (not found)') : '');
 
   const affected = report.affected ?? [];
   const ownersOf = new Map();
@@ -91,7 +93,7 @@ function row(a, degree, ownersOf) {
     entityLink(u),
   ]);
   return h('li', { class: 'impact-row', 'data-testid': 'impact-row', 'data-urn': e.urn, 'data-degree': degree },
-    h('div', { class: 'row-title' }, entityLink(e.urn, e.name ?? nameOfUrn(e.urn)),
+    h('div', { class: 'row-title' }, entityLink(e.urn, displayName(e.urn, e.name)),
       e.deprecated ? h('span', { class: 'flag deprecated' }, 'deprecated') : null,
       e.removed ? h('span', { class: 'flag removed' }, 'soft-deleted') : null,
       (ownersOf.get(e.urn) ?? []).length ? h('span', { class: 'muted small' }, ` · ${ownersOf.get(e.urn).map(nameOfUrn).join(', ')}`) : null),
@@ -119,7 +121,7 @@ export function toCsv(affected, ownersOf) {
     const urns = a.path?.urns ?? [];
     const rels = a.path?.relationships ?? [];
     const path = urns.map((u, i) => (i > 0 ? ` -[${rels[i - 1]}]-> ${u}` : u)).join('');
-    lines.push([a.path?.hops ?? a.entity.degree, a.entity.entityType, a.entity.urn, a.entity.name ?? nameOfUrn(a.entity.urn), path,
+    lines.push([a.path?.hops ?? a.entity.degree, a.entity.entityType, a.entity.urn, displayName(a.entity.urn, a.entity.name), path,
       (ownersOf.get(a.entity.urn) ?? []).join(';')]);
   }
   return lines.map((fields) => fields.map(csvField).join(',')).join('\r\n') + '\r\n';

@@ -1,4 +1,6 @@
 // The explorer's entry point: mounts the header search box and routes the hash to the views.
+import { renderColumn } from './column.js';
+import { isColumn } from './columns.js';
 import { h, notice, replace } from './dom.js';
 import { renderEntity } from './entity.js';
 import { renderHome } from './home.js';
@@ -15,7 +17,8 @@ startRouter(document.getElementById('view'), {
     box.setQuery(route.params.get('q') === '*' ? '' : route.params.get('q') ?? '');
     return renderSearch(root, route);
   },
-  entity: (root, route) => renderEntity(root, route),
+  // A column has no aspects of its own to show: its page is drawn from its dataset's schema and its lineage.
+  entity: (root, route) => (isColumn(route.arg) ? renderColumn(root, route) : renderEntity(root, route)),
   lineage: (root, route) => renderLineage(root, route),
   impact: (root, route) => renderImpact(root, route),
   notFound: (root) => {
