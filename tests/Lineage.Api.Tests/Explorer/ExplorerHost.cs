@@ -131,14 +131,18 @@ public abstract partial class ExplorerHost : IAsyncLifetime
             (await gms.EmitBatchAsync(batch)).EnsureSuccessStatusCode();
     }
 
+    private static readonly TimeSpan IndexPatience = TimeSpan.FromSeconds(120);
+
     private async Task WaitForIndexAsync()
     {
-        for (var clock = System.Diagnostics.Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(100))
+        // A fresh service on the shared Neo4j test server replays that server's whole change feed, every earlier test's
+        // writes, before it reaches the estate: give it time to, as this is the host's set-up, not a measure.
+        for (var clock = System.Diagnostics.Stopwatch.StartNew(); clock.Elapsed < IndexPatience; await Task.Delay(100))
         {
             var page = await Service.Http.GetFromJsonAsync<JsonObject>("/api/v1/search?q=clicks_199&count=0");
             if (page!["total"]!.GetValue<int>() > 0) return;
         }
-        throw new TimeoutException("the search index did not catch up with the explorer's estate within 30 s");
+        throw new TimeoutException($"the search index did not catch up with the explorer's estate within {IndexPatience.TotalSeconds:0} s");
     }
 
     public async Task DisposeAsync()
