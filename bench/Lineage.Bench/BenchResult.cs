@@ -17,4 +17,7 @@ internal sealed record BenchResult(
 {
     /// <summary>Mean nodes per answer of each lineage and impact measure, root included (absent in older results).</summary>
     public Dictionary<string, double>? AnswerNodes { get; init; }
+
+    /// <summary>Measures some of whose calls failed (the column run counts 504 time-outs instead of stopping), and how.</summary>
+    public Dictionary<string, string>? Failures { get; init; }
 }

@@ -7,9 +7,27 @@ namespace Lineage.Bench;
 /// derived from datasets, feature tables and primary keys, models consuming features and grouped, training and
 /// downstream jobs reading and writing datasets, owners, tags, terms and domains. Fan-out is skewed (Zipf-like):
 /// a few hub datasets feed thousands of entities, most feed a handful.
+/// With <c>columns</c> &gt; 0 every dataset also gets a schema of that many columns, every dataset-to-dataset lineage
+/// edge maps a share of the downstream's columns to the upstream's (<see cref="FineGrained"/>), and some features are
+/// built from a column. Those choices draw from a random source of their own, so the estate is otherwise the same
+/// entity for entity as without columns: the same datasets, edges, hubs and roots.
 /// </summary>
-internal sealed class EstateGenerator(int entities, int seed = 42)
+internal sealed class EstateGenerator(int entities, int seed = 42, int columns = 0)
 {
+    /// <summary>The share of a downstream dataset's columns that its fine-grained lineage maps to an upstream column.</summary>
+    private const double MappedShare = 0.8;
+
+    /// <summary>The share of mapped columns made from two or three upstream columns (the rest are one-to-one).</summary>
+    private const double ManyToOneShare = 0.15;
+
+    /// <summary>The share of a feature's dataset sources replaced by one of that dataset's columns.</summary>
+    private const double ColumnSourceShare = 0.3;
+
+    private static readonly string[] ColumnTypes = ["StringType", "NumberType", "StringType", "DateType", "BooleanType"];
+    private static readonly string[] NativeTypes = ["varchar", "bigint", "varchar", "date", "boolean"];
+    private readonly Random _columnRandom = new(seed + 1_000_003);
+    private long _columnEdges, _fineGrainedEntries, _manyToOne;
+
     private static readonly string[] Words =
     [
         "customer", "churn", "order", "payment", "session", "click", "user", "account", "invoice", "fraud", "risk", "score",
@@ -45,18 +63,33 @@ internal sealed class EstateGenerator(int entities, int seed = 42)
         {
             var upstreams = i == 0 ? [] : Enumerable.Range(0, _random.Next(0, 4)).Select(_ => datasets[Zipf(i)]).Distinct().ToList();
             Add(dataset, "datasetProperties", new JsonObject { ["name"] = dataset.Split(',')[1], ["description"] = Sentence() });
+            if (columns > 0) Add(dataset, "schemaMetadata", Schema(dataset));
             if (upstreams.Count > 0)
-                Add(dataset, "upstreamLineage", new JsonObject { ["upstreams"] = new JsonArray([.. upstreams.Select(u => (JsonNode)new JsonObject { ["dataset"] = u, ["type"] = "TRANSFORMED" })]) });
+            {
+                var lineage = new JsonObject { ["upstreams"] = new JsonArray([.. upstreams.Select(u => (JsonNode)new JsonObject { ["dataset"] = u, ["type"] = "TRANSFORMED" })]) };
+                if (columns > 0) lineage["fineGrainedLineages"] = FineGrained(dataset, upstreams);
+                Add(dataset, "upstreamLineage", lineage);
+            }
             Decorate(dataset, users, tags, terms, domains);
         }
+        var columnSourcedFeatures = 0;
         foreach (var feature in features)
         {
             var sources = Enumerable.Range(0, _random.Next(1, 3)).Select(_ => datasets[Zipf(datasets.Count)]).Distinct();
+            var fromColumn = false;
+            // Lazily, as before, so that the main random source is drawn in the same order with columns as without.
+            string SourceOf(string dataset)
+            {
+                if (columns == 0 || _columnRandom.NextDouble() >= ColumnSourceShare) return dataset;
+                fromColumn = true;
+                return Column(dataset, _columnRandom.Next(columns));
+            }
             Add(feature, "mlFeatureProperties", new JsonObject
             {
                 ["description"] = Sentence(), ["dataType"] = Pick(["CONTINUOUS", "NOMINAL", "TEXT", "COUNT"]),
-                ["sources"] = new JsonArray([.. sources.Select(s => (JsonNode)s)]),
+                ["sources"] = new JsonArray([.. sources.Select(s => (JsonNode)SourceOf(s))]),
             });
+            if (fromColumn) columnSourcedFeatures++;
             Decorate(feature, users, tags, terms, domains);
         }
         foreach (var key in keys)
@@ -107,7 +140,75 @@ internal sealed class EstateGenerator(int entities, int seed = 42)
         var modelRoots = Enumerable.Range(0, 20).Select(_ => models[_random.Next(models.Count)]).Distinct().ToList();
         string[] search = ["customer churn", "fraud", "payment score", "\"lifetime value\"", "rank*", "recommendation model", "order forecast", "user embedding", "tag:fraud-9", "demand"];
         string[] autocomplete = ["c", "cu", "cust", "custo", "chu", "pay", "fraud_", "rec", "rank", "emb", "user_", "lifetime_v", "ord", "zz", "se", "signup"];
-        return new Estate(n, _proposals, hubs, leaves, modelRoots, search, autocomplete);
+        var estate = new Estate(n, _proposals, hubs, leaves, modelRoots, search, autocomplete);
+        if (columns == 0) return estate;
+        return estate with
+        {
+            ColumnsPerDataset = columns,
+            Columns = new ColumnFacts((long)datasets.Count * columns, _columnEdges, _fineGrainedEntries, _manyToOne, columnSourcedFeatures,
+                [.. hubs.Select(h => Column(h, _columnRandom.Next(columns)))],
+                [.. leaves.Select(l => Column(l, _columnRandom.Next(columns)))]),
+        };
+    }
+
+    /// <summary>A column's urn, as DataHub spells it.</summary>
+    public static string Column(string dataset, string fieldPath) => $"urn:li:schemaField:({dataset},{fieldPath})";
+
+    private static string Column(string dataset, int column) => Column(dataset, FieldPath(column));
+
+    /// <summary>Column k has the same name in every dataset, as a column keeps its name through most transformations.</summary>
+    private static string FieldPath(int column) => $"{Words[column % Words.Length]}_{column}";
+
+    private JsonObject Schema(string dataset) => new()
+    {
+        ["schemaName"] = dataset.Split(',')[1],
+        ["platform"] = dataset["urn:li:dataset:(".Length..dataset.IndexOf(',')],
+        ["version"] = 0,
+        ["hash"] = "",
+        ["platformSchema"] = new JsonObject { ["com.linkedin.schema.OtherSchema"] = new JsonObject { ["rawSchema"] = "" } },
+        ["fields"] = new JsonArray([.. Enumerable.Range(0, columns).Select(k => (JsonNode)new JsonObject
+        {
+            ["fieldPath"] = FieldPath(k),
+            ["nullable"] = k % 3 != 0,
+            ["type"] = new JsonObject { ["type"] = new JsonObject { ["com.linkedin.schema." + ColumnTypes[k % ColumnTypes.Length]] = new JsonObject() } },
+            ["nativeDataType"] = NativeTypes[k % NativeTypes.Length],
+        })]),
+    };
+
+    /// <summary>
+    /// The fine-grained lineage of a dataset with these upstreams: its columns are dealt out to its upstreams in turn
+    /// (so every lineage edge maps a share of them), and <see cref="MappedShare"/> of them are mapped, each to the
+    /// column of the same name upstream, or (<see cref="ManyToOneShare"/> of them) to that and one or two other columns.
+    /// </summary>
+    private JsonArray FineGrained(string dataset, IReadOnlyList<string> upstreams)
+    {
+        var entries = new JsonArray();
+        var start = _columnRandom.Next(upstreams.Count);
+        for (var k = 0; k < columns; k++)
+        {
+            if (_columnRandom.NextDouble() >= MappedShare) continue;
+            var from = new List<string> { Column(upstreams[(k + start) % upstreams.Count], k) };
+            var operation = "IDENTITY";
+            if (_columnRandom.NextDouble() < ManyToOneShare)
+            {
+                for (var extra = _columnRandom.Next(1, 3); extra > 0; extra--)
+                    from.Add(Column(upstreams[_columnRandom.Next(upstreams.Count)], _columnRandom.Next(columns)));
+                from = [.. from.Distinct()];
+                operation = from.Count > 1 ? ((string[])["CONCAT", "SUM", "COALESCE"])[_columnRandom.Next(3)] : operation;
+            }
+            _fineGrainedEntries++;
+            _columnEdges += from.Count;
+            if (from.Count > 1) _manyToOne++;
+            entries.Add(new JsonObject
+            {
+                ["upstreamType"] = "FIELD_SET",
+                ["upstreams"] = new JsonArray([.. from.Select(u => (JsonNode)u)]),
+                ["downstreamType"] = "FIELD",
+                ["downstreams"] = new JsonArray(Column(dataset, k)),
+                ["transformOperation"] = operation,
+            });
+        }
+        return entries;
     }
 
     private void Decorate(string urn, List<string> users, List<string> tags, List<string> terms, List<string> domains)

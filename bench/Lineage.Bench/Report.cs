@@ -54,6 +54,145 @@ internal static class Report
         return md.ToString();
     }
 
+    /// <summary>
+    /// The column-lineage section: per run, the data, the loads with and without columns, and lineage by column next to
+    /// lineage by entity from the same roots, then where the time of each answer goes.
+    /// </summary>
+    public static string RenderColumns(IReadOnlyList<ColumnBenchResult> runs, string notes)
+    {
+        if (runs.Count == 0) return "";
+        var md = new StringBuilder();
+        foreach (var perDataset in runs.GroupBy(r => r.ColumnsPerDataset).OrderBy(g => g.Key))
+        {
+            md.AppendLine();
+            md.AppendLine($"## Column lineage ({perDataset.Key} columns per dataset)");
+            md.AppendLine();
+            md.AppendLine("The estate of the size, generated again with a schema of that many columns on every dataset, fine-grained lineage on");
+            md.AppendLine("every dataset-to-dataset lineage edge (each downstream column dealt to one upstream in turn; 80% of them mapped,");
+            md.AppendLine("85% of those one-to-one from the column of the same name, 15% from two or three columns), and 30% of feature");
+            md.AppendLine("sources replaced by a column of the same dataset; otherwise the same estate entity for entity (the column choices");
+            md.AppendLine("draw from a random source of their own). Each estate is loaded into a fresh service on a fresh store, the one with");
+            md.AppendLine("columns first. Lineage by column starts at one column of each hub dataset and of each leaf dataset, and at each model");
+            md.AppendLine("root; lineage by entity starts at those datasets and models. Answers stop at the default 1,000 nodes.");
+            foreach (var run in perDataset.OrderBy(r => "SML".IndexOf(r.Size[0])).ThenBy(r => r.Store))
+                RenderColumnRun(md, run);
+        }
+        return md + notes;
+    }
+
+    private static void RenderColumnRun(StringBuilder md, ColumnBenchResult run)
+    {
+        var (with, without, facts) = (run.WithColumns, run.WithoutColumns, run.Columns);
+        string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+        md.AppendLine();
+        md.AppendLine($"### Size {run.Size}, {run.Store} ({with.RanAt:yyyy-MM-dd HH:mm} UTC)");
+        md.AppendLine();
+        md.AppendLine($"**Reproduce:** `{run.Command}`");
+        md.AppendLine();
+        md.AppendLine($"**Machine:** {run.Machine}. **Load average** (1, 5, 15 min): {string.Join("; ", run.Load)}.");
+        md.AppendLine();
+        md.AppendLine($"**Data:** {N(with.Entities)} entities and {N(with.Aspects)} aspects ({N(without.Aspects)} without columns); "
+            + $"{N(facts.Columns)} columns (`schemaField` entities, one `HasSchemaField` edge each); {N(facts.ColumnEdges)} column-to-column "
+            + $"`DownstreamOf` edges from {N(facts.FineGrainedEntries)} `fineGrainedLineages` entries ({N(facts.ManyToOneEntries)} many-to-one); "
+            + $"{N(facts.ColumnSourcedFeatures)} features built from a column.");
+        md.AppendLine();
+        md.AppendLine($"| measure | with columns | without columns | with / without |");
+        md.AppendLine("|---|---|---|---|");
+        void Pair(string name, double a, double b, string format) =>
+            md.AppendLine($"| {name} | {a.ToString(format, CultureInfo.InvariantCulture)} | {b.ToString(format, CultureInfo.InvariantCulture)} | {Times(a / b)} |");
+        Pair("aspects", with.Aspects, without.Aspects, "N0");
+        Pair("ingest, batched (aspects/s)", with.IngestBatchedPerSecond, without.IngestBatchedPerSecond, "N0");
+        Pair("ingest, batched: time to load (s)", (with.Aspects - Math.Min(1000, with.Aspects / 10)) / with.IngestBatchedPerSecond,
+            (without.Aspects - Math.Min(1000, without.Aspects / 10)) / without.IngestBatchedPerSecond, "N0");
+        Pair($"ingest, one by one (aspects/s; the first {N(Math.Min(1000, with.Aspects / 10))}, as in the size tables)", with.IngestOneByOnePerSecond, without.IngestOneByOnePerSecond, "N0");
+        Pair("search index caught up after last write (s)", with.IndexCatchUpSeconds, without.IndexCatchUpSeconds, "0.0");
+        Pair("service peak memory (MiB)", with.PeakMemoryBytes / 1048576.0, without.PeakMemoryBytes / 1048576.0, "N0");
+        Pair("store on disk (MiB)", with.StoreBytes / 1048576.0, without.StoreBytes / 1048576.0, "N1");
+        Pair("search index on disk (MiB)", with.IndexBytes / 1048576.0, without.IndexBytes / 1048576.0, "N1");
+        md.AppendLine($"| http floor: GET /health (ms) | {with.Latencies[Floor]} | {without.Latencies[Floor]} | |");
+        md.AppendLine();
+        md.AppendLine("Lineage, client-side p50 / p95 / p99 ms; the column figure's p50 and p99 as a multiple of the entity-level walk's from");
+        md.AppendLine("the same root's dataset (for a model, the same model) in the same estate, and p99 of the http floor; mean nodes per answer.");
+        md.AppendLine();
+        md.AppendLine("| from, hops | by column (`granularity=column`) | by entity, same estate | by entity, estate without columns |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var hops in new[] { 1, 3, 5 })
+        {
+            foreach (var (root, column, entity) in new[]
+            {
+                ("hub ↓: a column / its dataset", $"column {hops} hops, hub column, downstream", $"entity {hops} hops, hub, downstream"),
+                ("leaf ↓: a column / its dataset", $"column {hops} hops, leaf column, downstream", $"entity {hops} hops, leaf, downstream"),
+                ("model ↑", $"column {hops} hops, model, upstream", $"entity {hops} hops, model, upstream"),
+            })
+            {
+                string Cell(BenchResult r, string name, string? against)
+                {
+                    var failed = r.Failures?.GetValueOrDefault(name) is { } f0 ? $" **{f0}**" : "";
+                    if (!r.Latencies.TryGetValue(name, out var l)) return failed.Length > 0 ? failed.Trim() : "—";
+                    var parts = new List<string>();
+                    if (against is not null && r.Latencies.TryGetValue(against, out var e) && e.P50 > 0)
+                        parts.Add($"{Times(l.P50 / e.P50)} / {Times(l.P99 / e.P99)} entity");
+                    if (r.Latencies.TryGetValue(Floor, out var f) && f.P99 > 0) parts.Add($"{Times(l.P99 / f.P99)} floor");
+                    return $"{l} ({string.Join(", ", parts)}){Nodes(r, name)}{failed}";
+                }
+                md.AppendLine($"| {root}, {hops} hop{(hops > 1 ? "s" : "")} | {Cell(with, column, entity)} | {Cell(with, entity, null)} | {Cell(without, entity, null)} |");
+            }
+        }
+        md.AppendLine();
+        md.AppendLine("Where the time goes: the same answers computed in the bench's own process by `LineageService.GetLineageAsync` over");
+        md.AppendLine("the store the service wrote, each store call timed (up to 3 rounds after a warm-up, within 60 s a measure; mean ms per");
+        md.AppendLine("answer). Hops is one `GetLineageHopsAsync` per level (edge rows returned); edges is `GetLineageEdgesFromAsync` (rows");
+        md.AppendLine("read to keep those among the answer's nodes); the rest is the walk's and the dressing's own work. HTTP p50 minus");
+        md.AppendLine("in-process is roughly HTTP, JSON and the service.");
+        TimeTable(md, run, name => !name.EndsWith(StoreTiming.CrossJoinSuffix, StringComparison.Ordinal), withRatio: false);
+        if (run.Primitives.Keys.Any(k => k.EndsWith(StoreTiming.CrossJoinSuffix, StringComparison.Ordinal)))
+        {
+            md.AppendLine("The same, with the one statement the bench rewrites (`StoreTiming.WithCrossJoinHops`): the store's hops statement with");
+            md.AppendLine("its two column-range arms as `json_each($columnsOf) f CROSS JOIN edges e`, which makes SQLite seek each frontier node's");
+            md.AppendLine("column range instead of scanning the edges table (see below). Not the service's code: what the walk costs once that plan");
+            md.AppendLine("is fixed. The last column is the column walk's mean as a multiple of the entity walk's from the same root's dataset.");
+            TimeTable(md, run, name => name.EndsWith(StoreTiming.CrossJoinSuffix, StringComparison.Ordinal), withRatio: true);
+        }
+    }
+
+    private static void TimeTable(StringBuilder md, ColumnBenchResult run, Func<string, bool> include, bool withRatio)
+    {
+        string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+        string Ms(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
+        const string Without = " (without columns)";
+        md.AppendLine();
+        md.AppendLine("| measure | HTTP p50 | in-process | hops (calls · rows) | node facts | edges among (rows) | deprecation | walk + dressing | nodes · edges |"
+            + (withRatio ? " column ÷ entity |" : ""));
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|" + (withRatio ? "---|" : ""));
+        foreach (var (name, t) in run.Primitives.Where(p => include(p.Key)))
+        {
+            var bare = name.EndsWith(StoreTiming.CrossJoinSuffix, StringComparison.Ordinal) ? name[..^StoreTiming.CrossJoinSuffix.Length] : name;
+            var plain = bare.EndsWith(Without, StringComparison.Ordinal);
+            var measure = plain ? bare[..^Without.Length] : bare;
+            var source = plain ? run.WithoutColumns : run.WithColumns;
+            var http = source.Latencies.TryGetValue(measure, out var l) ? Ms(l.P50) : "—";
+            var timedOut = t.TimedOut > 0 ? $" ({t.TimedOut} past 30 s)" : "";
+            var ratio = "";
+            if (withRatio)
+            {
+                var entity = measure.StartsWith("column ", StringComparison.Ordinal)
+                    ? "entity " + measure["column ".Length..].Replace("hub column", "hub").Replace("leaf column", "leaf") + (plain ? Without : "") + StoreTiming.CrossJoinSuffix
+                    : null;
+                ratio = entity is not null && run.Primitives.TryGetValue(entity, out var e) && e.Samples > 0 && t.Samples > 0 ? $" {Times(t.TotalMs / e.TotalMs)} |" : " |";
+            }
+            if (t.Samples == 0)
+            {
+                md.AppendLine($"| {bare} | {http} | all{timedOut} | | | | | | |{ratio}");
+                continue;
+            }
+            md.AppendLine($"| {bare} | {http} | {Ms(t.TotalMs)}{timedOut} | {Ms(t.HopsMs)} ({t.HopCalls:0.#} · {N(t.HopRows)}) | {Ms(t.FactsMs)} | "
+                + $"{Ms(t.EdgesMs)} ({N(t.EdgeRows)}) | {Ms(t.DeprecationMs)} | {Ms(t.OtherMs)} | {N(t.Nodes)} · {N(t.Edges)} |{ratio}");
+        }
+        md.AppendLine();
+    }
+
+    private const string Floor = "http floor: GET /health";
+
     /// <summary>For a measure with a baseline, the p99 ratio service / baseline.</summary>
     private static string Ratio(BenchResult r, string name)
     {

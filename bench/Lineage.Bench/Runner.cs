@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Lineage.Bench;
 
 /// <summary>One measured run: ingest an estate into a fresh service on one store, then time every question.</summary>
-internal sealed class Runner(string repo, Estate estate, string size, string store, string? neo4jUri, string? keepData = null)
+internal sealed partial class Runner(string repo, Estate estate, string size, string store, string? neo4jUri, string? keepData = null)
 {
     private const int BatchSize = 200;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(5) };
@@ -14,7 +14,7 @@ internal sealed class Runner(string repo, Estate estate, string size, string sto
     public async Task<BenchResult> RunAsync()
     {
         var dataDirectory = keepData ?? Path.Combine(Path.GetTempPath(), $"lineage-bench-{size}-{store}-{Guid.NewGuid():N}");
-        await using var service = await ServiceHost.StartAsync(repo, store, neo4jUri, dataDirectory, 18080);
+        await using var service = await ServiceHost.StartAsync(repo, store, neo4jUri, dataDirectory, ServiceHost.FreePort());
         _http.BaseAddress = new Uri(service.Url);
         _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", service.AdminToken);
         try
@@ -117,16 +117,44 @@ internal sealed class Runner(string repo, Estate estate, string size, string sto
 
     private async Task<double> IngestBatchedAsync(IReadOnlyList<JsonObject> proposals)
     {
+        var batches = Batches(proposals);
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < proposals.Count; i += BatchSize)
+        var sent = 0;
+        for (var b = 0; b < batches.Count; b++)
         {
-            var batch = new JsonArray([.. proposals.Skip(i).Take(BatchSize).Select(p => p.DeepClone())]);
+            var batch = new JsonArray([.. proposals.Skip(batches[b].Start).Take(batches[b].Count).Select(p => p.DeepClone())]);
             await PostAsync("/aspects?action=ingestProposalBatch", new JsonObject { ["proposals"] = batch });
-            if (i / BatchSize % 50 == 0) Console.Write($"\r  {i + batch.Count:N0} / {proposals.Count:N0}");
+            sent += batch.Count;
+            if (b % 50 == 0) Console.Write($"\r  {sent:N0} / {proposals.Count:N0}");
         }
         Console.WriteLine();
         return proposals.Count / clock.Elapsed.TotalSeconds;
     }
+
+    /// <summary>
+    /// Batches of <see cref="BatchSize"/> proposals, or fewer when that many would pass <see cref="MaxBatchBytes"/>
+    /// (an estate with columns has aspects of 10–20 KB; the service refuses bodies over 4 MiB). Worked out before the
+    /// clock starts; an estate without columns never comes near the cap, so its batches are as before.
+    /// </summary>
+    private static List<(int Start, int Count)> Batches(IReadOnlyList<JsonObject> proposals)
+    {
+        var batches = new List<(int Start, int Count)>();
+        var (start, bytes) = (0, 0L);
+        for (var i = 0; i < proposals.Count; i++)
+        {
+            var size = proposals[i].ToJsonString().Length + 1;
+            if (i > start && (i - start == BatchSize || bytes + size > MaxBatchBytes))
+            {
+                batches.Add((start, i - start));
+                (start, bytes) = (i, 0);
+            }
+            bytes += size;
+        }
+        if (start < proposals.Count) batches.Add((start, proposals.Count - start));
+        return batches;
+    }
+
+    private const long MaxBatchBytes = 3_000_000;
 
     private async Task PostAsync(string path, JsonObject body)
     {
@@ -155,7 +183,9 @@ internal sealed class Runner(string repo, Estate estate, string size, string sto
 
     private long Neo4jDataBytes()
     {
-        var env = Path.Combine(repo, ".neo4j", "current.env");
+        // A named instance (the bench uses NEO4J_INSTANCE=bench) keeps its state in a folder of its own.
+        var instance = Environment.GetEnvironmentVariable("NEO4J_INSTANCE");
+        var env = string.IsNullOrEmpty(instance) ? Path.Combine(repo, ".neo4j", "current.env") : Path.Combine(repo, ".neo4j", instance, "current.env");
         var runDir = File.Exists(env) ? File.ReadLines(env).Select(l => l.Split('=', 2)).Where(p => p[0] == "NEO4J_RUN_DIR").Select(p => p[1].Trim('"')).FirstOrDefault() : null;
         return runDir is null ? 0 : FolderBytes(Path.Combine(runDir, "data"));
     }

@@ -52,6 +52,16 @@ internal sealed class ServiceHost : IAsyncDisposable
         throw new InvalidOperationException("The service did not answer /health within 60 s");
     }
 
+    /// <summary>A free TCP port of 127.0.0.1, so that the service never lands beside (or answers for) another one on a fixed port.</summary>
+    public static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     /// <summary>The service's peak resident memory so far (VmHWM), in bytes.</summary>
     public long PeakMemoryBytes()
     {

@@ -1,0 +1,227 @@
+using System.Collections;
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using Lineage.Graph.Errors;
+using Lineage.Graph.Registry;
+using Lineage.Graph.Storage;
+using Lineage.Graph.Storage.Neo4j;
+using Lineage.Graph.Storage.Sqlite;
+using Lineage.Graph.Traversal;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Lineage.Bench;
+
+/// <summary>
+/// Where a lineage answer's time goes: <c>LineageService.GetLineageAsync</c> run in the bench's own process over the
+/// store the service wrote (SQLite's file beside the running service, or the same Neo4j server), with every store call
+/// timed. The walk's three primitives (one hops call per level, node facts, edges among the kept nodes) and the
+/// deprecation read that dresses the answer are the store's share; the rest is the walk's and the dressing's own work.
+/// </summary>
+internal static class StoreTiming
+{
+    /// <summary>How long one measure may go on in-process before it stops with the answers it has (after at least three).</summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(60);
+
+    public static IGraphStore Open(string store, string dataDirectory, string? neo4jUri) => store == "embedded"
+        ? new SqliteGraphStore(SqliteGraphStore.PathIn(dataDirectory))
+        : new Neo4jGraphStore(new CypherClient(new Neo4jOptions { Uri = neo4jUri! }));
+
+    /// <summary>
+    /// Mean times per answer over up to <paramref name="rounds"/> rounds of every root, after one answer of warm-up,
+    /// within <see cref="Budget"/>. An answer past the service's query time-out (30 s) is counted, not timed; a measure
+    /// whose warm-up and first answer both time out is given up.
+    /// </summary>
+    public static async Task<PrimitiveTimes> MeasureAsync(
+        IGraphStore store, IReadOnlyList<string> roots, LineageDirection direction, int hops, LineageGranularity granularity, int rounds)
+    {
+        var timed = DispatchProxy.Create<IGraphStore, TimedStore>();
+        var spent = (TimedStore)(object)timed;
+        spent.Inner = store;
+        var service = new LineageService(timed, Options.Create(new TraversalOptions()));
+        var samples = new List<(double Total, Dictionary<string, (double Ms, int Calls, long Rows)> Calls, int Nodes, int Edges)>();
+        var (timedOut, asked) = (0, 0);
+        var budget = Stopwatch.StartNew();
+        async Task<bool> AnswerAsync(string root, bool keep)
+        {
+            spent.Calls.Clear();
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                var answer = await service.GetLineageAsync(
+                    new LineageRequest(root, direction, hops, [], [], false, new TraversalOptions().DefaultLineageLimit, granularity), CancellationToken.None);
+                if (keep) samples.Add((clock.Elapsed.TotalMilliseconds, new(spent.Calls), answer.Nodes.Count + 1, answer.Edges.Count));
+                return true;
+            }
+            catch (QueryTimeoutException)
+            {
+                if (keep) timedOut++;
+                return false;
+            }
+        }
+
+        var warm = await AnswerAsync(roots[0], keep: false);
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var root in roots)
+            {
+                if (budget.Elapsed > Budget && asked >= Math.Min(3, roots.Count)) goto done;
+                asked++;
+                if (!await AnswerAsync(root, keep: true) && !warm && asked == 1) goto done;
+            }
+        }
+    done:
+        if (samples.Count == 0) return new PrimitiveTimes(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) { TimedOut = timedOut };
+        double Mean(Func<(double Total, Dictionary<string, (double Ms, int Calls, long Rows)> Calls, int Nodes, int Edges), double> of) => samples.Average(of);
+        double Ms(string call, Dictionary<string, (double Ms, int Calls, long Rows)> calls) => calls.GetValueOrDefault(call).Ms;
+        var hopsMs = Mean(s => Ms(nameof(IGraphStore.GetLineageHopsAsync), s.Calls));
+        var factsMs = Mean(s => Ms(nameof(IGraphStore.GetNodeFactsAsync), s.Calls));
+        var edgesMs = Mean(s => Ms(nameof(IGraphStore.GetLineageEdgesFromAsync), s.Calls));
+        var deprecationMs = Mean(s => Ms(nameof(IGraphStore.GetLatestAspectsAsync), s.Calls));
+        var totalMs = Mean(s => s.Total);
+        return new PrimitiveTimes(samples.Count, totalMs,
+            hopsMs, Mean(s => s.Calls.GetValueOrDefault(nameof(IGraphStore.GetLineageHopsAsync)).Calls),
+            Mean(s => s.Calls.GetValueOrDefault(nameof(IGraphStore.GetLineageHopsAsync)).Rows),
+            factsMs, edgesMs, Mean(s => s.Calls.GetValueOrDefault(nameof(IGraphStore.GetLineageEdgesFromAsync)).Rows),
+            deprecationMs, totalMs - hopsMs - factsMs - edgesMs - deprecationMs - Mean(s => s.Calls.Where(c => !Known.Contains(c.Key)).Sum(c => c.Value.Ms)),
+            Mean(s => s.Nodes), Mean(s => s.Edges))
+        {
+            TimedOut = timedOut,
+        };
+    }
+
+    private static readonly HashSet<string> Known =
+    [
+        nameof(IGraphStore.GetLineageHopsAsync), nameof(IGraphStore.GetNodeFactsAsync), nameof(IGraphStore.GetLineageEdgesFromAsync),
+        nameof(IGraphStore.GetLatestAspectsAsync),
+    ];
+
+    /// <summary>The measure-name suffix of the answers timed with <see cref="WithCrossJoinHops"/>.</summary>
+    public const string CrossJoinSuffix = " [hops with CROSS JOIN]";
+
+    /// <summary>
+    /// The embedded store with one statement changed, in the bench only: <c>GetLineageHopsAsync</c> runs the store's
+    /// hops statement (<c>SqliteGraphStore.HopsSql</c>, copied below) with its two column-range arms written
+    /// <c>json_each($columnsOf) f CROSS JOIN edges e</c> instead of <c>JOIN</c>. SQLite keeps the left table of a
+    /// CROSS JOIN outside, so those arms seek each frontier node's column range; with <c>JOIN</c>, SQLite 3.53 (the
+    /// one Microsoft.Data.Sqlite ships) scans the whole edges table in those arms and probes the frontier for each
+    /// edge, at every level of every walk, by column or by entity, with or without columns in the estate.
+    /// Everything else is the store's own code.
+    /// </summary>
+    public static IGraphStore WithCrossJoinHops(IGraphStore store, string dataDirectory)
+    {
+        var proxy = DispatchProxy.Create<IGraphStore, CrossJoinHops>();
+        var hops = (CrossJoinHops)(object)proxy;
+        hops.Inner = store;
+        hops.ConnectionString = new SqliteConnectionStringBuilder { DataSource = SqliteGraphStore.PathIn(dataDirectory), Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
+        return proxy;
+    }
+
+    /// <summary>An <see cref="IGraphStore"/> that adds up the time and the rows of each call it passes on.</summary>
+    public class TimedStore : DispatchProxy
+    {
+        private static readonly MethodInfo TrackMethod = typeof(TimedStore).GetMethod(nameof(TrackAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+        public IGraphStore Inner { get; set; } = null!;
+
+        public Dictionary<string, (double Ms, int Calls, long Rows)> Calls { get; } = [];
+
+        protected override object? Invoke(MethodInfo? method, object?[]? args)
+        {
+            var clock = Stopwatch.StartNew();
+            var result = Forward(Inner, method!, args);
+            var type = method!.ReturnType;
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>))
+                return TrackMethod.MakeGenericMethod(type.GetGenericArguments()[0]).Invoke(this, [result, method.Name, clock]);
+            return result;
+        }
+
+        private async Task<T> TrackAsync<T>(Task<T> task, string name, Stopwatch clock)
+        {
+            var result = await task;
+            var (ms, calls, rows) = Calls.GetValueOrDefault(name);
+            Calls[name] = (ms + clock.Elapsed.TotalMilliseconds, calls + 1, rows + (result is ICollection c ? c.Count : 0));
+            return result;
+        }
+    }
+
+    /// <summary>See <see cref="WithCrossJoinHops"/>.</summary>
+    public class CrossJoinHops : DispatchProxy
+    {
+        public IGraphStore Inner { get; set; } = null!;
+
+        public string ConnectionString { get; set; } = "";
+
+        protected override object? Invoke(MethodInfo? method, object?[]? args) =>
+            method!.Name == nameof(IGraphStore.GetLineageHopsAsync)
+                ? HopsAsync((LineageHopQuery)args![0]!, (CancellationToken)args[1]!)
+                : Forward(Inner, method, args);
+
+        private async Task<IReadOnlyList<LineageEdge>> HopsAsync(LineageHopQuery query, CancellationToken ct)
+        {
+            if (query.Frontier.Count == 0) return [];
+            var (forward, backward) = query.Direction == LineageDirection.Upstream
+                ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
+                : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
+            var frontier = JsonSerializer.Serialize(query.Frontier);
+            await using var connection = new SqliteConnection(ConnectionString);
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = HopsSql;
+            command.Parameters.AddWithValue("$frontier", frontier);
+            command.Parameters.AddWithValue("$columnsOf", query.WithColumns ? frontier : "[]");
+            command.Parameters.AddWithValue("$forward", (int)forward);
+            command.Parameters.AddWithValue("$backward", (int)backward);
+            command.Parameters.AddWithValue("$typeCount", query.RelationshipTypes.Count);
+            command.Parameters.AddWithValue("$types", JsonSerializer.Serialize(query.RelationshipTypes));
+            command.Parameters.AddWithValue("$includeRemoved", query.IncludeRemoved ? 1 : 0);
+            var edges = new List<LineageEdge>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var (source, target) = (reader.GetString(0), reader.GetString(1));
+                edges.Add(new LineageEdge(source, target, reader.GetString(2), reader.GetInt64(3) == (int)LineageRole.TargetIsUpstream ? target : source));
+            }
+            return edges;
+        }
+
+        // SqliteGraphStore.HopsSql as of 2cedcaa, with CROSS JOIN in the last two arms.
+        private const string HopsSql = """
+            SELECT e.source, e.target, e.type, e.lineage
+            FROM json_each($frontier) f JOIN edges e ON e.source = f.value
+            WHERE e.lineage = $forward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+              AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.target AND x.removed = 1))
+            UNION
+            SELECT e.source, e.target, e.type, e.lineage
+            FROM json_each($frontier) f JOIN edges e ON e.target = f.value
+            WHERE e.lineage = $backward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+              AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.source AND x.removed = 1))
+            UNION
+            SELECT e.source, e.target, e.type, e.lineage
+            FROM json_each($columnsOf) f
+            CROSS JOIN edges e ON e.source >= 'urn:li:schemaField:(' || f.value || ',' AND e.source < 'urn:li:schemaField:(' || f.value || '-'
+            WHERE e.lineage = $forward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+              AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.target AND x.removed = 1))
+            UNION
+            SELECT e.source, e.target, e.type, e.lineage
+            FROM json_each($columnsOf) f
+            CROSS JOIN edges e ON e.target >= 'urn:li:schemaField:(' || f.value || ',' AND e.target < 'urn:li:schemaField:(' || f.value || '-'
+            WHERE e.lineage = $backward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+              AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.source AND x.removed = 1))
+            """;
+    }
+
+    private static object? Forward(IGraphStore inner, MethodInfo method, object?[]? args)
+    {
+        try
+        {
+            return method.Invoke(inner, args);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
+    }
+}
