@@ -59,6 +59,10 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>How many relationship edges touch each urn (in and out); urns without any are left out.</summary>
     Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct);
 
-    /// <summary>Up to <paramref name="limit"/> changes with a sequence number greater than <paramref name="after"/>, in order.</summary>
+    /// <summary>
+    /// Up to <paramref name="limit"/> changes after <paramref name="after"/>, in order and without gaps: numbered
+    /// after + 1, after + 2, … A change whose commit is not yet visible ends the answer, so a reader that moves its
+    /// cursor to the last change it got never passes one.
+    /// </summary>
     Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterAsync(long after, int limit, CancellationToken ct);
 }

@@ -60,9 +60,8 @@ public abstract partial class ExplorerTests(ExplorerHost host)
         await page.GetByTestId("search-input").PressSequentiallyAsync("my-mo");
         var items = page.GetByTestId("autocomplete-item");
         await Expect(items.First).ToBeVisibleAsync();
-        var urns = await UrnsOf(items);
-        urns.ShouldContain(Model);
-        urns.ShouldContain(Group);
+        // Every keystroke asks again, and the answer to an earlier prefix may still replace the list.
+        await EventuallyAsync(async () => await UrnsOf(items) is var urns && urns.Contains(Model) && urns.Contains(Group));
         // The typed text is highlighted where it matched, whether the page marks it in one piece or word by word.
         string.Concat(await items.First.Locator("mark").AllInnerTextsAsync()).ToLowerInvariant().ShouldBe("my-mo");
         await Screenshot(page, "autocomplete");
@@ -303,12 +302,9 @@ public abstract partial class ExplorerTests(ExplorerHost host)
         await page.Mouse.ClickAsync((float)(box.X + x), (float)(box.Y + y));
     }
 
-    private static async Task<List<string>> UrnsOf(ILocator items)
-    {
-        var urns = new List<string>();
-        foreach (var item in await items.AllAsync()) urns.Add((await item.GetAttributeAsync("data-urn"))!);
-        return urns;
-    }
+    /// <summary>The urns the list shows, read in one go: a list the page re-renders between two reads is not mixed.</summary>
+    private static async Task<List<string>> UrnsOf(ILocator items) =>
+        [.. await items.EvaluateAllAsync<string[]>("items => items.map(item => item.getAttribute('data-urn'))")];
 
     private async Task Screenshot(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ExplorerHost.ScreenshotFolder, $"{host.Store}-{name}.png") });

@@ -134,10 +134,20 @@ public sealed partial class Neo4jGraphStore(CypherClient client, TimeProvider? c
     {
         await InitializeAsync(ct);
         var result = await RunOneAsync(Statement(CypherNames.ChangesAfter, new JsonObject { ["after"] = after, ["limit"] = limit }), ct);
-        return result.Rows.Select(r => new ChangeRecord(
-            r[0]!.GetValue<long>(), r[1]!.GetValue<string>(), r[2]!.GetValue<string>(), r[3]?.GetValue<string>(),
-            Enum.Parse<ChangeKind>(r[4]!.GetValue<string>()), ParseObject(r[5]), ParseObject(r[6]),
-            r[7]!.GetValue<long>(), DateTimeOffset.FromUnixTimeMilliseconds(r[8]!.GetValue<long>()))).ToList();
+        var changes = new List<ChangeRecord>(result.Rows.Count);
+        foreach (var r in result.Rows)
+        {
+            // Neo4j reads committed data without a snapshot: a read that runs while writers commit can see change
+            // N + 1 and not yet N. Numbers have no gaps, so a missing number is a change not yet visible, and the
+            // answer stops before it; a reader that went past it would never index it.
+            var sequence = r[0]!.GetValue<long>();
+            if (sequence != after + changes.Count + 1) break;
+            changes.Add(new ChangeRecord(
+                sequence, r[1]!.GetValue<string>(), r[2]!.GetValue<string>(), r[3]?.GetValue<string>(),
+                Enum.Parse<ChangeKind>(r[4]!.GetValue<string>()), ParseObject(r[5]), ParseObject(r[6]),
+                r[7]!.GetValue<long>(), DateTimeOffset.FromUnixTimeMilliseconds(r[8]!.GetValue<long>())));
+        }
+        return changes;
     }
 
     public ValueTask DisposeAsync()
