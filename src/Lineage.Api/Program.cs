@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Lineage.Api.ApiDocs;
 using Lineage.Api.Auth;
+using Lineage.Api.Consistency;
 using Lineage.Api.Errors;
 using Lineage.Api.Explorer;
 using Lineage.Api.GraphQL;
@@ -27,6 +28,7 @@ try
     if (command.Reindex) builder.Configuration[IndexFeeder.RebuildOnStartKey] = "true";
     builder.Services.AddLineageGraph();
     builder.Services.AddLineageSearch();
+    builder.Services.AddLineageConsistency();
     builder.Services.AddLineageAuth();
     builder.Services.AddLineageLimits();
     builder.Services.AddLineageGraphQL();
@@ -43,6 +45,7 @@ try
     app.UseRouting();
     app.UseLineageAuth();
     app.UseLineageLimits();
+    app.UseLineageConsistency();
     app.UseLineageEndpoints();
     await app.StartAsync();
 }

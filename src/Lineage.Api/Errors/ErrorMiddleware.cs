@@ -48,6 +48,7 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddlew
         ConflictException c => (new ApiError(c.PreconditionFailed ? 412 : 409, c.Message, c.Path, c.Reason), null),
         QueryTimeoutException t => (new ApiError(504, t.Message), null),
         StoreUnavailableException s => (new ApiError(503, s.Message), s.IsRetriable ? 1 : 5),
+        Consistency.IndexBehindException i => (new ApiError(503, i.Message, Consistency.SequenceHeaders.MinSequence), 1),
         BadHttpRequestException b when b.StatusCode == StatusCodes.Status413PayloadTooLarge =>
             (new ApiError(413, b.Message.StartsWith("the request body", StringComparison.Ordinal) ? b.Message : "the request body is larger than the server accepts", "body"), null),
         BadHttpRequestException b => (new ApiError(b.StatusCode, b.Message), null),

@@ -38,7 +38,7 @@ public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry,
             try
             {
                 var outcomes = await store.WriteAsync(plan.Operations, ct);
-                signal?.Notify();
+                await CommittedAsync(outcomes, ct);
                 return plan.ProposalOperation.Select(op => outcomes[op]).ToList();
             }
             catch (ConflictException e) when (e.OperationIndex is { } op && plan.ProposalOf(op) is var p)
@@ -55,9 +55,13 @@ public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry,
     {
         var urn = Urn.Parse(urnText, "urn");
         var outcomes = await store.WriteAsync([new DeleteEntity(urn.ToString(), urn.EntityType, actor)], ct);
-        signal?.Notify();
+        await CommittedAsync(outcomes, ct);
         return outcomes[0];
     }
+
+    // The write is acknowledged only once the consumers that must reflect it (the search index) have.
+    private Task CommittedAsync(IReadOnlyList<WriteOutcome> outcomes, CancellationToken ct) =>
+        signal?.CommittedAsync(outcomes.Max(o => o.Sequence), ct) ?? Task.CompletedTask;
 
     private sealed class Plan
     {
