@@ -13,4 +13,11 @@ public sealed class AuthOptions
 
     /// <summary>How many requests a token may make at once above the average.</summary>
     public int Burst { get; set; } = 400;
+
+    /// <summary>
+    /// On Neo4j, whose tokens every instance on the server shares, how often this instance re-reads them: a token
+    /// revoked on another instance stops working here within about this long. The embedded store's tokens are this
+    /// process's alone and need no refresh.
+    /// </summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

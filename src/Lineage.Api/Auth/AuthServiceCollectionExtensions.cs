@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Lineage.Api.Auth.Persistence;
 using Lineage.Api.Errors;
 using Lineage.Graph.Storage;
+using Lineage.Graph.Storage.Neo4j;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -13,10 +15,20 @@ internal static class AuthServiceCollectionExtensions
     public static IServiceCollection AddLineageAuth(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
-            .Validate(o => o.RequestsPerSecond >= 0 && o.Burst >= 0, "Lineage:Auth:RequestsPerSecond and Burst must not be negative");
-        services.AddSingleton(sp => new TokenStore(
-            TokenStore.PathIn(sp.GetRequiredService<DataDirectory>().Path), sp.GetRequiredService<TimeProvider>()));
+            .Validate(o => o.RequestsPerSecond >= 0 && o.Burst >= 0, "Lineage:Auth:RequestsPerSecond and Burst must not be negative")
+            .Validate(o => o.RefreshInterval > TimeSpan.Zero, "Lineage:Auth:RefreshInterval must be positive")
+            .ValidateOnStart();
+        services.AddSingleton<ITokenPersistence>(sp =>
+        {
+            // Claimed first in either case: the admin token is written there.
+            var dataDirectory = sp.GetRequiredService<DataDirectory>();
+            return sp.GetRequiredService<IOptions<StoreOptions>>().Value.Store == StoreOptions.Neo4j
+                ? new Neo4jTokenPersistence(sp.GetRequiredService<CypherClient>())
+                : new SqliteTokenPersistence(SqliteTokenPersistence.PathIn(dataDirectory.Path));
+        });
+        services.AddSingleton<TokenStore>();
         services.AddHostedService<TokenBootstrap>();
+        services.AddHostedService<TokenRefresh>();
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();

@@ -22,15 +22,19 @@ internal sealed class TokenAuthenticationHandler(
 
     public const string InvalidToken = "the bearer token is not valid: unknown, revoked or expired";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    /// <summary>
+    /// A token that cannot be checked because its shared store is out of reach throws, and so answers 503 like any
+    /// request that needs the store: it may well be valid.
+    /// </summary>
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!auth.Value.Enabled) return Task.FromResult(Success("auth off", TokenScope.Admin));
+        if (!auth.Value.Enabled) return Success("auth off", TokenScope.Admin);
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Task.FromResult(AuthenticateResult.NoResult());
-        if (tokens.Authenticate(header["Bearer ".Length..].Trim()) is not { } token)
-            return Task.FromResult(AuthenticateResult.Fail(InvalidToken));
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        if (await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted) is not { } token)
+            return AuthenticateResult.Fail(InvalidToken);
         Context.Items[typeof(AccessToken)] = token;
-        return Task.FromResult(Success(token.Name, token.Scope));
+        return Success(token.Name, token.Scope);
     }
 
     private AuthenticateResult Success(string name, TokenScope scope)

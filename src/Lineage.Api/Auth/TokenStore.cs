@@ -1,105 +1,125 @@
 using System.Collections.Concurrent;
+using Lineage.Api.Auth.Persistence;
 using Lineage.Graph.Errors;
-using Microsoft.Data.Sqlite;
 
 namespace Lineage.Api.Auth;
 
 /// <summary>
-/// API tokens in <c>&lt;dataDir&gt;/auth.db</c> (SQLite, whichever graph store is in use: tokens belong to this service,
-/// not to the metadata), mirrored in memory so that checking a request costs no I/O.
+/// The API tokens, mirrored in memory so that checking a request costs no I/O, over where they are kept:
+/// <c>&lt;dataDir&gt;/auth.db</c> with the embedded store, Neo4j (shared by every instance) with Neo4j.
 /// </summary>
-public sealed class TokenStore(string path, TimeProvider clock)
+internal sealed class TokenStore(ITokenPersistence persistence, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, AccessToken> _byId = new();
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+    private readonly SemaphoreSlim _initializing = new(1, 1);
+    private volatile bool _ready;
 
-    public static string PathIn(string dataDirectory) => Path.Combine(dataDirectory, "auth.db");
+    /// <summary>Where the tokens are kept, for log lines.</summary>
+    public string Location => persistence.Location;
 
-    /// <summary>Creates the table when missing and loads every token.</summary>
+    /// <summary>True when other instances write the same tokens, so that <see cref="RefreshAsync"/> is worth running.</summary>
+    public bool IsShared => persistence.IsShared;
+
+    /// <summary>
+    /// Creates the table or constraints and loads every token. Every other call also makes sure of it first, so an
+    /// instance started while Neo4j was down answers 503 to tokens it cannot check until Neo4j is back.
+    /// </summary>
     public async Task InitializeAsync(CancellationToken ct)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        await using var connection = await OpenAsync(ct);
-        await using (var create = connection.CreateCommand())
+        if (_ready) return;
+        await _initializing.WaitAsync(ct);
+        try
         {
-            create.CommandText = """
-                CREATE TABLE IF NOT EXISTS tokens (
-                    id TEXT PRIMARY KEY, name TEXT NOT NULL, scope INTEGER NOT NULL, created_at INTEGER NOT NULL,
-                    expires_at INTEGER, revoked INTEGER NOT NULL DEFAULT 0, secret_hash BLOB NOT NULL)
-                """;
-            await create.ExecuteNonQueryAsync(ct);
+            if (_ready) return;
+            await persistence.InitializeAsync(ct);
+            foreach (var token in await persistence.LoadAllAsync(ct)) Remember(token);
+            _ready = true;
         }
-        await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT id, name, scope, created_at, expires_at, revoked, secret_hash FROM tokens";
-        await using var reader = await select.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        finally
         {
-            var token = new AccessToken(reader.GetString(0), reader.GetString(1), (TokenScope)reader.GetInt32(2),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
-                reader.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
-                reader.GetInt64(5) != 0, (byte[])reader.GetValue(6));
-            _byId[token.Id] = token;
+            _initializing.Release();
         }
     }
 
-    public bool IsEmpty => _byId.IsEmpty;
+    /// <summary>
+    /// Brings the mirror in step with the store: tokens other instances made or revoked, and none that is gone from it.
+    /// </summary>
+    public async Task RefreshAsync(CancellationToken ct)
+    {
+        await InitializeAsync(ct);
+        // Only what was here before the read can be judged gone: a token made meanwhile may be missing from it.
+        var before = _byId.Keys.ToHashSet(StringComparer.Ordinal);
+        var stored = await persistence.LoadAllAsync(ct);
+        foreach (var token in stored) Remember(token);
+        before.ExceptWith(stored.Select(t => t.Id));
+        foreach (var gone in before) _byId.TryRemove(gone, out _);
+    }
 
     /// <summary>Every token, newest first; secrets are not kept, so none is shown.</summary>
-    public IReadOnlyList<AccessToken> All() => _byId.Values.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id).ToList();
+    public async Task<IReadOnlyList<AccessToken>> AllAsync(CancellationToken ct)
+    {
+        // Listing is rare and should show what another instance made a moment ago.
+        if (persistence.IsShared) await RefreshAsync(ct);
+        return [.. _byId.Values.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id)];
+    }
 
-    /// <summary>The active token a request's bearer text names, or null.</summary>
-    public AccessToken? Authenticate(string bearer)
+    /// <summary>
+    /// The active token a request's bearer text names, or null. A token this instance has not seen is looked up in a
+    /// shared store before it is refused: another instance may have made it since the last refresh.
+    /// </summary>
+    public async ValueTask<AccessToken?> AuthenticateAsync(string bearer, CancellationToken ct)
     {
         if (TokenSecret.Parse(bearer) is not var (id, secret)) return null;
-        return _byId.TryGetValue(id, out var token) && TokenSecret.Matches(secret, token.SecretHash) && token.IsActive(clock.GetUtcNow())
-            ? token : null;
+        if (!_byId.TryGetValue(id, out var token))
+        {
+            if (!persistence.IsShared) return null;
+            await InitializeAsync(ct);
+            if (await persistence.FindAsync(id, ct) is not { } stored) return null;
+            token = Remember(stored);
+        }
+        return TokenSecret.Matches(secret, token.SecretHash) && token.IsActive(clock.GetUtcNow()) ? token : null;
     }
 
     /// <summary>A new token and its text, which is never stored and so can be shown only now.</summary>
     public async Task<(AccessToken Token, string Text)> CreateAsync(string name, TokenScope scope, DateTimeOffset? expiresAt, CancellationToken ct)
     {
-        var (id, text, hash) = TokenSecret.New();
-        var now = clock.GetUtcNow();
-        var token = new AccessToken(id, name, scope, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()), expiresAt, false, hash);
-        await WriteAsync("""
-            INSERT INTO tokens (id, name, scope, created_at, expires_at, revoked, secret_hash)
-            VALUES ($id, $name, $scope, $created, $expires, 0, $hash)
-            """, ct, ("$id", id), ("$name", name), ("$scope", (int)scope), ("$created", now.ToUnixTimeMilliseconds()),
-            ("$expires", expiresAt?.ToUnixTimeMilliseconds()), ("$hash", hash));
-        _byId[id] = token;
-        return (token, text);
+        await InitializeAsync(ct);
+        var (token, text) = New(name, scope, expiresAt);
+        await persistence.CreateAsync(token, ct);
+        return (Remember(token), text);
     }
 
-    /// <summary>Revokes a token for good; revoking twice is harmless.</summary>
+    /// <summary>Revokes a token for good, wherever it was made; revoking twice is harmless.</summary>
     public async Task<AccessToken> RevokeAsync(string id, CancellationToken ct)
     {
-        if (!_byId.TryGetValue(id, out var token)) throw new NotFoundException($"token {id} not found");
-        await WriteAsync("UPDATE tokens SET revoked = 1 WHERE id = $id", ct, ("$id", id));
-        return _byId[id] = token with { Revoked = true };
+        await InitializeAsync(ct);
+        return Remember(await persistence.RevokeAsync(id, ct) ?? throw new NotFoundException($"token {id} not found"));
     }
 
-    private async Task WriteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    /// <summary>
+    /// The store's first admin token and its text, when the store has never had one; null when it has, made by this
+    /// instance on an earlier start or by another instance on the same store.
+    /// </summary>
+    public async Task<(AccessToken Token, string Text)?> CreateFirstAdminAsync(string name, CancellationToken ct)
     {
-        await _writeLock.WaitAsync(ct);
-        try
-        {
-            await using var connection = await OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            await command.ExecuteNonQueryAsync(ct);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        await InitializeAsync(ct);
+        var (token, text) = New(name, TokenScope.Admin, null);
+        return await persistence.CreateFirstAdminAsync(token, ct) ? (Remember(token), text) : null;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    private (AccessToken Token, string Text) New(string name, TokenScope scope, DateTimeOffset? expiresAt)
     {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(ct);
-        return connection;
+        var (id, text, hash) = TokenSecret.New();
+        return (new AccessToken(id, name, scope, WholeMilliseconds(clock.GetUtcNow()), expiresAt is { } e ? WholeMilliseconds(e) : null, false, hash), text);
     }
+
+    /// <summary>Times as the stores keep them, so that a token read back equals the one returned when it was made.</summary>
+    private static DateTimeOffset WholeMilliseconds(DateTimeOffset time) => DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
+
+    /// <summary>
+    /// Puts a token in the mirror. Revocation is for good, so a read that began before a revocation here cannot bring
+    /// the token back to life.
+    /// </summary>
+    private AccessToken Remember(AccessToken token) =>
+        _byId.AddOrUpdate(token.Id, token, (_, known) => known.Revoked && !token.Revoked ? token with { Revoked = true } : token);
 }

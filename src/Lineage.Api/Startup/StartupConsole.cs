@@ -48,7 +48,9 @@ internal sealed class StartupConsole(TextWriter output, TextWriter error)
             ? "Access control is off (Lineage:Auth:Enabled=false): no token is needed, and anyone who can reach the service can change its metadata"
             : File.Exists(token)
                 ? $"Admin token: {token}"
-                : $"Admin token: none at {token} (it was moved or deleted; the tokens made with it still work)");
+                : store == StoreOptions.Neo4j
+                    ? $"Admin token: none at {token}: the tokens are in Neo4j, shared by every instance on it, and the admin token is in the data directory of the instance that started on it first"
+                    : $"Admin token: none at {token} (it was moved or deleted; the tokens made with it still work)");
     }
 
     /// <summary>Stops what did start, prints the one line and returns the exit code.</summary>

@@ -35,8 +35,9 @@ internal static class Usage
         Files (a relative data directory is taken from the working directory; under dotnet run that is
         src/Lineage.Api, so the data goes to src/Lineage.Api/data):
           <DataDirectory>/lineage.db     the embedded store (SQLite, WAL mode)
-          <DataDirectory>/admin.token    the admin token, written on the first start (readable by its owner only)
-          <DataDirectory>/auth.db        the tokens' hashes
+          <DataDirectory>/admin.token    the admin token, written on the first start (readable by its owner only);
+                                         on Neo4j, by the first instance to start on it only
+          <DataDirectory>/auth.db        the tokens' hashes (embedded store; on Neo4j they are in Neo4j, shared)
           <DataDirectory>/search/        the search index
           <DataDirectory>/lineage.lock   held while a Lineage process uses the directory
         At start the service prints where it listens and where the admin token is.

@@ -28,6 +28,8 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton(sp => DataDirectory.Claim(sp.GetRequiredService<IOptions<StoreOptions>>().Value.DataDirectory));
         services.AddSingleton(MetadataRegistry.Default);
         services.AddSingleton(TimeProvider.System);
+        // One client, and so one connection pool, for everything that talks to Neo4j: the store and the API tokens.
+        services.AddSingleton(sp => new CypherClient(sp.GetRequiredService<IOptions<Neo4jOptions>>().Value));
         services.AddSingleton<IGraphStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
@@ -35,8 +37,7 @@ public static class GraphServiceCollectionExtensions
             {
                 StoreOptions.Embedded => new SqliteGraphStore(
                     SqliteGraphStore.PathIn(sp.GetRequiredService<DataDirectory>().Path), sp.GetRequiredService<TimeProvider>()),
-                _ => new Neo4jGraphStore(
-                    new CypherClient(sp.GetRequiredService<IOptions<Neo4jOptions>>().Value), sp.GetRequiredService<TimeProvider>()),
+                _ => new Neo4jGraphStore(sp.GetRequiredService<CypherClient>(), sp.GetRequiredService<TimeProvider>()),
             };
         });
         services.AddSingleton<Changes.ChangeSignal>();

@@ -25,6 +25,7 @@ public sealed class StoreConfigurationTests : IDisposable
     public async Task environment_variables_put_the_service_on_neo4j()
     {
         var neo4j = Lineage.Graph.Tests.Neo4j.Neo4jServer.Options();
+        await AuthorizedClients.WriteSharedNeo4jAdminTokenAsync(_dataDirectory);
         await using var service = await ServiceProcess.StartAsync(_dataDirectory, new Dictionary<string, string>
         {
             ["Lineage__Store"] = "neo4j",

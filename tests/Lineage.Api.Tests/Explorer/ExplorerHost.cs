@@ -37,8 +37,12 @@ public abstract partial class ExplorerHost : IAsyncLifetime
     /// <summary>False for the host that shows what a new user sees first: an empty store.</summary>
     protected virtual bool LoadsEstate => true;
 
+    /// <summary>What the store needs before the service starts on it.</summary>
+    protected virtual Task PrepareAsync(string dataDirectory) => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await PrepareAsync(_dataDirectory);
         Service = await ServiceProcess.StartAsync(_dataDirectory, StoreSettings);
         if (LoadsEstate)
         {
@@ -166,6 +170,9 @@ public sealed class SqliteExplorerHost : ExplorerHost
 public sealed class Neo4jExplorerHost : ExplorerHost
 {
     public override string Store => "neo4j";
+
+    /// <summary>On the shared server, whose admin token an earlier instance made, the service writes none.</summary>
+    protected override Task PrepareAsync(string dataDirectory) => AuthorizedClients.WriteSharedNeo4jAdminTokenAsync(dataDirectory);
 
     protected override string[] StoreSettings
     {

@@ -22,6 +22,12 @@ public static class CypherCatalog
             ? text
             : throw new InvalidOperationException($"No Cypher statement '{name}' in cypher/ (embedded: {string.Join(", ", Statements.Keys)})");
 
+    /// <summary>
+    /// The name of a schema statement in the syntax of a server's major version: <c>schema/3.x/…</c> for Neo4j 3, whose
+    /// constraints have no names and no <c>IF NOT EXISTS</c>, and <c>schema/5.x/…</c> from 4.4 on.
+    /// </summary>
+    public static string SchemaFor(string name, int majorVersion) => $"schema/{(majorVersion >= 4 ? "5.x" : "3.x")}/{name}";
+
     private static FrozenDictionary<string, string> Load()
     {
         var assembly = Assembly.GetExecutingAssembly();

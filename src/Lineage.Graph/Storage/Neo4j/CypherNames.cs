@@ -38,5 +38,5 @@ internal static class CypherNames
     public const string Connectivity = "read/connectivity";
 
     /// <summary>The schema statement for a server's major version (3.x syntax or 4.4/5.x syntax).</summary>
-    public static string SchemaFor(string name, int majorVersion) => $"schema/{(majorVersion >= 4 ? "5.x" : "3.x")}/{name}";
+    public static string SchemaFor(string name, int majorVersion) => CypherCatalog.SchemaFor(name, majorVersion);
 }

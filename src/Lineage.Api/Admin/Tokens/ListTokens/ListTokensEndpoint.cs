@@ -12,6 +12,6 @@ internal sealed class ListTokensEndpoint(TokenStore tokens, TimeProvider clock) 
         Scopes(Scope.Admin);
     }
 
-    public override Task HandleAsync(CancellationToken ct) =>
-        Send.OkAsync(new ListTokensResponse([.. tokens.All().Select(t => TokenResponse.Of(t, clock.GetUtcNow()))]), ct);
+    public override async Task HandleAsync(CancellationToken ct) =>
+        await Send.OkAsync(new ListTokensResponse([.. (await tokens.AllAsync(ct)).Select(t => TokenResponse.Of(t, clock.GetUtcNow()))]), ct);
 }

@@ -1,0 +1,3 @@
+// Every API token node is found by its id, and there is one node per id.
+// Parameters: none. Returns: nothing. Neo4j 3.x syntax (repeating it is harmless there).
+CREATE CONSTRAINT ON (t:ApiToken) ASSERT t.id IS UNIQUE
