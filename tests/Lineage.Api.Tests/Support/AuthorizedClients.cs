@@ -22,11 +22,12 @@ public static class AuthorizedClients
     /// </summary>
     public static string AdminToken(IServiceProvider services)
     {
-        var directory = services.GetRequiredService<IOptions<StoreOptions>>().Value.DataDirectory;
-        var path = Path.Combine(directory, "admin.token");
+        var store = services.GetRequiredService<IOptions<StoreOptions>>().Value;
+        var path = Path.Combine(store.DataDirectory, "admin.token");
         lock (Minting)
         {
-            if (File.Exists(path)) return File.ReadAllText(path).Trim();
+            // An embedded store always has its own: a missing file there is a failure to see.
+            if (File.Exists(path) || store.Store != StoreOptions.Neo4j) return File.ReadAllText(path).Trim();
             var tokens = services.GetRequiredService<TokenStore>();
             var (_, text) = Task.Run(() => tokens.CreateAsync("test admin", TokenScope.Admin, null, CancellationToken.None)).GetAwaiter().GetResult();
             File.WriteAllText(path, text);
