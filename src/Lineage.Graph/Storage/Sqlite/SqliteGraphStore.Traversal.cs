@@ -12,26 +12,28 @@ public sealed partial class SqliteGraphStore
     // target is upstream of their source, and those whose source is), leaving out soft-deleted far ends. A node's
     // columns are the urns in one key range (Columns.PrefixOf up to the next character after its comma), which the
     // primary key (by source) and edges_by_target (by target) both seek; $columnsOf is the frontier, or [] by column.
+    // CROSS JOIN keeps the urns as the outer loop: left to itself, SQLite's planner scanned all of edges for the range
+    // arms (an entity walk on 3,000 datasets with 50 columns each took 100 ms a level instead of 2).
     private const string HopsSql = """
         SELECT e.source, e.target, e.type, e.lineage
-        FROM json_each($frontier) f JOIN edges e ON e.source = f.value
+        FROM json_each($frontier) f CROSS JOIN edges e ON e.source = f.value
         WHERE e.lineage = $forward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
           AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.target AND x.removed = 1))
         UNION
         SELECT e.source, e.target, e.type, e.lineage
-        FROM json_each($frontier) f JOIN edges e ON e.target = f.value
+        FROM json_each($frontier) f CROSS JOIN edges e ON e.target = f.value
         WHERE e.lineage = $backward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
           AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.source AND x.removed = 1))
         UNION
         SELECT e.source, e.target, e.type, e.lineage
         FROM json_each($columnsOf) f
-        JOIN edges e ON e.source >= 'urn:li:schemaField:(' || f.value || ',' AND e.source < 'urn:li:schemaField:(' || f.value || '-'
+        CROSS JOIN edges e ON e.source >= 'urn:li:schemaField:(' || f.value || ',' AND e.source < 'urn:li:schemaField:(' || f.value || '-'
         WHERE e.lineage = $forward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
           AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.target AND x.removed = 1))
         UNION
         SELECT e.source, e.target, e.type, e.lineage
         FROM json_each($columnsOf) f
-        JOIN edges e ON e.target >= 'urn:li:schemaField:(' || f.value || ',' AND e.target < 'urn:li:schemaField:(' || f.value || '-'
+        CROSS JOIN edges e ON e.target >= 'urn:li:schemaField:(' || f.value || ',' AND e.target < 'urn:li:schemaField:(' || f.value || '-'
         WHERE e.lineage = $backward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
           AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.source AND x.removed = 1))
         """;
@@ -42,12 +44,12 @@ public sealed partial class SqliteGraphStore
 
     private const string EdgesFromSql = """
         SELECT e.source, e.target, e.type, e.lineage, e.mapping
-        FROM json_each($nodes) n JOIN edges e ON e.source = n.value
+        FROM json_each($nodes) n CROSS JOIN edges e ON e.source = n.value
         WHERE e.lineage IN (1, 2) AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
         UNION ALL
         SELECT e.source, e.target, e.type, e.lineage, e.mapping
         FROM json_each($columnsOf) n
-        JOIN edges e ON e.source >= 'urn:li:schemaField:(' || n.value || ',' AND e.source < 'urn:li:schemaField:(' || n.value || '-'
+        CROSS JOIN edges e ON e.source >= 'urn:li:schemaField:(' || n.value || ',' AND e.source < 'urn:li:schemaField:(' || n.value || '-'
         WHERE e.lineage IN (1, 2) AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
         """;
 
