@@ -4,6 +4,10 @@ using Lineage.Bench;
 
 // dotnet run -c Release --project bench/Lineage.Bench -- --size S|M|L [--store embedded|neo4j|both] [--columns N]
 //   --columns N: the column-lineage run instead (N columns per dataset, against the same estate without columns)
+//   --ingest [--probes N]: the whole estate in batches of 1,000, read-your-writes on and off, and the in-process
+//     write path as the floor; on Neo4j also N (100) probes of the lag between two instances
+// dotnet run -c Release --project bench/Lineage.Bench -- --openlineage [--events N] [--clients N] [--store …]
+//   N (5,000) generated OpenLineage events, one per request, by one client and by N (4) clients at once
 // dotnet run --project bench/Lineage.Bench -- --load-example [--url http://localhost:8080] [--token T]
 if (args.Contains("--load-example"))
     return await ExampleLoader.RunAsync(FindRepo(), Arg("--url") ?? "http://localhost:8080", Arg("--token"));
@@ -29,21 +33,60 @@ var resultsFolder = Path.Combine(repo, "bench", "results");
 Directory.CreateDirectory(resultsFolder);
 
 var columns = int.TryParse(Arg("--columns"), out var perDataset) ? perDataset : 0;
+var ingest = args.Contains("--ingest");
+var openLineage = args.Contains("--openlineage");
+var probes = int.TryParse(Arg("--probes"), out var probeCount) ? probeCount : 100;
+var events = int.TryParse(Arg("--events"), out var eventCount) ? eventCount : 5_000;
+var clients = int.TryParse(Arg("--clients"), out var clientCount) ? clientCount : 4;
+var command = "dotnet run -c Release --project bench/Lineage.Bench -- " + string.Join(' ', args);
 // The bench's Neo4j is a named instance of the test server script, so that its stop and start never touch the
 // shared test server other work may be using.
 if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NEO4J_INSTANCE"))) Environment.SetEnvironmentVariable("NEO4J_INSTANCE", "bench");
 
 var measuring = !args.Contains("--report-only") && !args.Contains("--draw");
-if (measuring) Console.WriteLine($"Generating estate {size} ({entities:N0} entities, seed 42{(columns > 0 ? $", and again with {columns} columns per dataset" : "")})");
-var estate = measuring ? new EstateGenerator(entities).Generate() : null;
+// The OpenLineage run generates events of its own, not an estate.
+var estateNeeded = measuring && !openLineage;
+if (estateNeeded) Console.WriteLine($"Generating estate {size} ({entities:N0} entities, seed 42{(columns > 0 ? $", and again with {columns} columns per dataset" : "")})");
+var estate = estateNeeded ? new EstateGenerator(entities).Generate() : null;
 var withColumns = measuring && columns > 0 ? new EstateGenerator(entities, columns: columns).Generate() : null;
 if (withColumns?.Columns is { } facts)
     Console.WriteLine($"  {withColumns.Proposals.Count:N0} aspects ({estate!.Proposals.Count:N0} without columns), {facts.Columns:N0} columns, "
         + $"{facts.ColumnEdges:N0} column edges, {facts.ColumnSourcedFeatures:N0} features built from a column");
 var json = new JsonSerializerOptions { WriteIndented = true };
+var olEvents = measuring && openLineage ? new OpenLineageEvents(events).Generate() : default;
+if (olEvents.Facts is { } olFacts)
+    Console.WriteLine($"Generated {olFacts.Events:N0} OpenLineage events (seed 42): {olFacts.Runs:N0} runs of {olFacts.Jobs:N0} jobs in {olFacts.Namespaces} namespaces, "
+        + $"{olFacts.Datasets:N0} datasets, {olFacts.ParentedRuns:N0} runs with a parent, {olFacts.MeanEventBytes:N0} bytes an event on average");
 // --report-only rewrites BENCHMARKS.md from the saved results without running anything.
 foreach (var store in measuring ? stores : [])
 {
+    if (openLineage)
+    {
+        var load = new List<string> { $"start: {Runner.LoadAverage()}" };
+        var sequential = await OnFreshStoreAsync(store, uri => OpenLineageBench.RunAsync(repo, store, uri, olEvents.Runs, 1, $"[openlineage/{store}/1 client]"));
+        load.Add($"1 client: {Runner.LoadAverage()}");
+        var concurrent = await OnFreshStoreAsync(store, uri => OpenLineageBench.RunAsync(repo, store, uri, olEvents.Runs, clients, $"[openlineage/{store}/{clients} clients]"));
+        load.Add($"{clients} clients: {Runner.LoadAverage()}");
+        var run = new OpenLineageBenchResult(store, command, Machine(), DateTimeOffset.UtcNow, olEvents.Facts, sequential, concurrent, load);
+        File.WriteAllText(Path.Combine(resultsFolder, $"{store}-openlineage.json"), JsonSerializer.Serialize(run, json));
+        continue;
+    }
+    if (ingest)
+    {
+        var load = new List<string> { $"start: {Runner.LoadAverage()}" };
+        // Each pass on a fresh store: read-your-writes on (and, on Neo4j, the second instance), off, then the floor.
+        var (on, lag) = await OnFreshStoreAsync(store, uri => new Runner(repo, estate!, size, store, uri).RunIngestAsync(readYourWrites: true, store == "neo4j" ? probes : 0));
+        load.Add($"read-your-writes on: {Runner.LoadAverage()}");
+        var (off, _) = await OnFreshStoreAsync(store, uri => new Runner(repo, estate!, size, store, uri).RunIngestAsync(readYourWrites: false, 0));
+        load.Add($"read-your-writes off: {Runner.LoadAverage()}");
+        var floor = await OnFreshStoreAsync(store, uri => WriteFloor.MeasureAsync(estate!, store, uri, Runner.IngestBatchSize, $"[{size}/{store}/floor]"));
+        load.Add($"end: {Runner.LoadAverage()}");
+        Console.WriteLine($"[{size}/{store}] read-your-writes on ÷ off: {on.AspectsPerSecond / off.AspectsPerSecond:0.00}×");
+        var run = new IngestBenchResult(size, store, command, Machine(), estate!.Entities, estate.Proposals.Count, Runner.IngestBatchSize,
+            DateTimeOffset.UtcNow, on, off, floor, load) { CrossInstance = lag };
+        File.WriteAllText(Path.Combine(resultsFolder, $"{size}-{store}-ingest.json"), JsonSerializer.Serialize(run, json));
+        continue;
+    }
     if (withColumns is not null)
     {
         var load = new List<string> { $"start: {Runner.LoadAverage()}" };
@@ -52,8 +95,7 @@ foreach (var store in measuring ? stores : [])
         var (without, primitivesWithout) = await OnFreshStoreAsync(store, uri => new Runner(repo, estate!, size, store, uri, Keep("without-columns")).RunColumnsAsync("without-columns", load));
         load.Add($"end: {Runner.LoadAverage()}");
         foreach (var (name, times) in primitivesWithout) primitives[$"{name} (without columns)"] = times;
-        var run = new ColumnBenchResult(size, store, columns, "dotnet run -c Release --project bench/Lineage.Bench -- " + string.Join(' ', args),
-            Machine(), withColumns.Columns!, with, without, load, primitives);
+        var run = new ColumnBenchResult(size, store, columns, command, Machine(), withColumns.Columns!, with, without, load, primitives);
         File.WriteAllText(Path.Combine(resultsFolder, $"{size}-{store}-columns{columns}.json"), JsonSerializer.Serialize(run, json));
         continue;
     }
@@ -62,13 +104,20 @@ foreach (var store in measuring ? stores : [])
 }
 
 static bool IsColumnRun(string file) => Path.GetFileNameWithoutExtension(file).Contains("-columns", StringComparison.Ordinal);
-var all = Directory.GetFiles(resultsFolder, "*.json").Where(f => Path.GetFileName(f) != DrawFile && !IsColumnRun(f))
+static bool IsIngestRun(string file) => Path.GetFileNameWithoutExtension(file).EndsWith("-ingest", StringComparison.Ordinal);
+static bool IsOpenLineageRun(string file) => Path.GetFileNameWithoutExtension(file).EndsWith("-openlineage", StringComparison.Ordinal);
+var all = Directory.GetFiles(resultsFolder, "*.json").Where(f => Path.GetFileName(f) != DrawFile && !IsColumnRun(f) && !IsIngestRun(f) && !IsOpenLineageRun(f))
     .Select(f => JsonSerializer.Deserialize<BenchResult>(File.ReadAllText(f))!).ToList();
 var columnRuns = Directory.GetFiles(resultsFolder, "*.json").Where(IsColumnRun)
     .Select(f => JsonSerializer.Deserialize<ColumnBenchResult>(File.ReadAllText(f))!).ToList();
+var ingestRuns = Directory.GetFiles(resultsFolder, "*.json").Where(IsIngestRun)
+    .Select(f => JsonSerializer.Deserialize<IngestBenchResult>(File.ReadAllText(f))!).ToList();
+var openLineageRuns = Directory.GetFiles(resultsFolder, "*.json").Where(IsOpenLineageRun)
+    .Select(f => JsonSerializer.Deserialize<OpenLineageBenchResult>(File.ReadAllText(f))!).ToList();
 var drawPath = Path.Combine(resultsFolder, DrawFile);
 var drawn = File.Exists(drawPath) ? JsonSerializer.Deserialize<DrawResult>(File.ReadAllText(drawPath)) : null;
-File.WriteAllText(Path.Combine(repo, "BENCHMARKS.md"), Report.Render(all, drawn, Machine()) + Notes(repo, "NOTES.md") + Report.RenderColumns(columnRuns, Notes(repo, "NOTES-columns.md")));
+File.WriteAllText(Path.Combine(repo, "BENCHMARKS.md"), Report.Render(all, drawn, Machine()) + Notes(repo, "NOTES.md") + Report.RenderColumns(columnRuns, Notes(repo, "NOTES-columns.md"))
+    + Report.RenderIngest(ingestRuns) + Report.RenderOpenLineage(openLineageRuns));
 Console.WriteLine("BENCHMARKS.md written");
 return 0;
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace Lineage.Bench;
 
 /// <summary>Renders every saved result into BENCHMARKS.md: machine, command, sizes, one table per size.</summary>
-internal static class Report
+internal static partial class Report
 {
     public static string Render(IReadOnlyList<BenchResult> results, DrawResult? draw, string machine)
     {

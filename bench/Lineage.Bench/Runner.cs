@@ -132,18 +132,18 @@ internal sealed partial class Runner(string repo, Estate estate, string size, st
     }
 
     /// <summary>
-    /// Batches of <see cref="BatchSize"/> proposals, or fewer when that many would pass <see cref="MaxBatchBytes"/>
+    /// Batches of <paramref name="batchSize"/> proposals, or fewer when that many would pass <see cref="MaxBatchBytes"/>
     /// (an estate with columns has aspects of 10–20 KB; the service refuses bodies over 4 MiB). Worked out before the
     /// clock starts; an estate without columns never comes near the cap, so its batches are as before.
     /// </summary>
-    private static List<(int Start, int Count)> Batches(IReadOnlyList<JsonObject> proposals)
+    internal static List<(int Start, int Count)> Batches(IReadOnlyList<JsonObject> proposals, int batchSize = BatchSize)
     {
         var batches = new List<(int Start, int Count)>();
         var (start, bytes) = (0, 0L);
         for (var i = 0; i < proposals.Count; i++)
         {
             var size = proposals[i].ToJsonString().Length + 1;
-            if (i > start && (i - start == BatchSize || bytes + size > MaxBatchBytes))
+            if (i > start && (i - start == batchSize || bytes + size > MaxBatchBytes))
             {
                 batches.Add((start, i - start));
                 (start, bytes) = (i, 0);
@@ -163,15 +163,25 @@ internal sealed partial class Runner(string repo, Estate estate, string size, st
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    /// <summary>Seconds from the last acknowledged write until the index holds every entity.</summary>
-    private async Task<double> WaitForIndexAsync()
+    /// <summary>Seconds from the last acknowledged write until the index holds every entity (of another instance, given its client).</summary>
+    private async Task<double> WaitForIndexAsync(HttpClient? instance = null) => (await CountIndexAsync(instance)).Seconds;
+
+    /// <summary>
+    /// <see cref="WaitForIndexAsync"/>, and how many entities search did not count yet at its first look (0 when the
+    /// index already held every one: what read-your-writes promises once the last write is acknowledged).
+    /// </summary>
+    private async Task<(double Seconds, int MissingAtFirstLook)> CountIndexAsync(HttpClient? instance = null)
     {
+        var http = instance ?? _http;
         var expected = estate.Proposals.Select(p => p["entityUrn"]!.GetValue<string>()).Distinct().Count();
+        int? missing = null;
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromMinutes(30))
         {
-            var page = await _http.GetFromJsonAsync<JsonObject>("/api/v1/search?q=*&count=0&includeRemoved=true");
-            if (page!["total"]!.GetValue<int>() >= expected) return clock.Elapsed.TotalSeconds;
+            var page = await http.GetFromJsonAsync<JsonObject>("/api/v1/search?q=*&count=0&includeRemoved=true");
+            var total = page!["total"]!.GetValue<int>();
+            missing ??= Math.Max(0, expected - total);
+            if (total >= expected) return (clock.Elapsed.TotalSeconds, missing.Value);
             await Task.Delay(100);
         }
         throw new TimeoutException("the search index did not catch up within 30 minutes");

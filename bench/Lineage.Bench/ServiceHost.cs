@@ -16,12 +16,21 @@ internal sealed class ServiceHost : IAsyncDisposable
     /// <summary>The admin token the service generated on its first start in <see cref="DataDirectory"/>.</summary>
     public string AdminToken => File.ReadAllText(Path.Combine(DataDirectory, "admin.token")).Trim();
 
-    public static async Task<ServiceHost> StartAsync(string repo, string store, string? neo4jUri, string dataDirectory, int port)
+    public static Task<ServiceHost> StartAsync(string repo, string store, string? neo4jUri, string dataDirectory, int port) =>
+        StartAsync(repo, store, neo4jUri, dataDirectory, port, new Dictionary<string, string>());
+
+    /// <summary>
+    /// The service with extra settings on its command line (<c>Lineage:Consistency:ReadYourWrites</c> → <c>false</c>),
+    /// which win over appsettings.json and the environment, as an operator's would.
+    /// </summary>
+    public static async Task<ServiceHost> StartAsync(
+        string repo, string store, string? neo4jUri, string dataDirectory, int port, IReadOnlyDictionary<string, string> settings)
     {
         var dll = Path.Combine(repo, "src", "Lineage.Api", "bin", "Release", "net10.0", "Lineage.Api.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: build with -c Release first");
         var url = $"http://127.0.0.1:{port}";
-        var info = new ProcessStartInfo("dotnet", [dll, $"--Urls={url}", $"--Lineage:Store={store}", $"--Lineage:DataDirectory={dataDirectory}"])
+        var info = new ProcessStartInfo("dotnet", [dll, $"--Urls={url}", $"--Lineage:Store={store}", $"--Lineage:DataDirectory={dataDirectory}",
+            .. settings.Select(s => $"--{s.Key}={s.Value}")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
