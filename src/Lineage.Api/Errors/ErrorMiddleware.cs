@@ -27,7 +27,9 @@ internal sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddlew
         catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             var (error, retryAfter) = Map(e);
-            if (error.Status >= 500) logger.LogError(e, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
+            // An index behind a reader's sequence is the answer the reader asked for, not a fault of the service.
+            if (error.Status >= 500 && e is not Consistency.IndexBehindException)
+                logger.LogError(e, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
             context.Response.Clear();
             context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
             context.Response.StatusCode = error.Status;
