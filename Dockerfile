@@ -12,7 +12,7 @@ RUN dotnet publish src/Lineage.Api/Lineage.Api.csproj --configuration Release --
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .
-RUN mkdir -p /var/lib/lineage && chown app:app /var/lib/lineage
+RUN mkdir -p /var/lib/lineage /var/lib/lineage-shared && chown app:app /var/lib/lineage /var/lib/lineage-shared
 USER app
 ENV Urls=http://+:8080 \
     Lineage__DataDirectory=/var/lib/lineage

@@ -15,6 +15,12 @@ public sealed class AuthOptions
     public int Burst { get; set; } = 400;
 
     /// <summary>
+    /// Where the generated admin token is written; by default <c>admin.token</c> in the data directory. Replicas on one
+    /// Neo4j point it at a volume they share, so that whichever of them made the token, every one shows where it is.
+    /// </summary>
+    public string? AdminTokenFile { get; set; }
+
+    /// <summary>
     /// On Neo4j, whose tokens every instance on the server shares, how often this instance re-reads them: a token
     /// revoked on another instance stops working here within about this long. The embedded store's tokens are this
     /// process's alone and need no refresh.

@@ -19,8 +19,9 @@ internal sealed class TokenBootstrap(
     private readonly CancellationTokenSource _stopping = new();
     private Task _retrying = Task.CompletedTask;
 
-    /// <summary>Where the generated admin token is written.</summary>
-    public static string PathIn(DataDirectory dataDirectory) => Path.Combine(dataDirectory.Path, FileName);
+    /// <summary>Where the generated admin token is written: <see cref="AuthOptions.AdminTokenFile"/>, else the data directory.</summary>
+    public static string PathOf(AuthOptions auth, DataDirectory dataDirectory) =>
+        string.IsNullOrWhiteSpace(auth.AdminTokenFile) ? Path.Combine(dataDirectory.Path, FileName) : Path.GetFullPath(auth.AdminTokenFile);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -47,7 +48,8 @@ internal sealed class TokenBootstrap(
             logger.LogInformation("The tokens in {Location} were there before this start, so this instance made no admin token and wrote none", tokens.Location);
             return;
         }
-        var path = PathIn(dataDirectory);
+        var path = PathOf(auth.Value, dataDirectory);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.Delete(path);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -43,13 +43,14 @@ internal sealed class StartupConsole(TextWriter output, TextWriter error)
         var dataDirectory = app.Services.GetRequiredService<DataDirectory>();
         var store = app.Services.GetRequiredService<IOptions<StoreOptions>>().Value.Store;
         output.WriteLine($"Data directory: {dataDirectory.Path} (store: {store})");
-        var token = TokenBootstrap.PathIn(dataDirectory);
-        output.WriteLine(!app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.Enabled
+        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        var token = TokenBootstrap.PathOf(auth, dataDirectory);
+        output.WriteLine(!auth.Enabled
             ? "Access control is off (Lineage:Auth:Enabled=false): no token is needed, and anyone who can reach the service can change its metadata"
             : File.Exists(token)
                 ? $"Admin token: {token}"
                 : store == StoreOptions.Neo4j
-                    ? $"Admin token: none at {token}: the tokens are in Neo4j, shared by every instance on it, and the admin token is in the data directory of the instance that started on it first"
+                    ? $"Admin token: none at {token}: the tokens are in Neo4j, shared by every instance on it, and the admin token is where the instance that started on it first wrote it (Lineage:Auth:AdminTokenFile)"
                     : $"Admin token: none at {token} (it was moved or deleted; the tokens made with it still work)");
     }
 

@@ -47,15 +47,21 @@ public sealed class DockerFilesTests
     }
 
     [Fact]
-    public void the_data_directory_is_where_the_image_puts_it_the_compose_file_mounts_it_and_the_readme_reads_the_token()
+    public void the_data_directory_is_where_the_image_puts_it_each_replica_has_its_own_and_the_readme_reads_the_shared_token()
     {
         var dockerfile = Read("Dockerfile");
         var directory = Regex.Match(dockerfile, @"Lineage__DataDirectory=(\S+)").Groups[1].Value;
         directory.ShouldStartWith("/");
         dockerfile.ShouldContain($"chown app:app {directory}");
         dockerfile.ShouldContain("USER app");
-        Read("docker-compose.yml").ShouldContain($"lineage-data:{directory}");
-        Read("README.md").ShouldContain($"docker compose exec api cat {directory}/admin.token");
+        var compose = Read("docker-compose.yml");
+        compose.ShouldContain($"- {directory}\n", customMessage: "each replica's own data directory");
+        var tokenFile = Regex.Match(compose, @"Lineage__Auth__AdminTokenFile: (\S+)").Groups[1].Value;
+        var shared = Path.GetDirectoryName(tokenFile)!;
+        compose.ShouldContain($"lineage-shared:{shared}", customMessage: "the admin token's folder is the replicas' shared volume");
+        dockerfile.ShouldContain(shared, customMessage: "the image makes the shared folder, owned by its user");
+        Read("README.md").ShouldContain($"docker compose exec api cat {tokenFile}");
+        Read("deploy/nginx.conf").ShouldContain("server api:8080;");
     }
 
     [Theory]
