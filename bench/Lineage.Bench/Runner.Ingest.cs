@@ -72,7 +72,7 @@ internal sealed partial class Runner
     }
 
     /// <summary>
-    /// Starts B on the same store with a data directory of its own (its own index and its own admin token), waits until
+    /// Starts B on the same store with a data directory of its own (its own index; A's token, since tokens are shared), waits until
     /// its search counts every entity, then <paramref name="probes"/> times writes one new model on A and polls B's
     /// search for it every <see cref="PollEveryMs"/> ms; then as many times writes one on A and asks B once, sending
     /// A's <c>X-Lineage-Sequence</c> as <c>X-Lineage-Min-Sequence</c>.
@@ -82,7 +82,8 @@ internal sealed partial class Runner
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"lineage-bench-{size}-{store}-ingest-b-{Guid.NewGuid():N}");
         await using var b = await ServiceHost.StartAsync(repo, store, neo4jUri, dataDirectory, ServiceHost.FreePort());
         using var http = new HttpClient { BaseAddress = new Uri(b.Url), Timeout = TimeSpan.FromMinutes(5) };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", b.AdminToken);
+        // Tokens live in Neo4j, shared by every instance: B makes no admin token of its own and takes A's.
+        http.DefaultRequestHeaders.Authorization = _http.DefaultRequestHeaders.Authorization;
         try
         {
             var catchUp = await WaitForIndexAsync(http);

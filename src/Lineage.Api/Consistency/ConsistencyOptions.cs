@@ -7,7 +7,7 @@ public sealed class ConsistencyOptions
 
     /// <summary>
     /// Whether a write is acknowledged only once this instance's search index reflects it. On by default; off trades
-    /// that for a little ingest rate (BENCHMARKS.md has both), and search then trails writes by up to a poll.
+    /// that for ingest rate (BENCHMARKS.md has both), and search then trails writes by up to a poll.
     /// </summary>
     public bool ReadYourWrites { get; set; } = true;
 

@@ -17,7 +17,7 @@ internal sealed class MinSequenceMiddleware(RequestDelegate next, IndexFeeder fe
         {
             if (values.Count > 1 || !long.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var wanted))
                 throw new ValidationException(SequenceHeaders.MinSequence,
-                    "not a change-feed sequence number: send one non-negative integer, as a write's {SequenceHeaders.Sequence} gives it");
+                    $"not a change-feed sequence number: send one non-negative integer, as a write's {SequenceHeaders.Sequence} gives it");
             var wait = options.Value.MinSequenceWait;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
             timeout.CancelAfter(wait);
@@ -32,22 +32,4 @@ internal sealed class MinSequenceMiddleware(RequestDelegate next, IndexFeeder fe
         }
         await next(context);
     }
-}
-
-/// <summary>Registers read-your-writes and the sequence headers.</summary>
-internal static class ConsistencyExtensions
-{
-    public static IServiceCollection AddLineageConsistency(this IServiceCollection services)
-    {
-        services.AddOptions<ConsistencyOptions>().BindConfiguration(ConsistencyOptions.Section)
-            .Validate(o => o.MinSequenceWait >= TimeSpan.Zero && o.AcknowledgeWait >= TimeSpan.Zero,
-                "Lineage:Consistency:MinSequenceWait and AcknowledgeWait must not be negative")
-            .ValidateOnStart();
-        services.AddHttpContextAccessor();
-        services.AddHostedService<ReadYourWrites>();
-        return services;
-    }
-
-    /// <summary>After authentication: only a caller allowed to read may make the service wait.</summary>
-    public static IApplicationBuilder UseLineageConsistency(this IApplicationBuilder app) => app.UseMiddleware<MinSequenceMiddleware>();
 }
