@@ -81,8 +81,9 @@ public sealed class SearchIndex : IDisposable
         {
             foreach (var urn in deletes) _writer.DeleteDocuments(new Term(IndexFields.Urn, urn));
             foreach (var document in upserts) _writer.UpdateDocument(new Term(IndexFields.Urn, document.Urn), DocumentMapper.ToLucene(document));
-            AppliedSequence = sequence;
             _searchers.MaybeRefreshBlocking();
+            // Only now: a writer waiting for this sequence answers as soon as it reads it, and its client searches.
+            AppliedSequence = sequence;
             if (DateTime.UtcNow - _lastCommit >= CommitInterval) Commit();
         }
     }
