@@ -41,24 +41,30 @@ public sealed class DataDirectory : IDisposable
             throw new DataDirectoryException(path, FileInTheWay(path) ?? e.GetBaseException().Message, inUse: false, e);
         }
 
-        try
+        // A service restarted in place may start while the one it replaces is still letting go: give it a moment.
+        for (var clock = System.Diagnostics.Stopwatch.StartNew(); ; Thread.Sleep(50))
         {
-            // FileShare.None is an exclusive lock (flock on Unix) that the OS drops when the process ends, however it
-            // ends. Lucene's own write lock does not keep a second process out on Linux (Lucene.Net takes it shared
-            // there), so this is the lock that does.
-            return new DataDirectory(path, new FileStream(System.IO.Path.Combine(path, LockFileName),
-                FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
-        }
-        catch (IOException e) when (e.GetType() == typeof(IOException))
-        {
-            // The directory was just written, so a plain IOException here is the lock held by someone else.
-            throw new DataDirectoryException(path, $"its {LockFileName} is locked", inUse: true, e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DataDirectoryException(path, e.GetBaseException().Message, inUse: false, e);
+            try
+            {
+                // FileShare.None is an exclusive lock (flock on Unix) that the OS drops when the process ends, however
+                // it ends. Lucene's own write lock does not keep a second process out on Linux (Lucene.Net takes it
+                // shared there), so this is the lock that does.
+                return new DataDirectory(path, new FileStream(System.IO.Path.Combine(path, LockFileName),
+                    FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
+            }
+            catch (IOException e) when (e.GetType() == typeof(IOException))
+            {
+                // The directory was just written, so a plain IOException here is the lock held by someone else.
+                if (clock.Elapsed >= ReleasePatience) throw new DataDirectoryException(path, $"its {LockFileName} is locked", inUse: true, e);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new DataDirectoryException(path, e.GetBaseException().Message, inUse: false, e);
+            }
         }
     }
+
+    private static readonly TimeSpan ReleasePatience = TimeSpan.FromSeconds(2);
 
     /// <summary>A file where the path needs a folder, which .NET reports only as "Could not find a part of the path".</summary>
     private static string? FileInTheWay(string path)

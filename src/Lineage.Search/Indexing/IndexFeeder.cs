@@ -26,6 +26,7 @@ public sealed class IndexFeeder(
     private const int PageSize = 4000;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(5);
+    private const int SettleAttempts = 40;
     private readonly SemaphoreSlim _running = new(1, 1);
 
     /// <summary>The last change of the feed this instance's index has applied and made searchable.</summary>
@@ -159,13 +160,34 @@ public sealed class IndexFeeder(
         }
 
         var connectivity = await store.GetConnectivityAsync(urns, ct);
-        var entities = await store.GetEntitiesAsync(urns, ct);
+        var entities = await ReadSettledAsync(urns, changes, ct);
         var upserts = entities.Values
             .Select(e => EntityDocumentBuilder.Build(e, connectivity.GetValueOrDefault(e.Urn)) with { Targets = TargetsOf(e) })
             .ToList();
         var deletes = urns.Where(u => !entities.ContainsKey(u)).ToList();
         index.Apply(upserts, deletes, changes[^1].Sequence);
     }
+
+    /// <summary>
+    /// The entities the changes touch, read once every upsert among the changes shows. Neo4j reads without a snapshot,
+    /// record by record: a read while a batch is being committed can see its change records and only some of its
+    /// aspects, and a document built then would miss the rest until the entity changed again. A later change may have
+    /// removed an aspect for good, so the reads stop after a few tries and take what is there.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, StoredEntity>> ReadSettledAsync(
+        IReadOnlyCollection<string> urns, IReadOnlyList<ChangeRecord> changes, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var entities = await store.GetEntitiesAsync(urns, ct);
+            if (attempt == SettleAttempts || changes.All(change => Shows(entities, change))) return entities;
+            await Task.Delay(Retry, ct);
+        }
+    }
+
+    private static bool Shows(IReadOnlyDictionary<string, StoredEntity> entities, ChangeRecord change) =>
+        change.Kind != ChangeKind.AspectUpserted
+        || entities.TryGetValue(change.Urn, out var entity) && entity.Aspects.Any(a => a.Name == change.Aspect && a.Revision >= change.Revision);
 
     private List<string> TargetsOf(StoredEntity entity) =>
         entity.Aspects
