@@ -15,9 +15,9 @@ public sealed class ConsistencyOptions
     public TimeSpan MinSequenceWait { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// How long a write's acknowledgement waits for the index to reflect it. Only an index far behind (a new instance
-    /// replaying the feed, a failing disk) takes this long; the write is committed either way and is acknowledged,
+    /// How long a write's acknowledgement waits for the index to reflect it. Only a failing index takes this long (an
+    /// index replaying a long feed is not waited for at all); the write is committed either way and is acknowledged,
     /// with a warning in the log.
     /// </summary>
-    public TimeSpan AcknowledgeWait { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan AcknowledgeWait { get; set; } = TimeSpan.FromSeconds(10);
 }
