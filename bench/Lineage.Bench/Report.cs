@@ -147,7 +147,7 @@ internal static partial class Report
         TimeTable(md, run, name => !name.EndsWith(StoreTiming.CrossJoinSuffix, StringComparison.Ordinal), withRatio: false);
         if (run.Primitives.Keys.Any(k => k.EndsWith(StoreTiming.CrossJoinSuffix, StringComparison.Ordinal)))
         {
-            md.AppendLine("The same, with the one statement the bench rewrites (`StoreTiming.WithCrossJoinHops`): the store's hops statement with");
+            md.AppendLine("The same, with the one statement the bench rewrites (an earlier bench's rewrite, which the store has since taken): the store's hops statement with");
             md.AppendLine("its two column-range arms as `json_each($columnsOf) f CROSS JOIN edges e`, which makes SQLite seek each frontier node's");
             md.AppendLine("column range instead of scanning the edges table (see below). Not the service's code: what the walk costs once that plan");
             md.AppendLine("is fixed. The last column is the column walk's mean as a multiple of the entity walk's from the same root's dataset.");

@@ -51,21 +51,15 @@ internal sealed partial class Runner
                     + (row.TimedOut > 0 ? $", {failures[m.Name]}" : "") + $" [{LoadAverage()}]");
             }
 
-            // The same answers again in this process, every store call timed: where the time goes. On SQLite also with
-            // the hops statement the bench rewrites (StoreTiming.CrossJoinHops), to show what its query plan costs.
+            // The same answers again in this process, every store call timed: where the time goes.
             var primitives = new Dictionary<string, PrimitiveTimes>();
             var graph = StoreTiming.Open(store, dataDirectory, neo4jUri);
-            var variants = new List<(string Suffix, Lineage.Graph.Storage.IGraphStore Store)> { ("", graph) };
-            if (store == "embedded") variants.Add((StoreTiming.CrossJoinSuffix, StoreTiming.WithCrossJoinHops(graph, dataDirectory)));
-            foreach (var (suffix, variant) in variants)
+            foreach (var m in measures)
             {
-                foreach (var m in measures)
-                {
-                    var times = primitives[m.Name + suffix] = await StoreTiming.MeasureAsync(variant, m.Roots, m.Direction, m.Hops, m.Granularity, rounds: 3);
-                    Console.WriteLine($"{tag} {m.Name + suffix,-40} in-process {times.TotalMs:0.0} ms: hops {times.HopsMs:0.0} ({times.HopCalls:0.#} calls, {times.HopRows:N0} rows), "
-                        + $"facts {times.FactsMs:0.0}, edges {times.EdgesMs:0.0} ({times.EdgeRows:N0} rows), deprecation {times.DeprecationMs:0.0}, other {times.OtherMs:0.0}, "
-                        + $"{times.Samples} answers" + (times.TimedOut > 0 ? $", {times.TimedOut} timed out" : "") + $" [{LoadAverage()}]");
-                }
+                var times = primitives[m.Name] = await StoreTiming.MeasureAsync(graph, m.Roots, m.Direction, m.Hops, m.Granularity, rounds: 3);
+                Console.WriteLine($"{tag} {m.Name,-40} in-process {times.TotalMs:0.0} ms: hops {times.HopsMs:0.0} ({times.HopCalls:0.#} calls, {times.HopRows:N0} rows), "
+                    + $"facts {times.FactsMs:0.0}, edges {times.EdgesMs:0.0} ({times.EdgeRows:N0} rows), deprecation {times.DeprecationMs:0.0}, other {times.OtherMs:0.0}, "
+                    + $"{times.Samples} answers" + (times.TimedOut > 0 ? $", {times.TimedOut} timed out" : "") + $" [{LoadAverage()}]");
             }
             if (graph is IDisposable disposable) disposable.Dispose();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

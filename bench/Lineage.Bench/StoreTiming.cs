@@ -97,26 +97,11 @@ internal static class StoreTiming
         nameof(IGraphStore.GetLatestAspectsAsync),
     ];
 
-    /// <summary>The measure-name suffix of the answers timed with <see cref="WithCrossJoinHops"/>.</summary>
-    public const string CrossJoinSuffix = " [hops with CROSS JOIN]";
-
     /// <summary>
-    /// The embedded store with one statement changed, in the bench only: <c>GetLineageHopsAsync</c> runs the store's
-    /// hops statement (<c>SqliteGraphStore.HopsSql</c>, copied below) with its two column-range arms written
-    /// <c>json_each($columnsOf) f CROSS JOIN edges e</c> instead of <c>JOIN</c>. SQLite keeps the left table of a
-    /// CROSS JOIN outside, so those arms seek each frontier node's column range; with <c>JOIN</c>, SQLite 3.53 (the
-    /// one Microsoft.Data.Sqlite ships) scans the whole edges table in those arms and probes the frontier for each
-    /// edge, at every level of every walk, by column or by entity, with or without columns in the estate.
-    /// Everything else is the store's own code.
+    /// The measure-name suffix of answers an earlier bench timed with the hops statement's column arms rewritten as
+    /// CROSS JOIN; the store has had that statement since, and saved results with the suffix still render.
     /// </summary>
-    public static IGraphStore WithCrossJoinHops(IGraphStore store, string dataDirectory)
-    {
-        var proxy = DispatchProxy.Create<IGraphStore, CrossJoinHops>();
-        var hops = (CrossJoinHops)(object)proxy;
-        hops.Inner = store;
-        hops.ConnectionString = new SqliteConnectionStringBuilder { DataSource = SqliteGraphStore.PathIn(dataDirectory), Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
-        return proxy;
-    }
+    public const string CrossJoinSuffix = " [hops with CROSS JOIN]";
 
     /// <summary>An <see cref="IGraphStore"/> that adds up the time and the rows of each call it passes on.</summary>
     public class TimedStore : DispatchProxy
@@ -144,72 +129,6 @@ internal static class StoreTiming
             Calls[name] = (ms + clock.Elapsed.TotalMilliseconds, calls + 1, rows + (result is ICollection c ? c.Count : 0));
             return result;
         }
-    }
-
-    /// <summary>See <see cref="WithCrossJoinHops"/>.</summary>
-    public class CrossJoinHops : DispatchProxy
-    {
-        public IGraphStore Inner { get; set; } = null!;
-
-        public string ConnectionString { get; set; } = "";
-
-        protected override object? Invoke(MethodInfo? method, object?[]? args) =>
-            method!.Name == nameof(IGraphStore.GetLineageHopsAsync)
-                ? HopsAsync((LineageHopQuery)args![0]!, (CancellationToken)args[1]!)
-                : Forward(Inner, method, args);
-
-        private async Task<IReadOnlyList<LineageEdge>> HopsAsync(LineageHopQuery query, CancellationToken ct)
-        {
-            if (query.Frontier.Count == 0) return [];
-            var (forward, backward) = query.Direction == LineageDirection.Upstream
-                ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
-                : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
-            var frontier = JsonSerializer.Serialize(query.Frontier);
-            await using var connection = new SqliteConnection(ConnectionString);
-            await connection.OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = HopsSql;
-            command.Parameters.AddWithValue("$frontier", frontier);
-            command.Parameters.AddWithValue("$columnsOf", query.WithColumns ? frontier : "[]");
-            command.Parameters.AddWithValue("$forward", (int)forward);
-            command.Parameters.AddWithValue("$backward", (int)backward);
-            command.Parameters.AddWithValue("$typeCount", query.RelationshipTypes.Count);
-            command.Parameters.AddWithValue("$types", JsonSerializer.Serialize(query.RelationshipTypes));
-            command.Parameters.AddWithValue("$includeRemoved", query.IncludeRemoved ? 1 : 0);
-            var edges = new List<LineageEdge>();
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var (source, target) = (reader.GetString(0), reader.GetString(1));
-                edges.Add(new LineageEdge(source, target, reader.GetString(2), reader.GetInt64(3) == (int)LineageRole.TargetIsUpstream ? target : source));
-            }
-            return edges;
-        }
-
-        // SqliteGraphStore.HopsSql as of 2cedcaa, with CROSS JOIN in the last two arms.
-        private const string HopsSql = """
-            SELECT e.source, e.target, e.type, e.lineage
-            FROM json_each($frontier) f JOIN edges e ON e.source = f.value
-            WHERE e.lineage = $forward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-              AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.target AND x.removed = 1))
-            UNION
-            SELECT e.source, e.target, e.type, e.lineage
-            FROM json_each($frontier) f JOIN edges e ON e.target = f.value
-            WHERE e.lineage = $backward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-              AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.source AND x.removed = 1))
-            UNION
-            SELECT e.source, e.target, e.type, e.lineage
-            FROM json_each($columnsOf) f
-            CROSS JOIN edges e ON e.source >= 'urn:li:schemaField:(' || f.value || ',' AND e.source < 'urn:li:schemaField:(' || f.value || '-'
-            WHERE e.lineage = $forward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-              AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.target AND x.removed = 1))
-            UNION
-            SELECT e.source, e.target, e.type, e.lineage
-            FROM json_each($columnsOf) f
-            CROSS JOIN edges e ON e.target >= 'urn:li:schemaField:(' || f.value || ',' AND e.target < 'urn:li:schemaField:(' || f.value || '-'
-            WHERE e.lineage = $backward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-              AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.source AND x.removed = 1))
-            """;
     }
 
     private static object? Forward(IGraphStore inner, MethodInfo method, object?[]? args)
