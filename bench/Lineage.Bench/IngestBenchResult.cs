@@ -1,12 +1,13 @@
 namespace Lineage.Bench;
 
 /// <summary>
-/// One read-your-writes ingest run (<c>--ingest</c>) on one store: the whole estate loaded in batches by one client,
-/// each pass into a fresh service on a fresh store, with read-your-writes on (the default) and off, and the same
-/// batches through the write path in the bench's own process as the floor; saved as JSON and rendered into its own
-/// section of BENCHMARKS.md.
+/// One read-your-writes ingest run (<c>--ingest</c>) on one store: the whole estate loaded in batches, each pass into a
+/// fresh service on a fresh store, with read-your-writes on (the default) and off — by one client sending the largest
+/// batches one at a time, and as DataHub's REST sink sends (<see cref="Runner.DataHubSink"/>) — and the same batches
+/// through the write path in the bench's own process as the floor; saved as JSON and rendered into its own section of
+/// BENCHMARKS.md.
 /// </summary>
-/// <param name="BatchSize">Proposals per request (fewer when that many would pass 3 MB).</param>
+/// <param name="BatchSize">Proposals per request of the one client (fewer when that many would pass 3 MB).</param>
 /// <param name="InProcess">The same batches through <c>MetadataWriter</c> in the bench's process: no HTTP, no index.</param>
 /// <param name="Load">/proc/loadavg at the start, after each pass and at the end, as "stage: 1 5 15 minute averages".</param>
 internal sealed record IngestBenchResult(
@@ -25,10 +26,16 @@ internal sealed record IngestBenchResult(
 {
     /// <summary>Neo4j only: how soon a second instance on the same server sees a write made on the first.</summary>
     public CrossInstanceLag? CrossInstance { get; init; }
+
+    /// <summary>The load as DataHub's REST sink sends it, read-your-writes on; absent from runs before it was measured.</summary>
+    public IngestPass? SinkOn { get; init; }
+
+    /// <summary>The same, read-your-writes off.</summary>
+    public IngestPass? SinkOff { get; init; }
 }
 
 /// <summary>
-/// One load of the estate over HTTP, sequentially, into a fresh service.
+/// One load of the estate over HTTP into a fresh service.
 /// </summary>
 /// <param name="Request">Client-side milliseconds of each batch request, from send to the last byte of its answer.</param>
 /// <param name="Floor">GET /health on the same service after the load, the index quiet: the HTTP round trip alone.</param>
@@ -44,6 +51,12 @@ internal sealed record IngestPass(
 {
     /// <summary>Entities search did not count yet at the first look after the last write (0: it held every one).</summary>
     public int MissingAtFirstLook { get; init; }
+
+    /// <summary>Clients sending at once; <see cref="Seconds"/> is then the wall clock, not the sum of the requests' times.</summary>
+    public int Clients { get; init; } = 1;
+
+    /// <summary>Proposals per request at most.</summary>
+    public int BatchSize { get; init; } = Runner.IngestBatchSize;
 }
 
 /// <summary>The estate's batches through the service's write path in the bench's process, on a fresh store of its own.</summary>

@@ -74,16 +74,24 @@ foreach (var store in measuring ? stores : [])
     if (ingest)
     {
         var load = new List<string> { $"start: {Runner.LoadAverage()}" };
-        // Each pass on a fresh store: read-your-writes on (and, on Neo4j, the second instance), off, then the floor.
-        var (on, lag) = await OnFreshStoreAsync(store, uri => new Runner(repo, estate!, size, store, uri).RunIngestAsync(readYourWrites: true, store == "neo4j" ? probes : 0));
-        load.Add($"read-your-writes on: {Runner.LoadAverage()}");
-        var (off, _) = await OnFreshStoreAsync(store, uri => new Runner(repo, estate!, size, store, uri).RunIngestAsync(readYourWrites: false, 0));
-        load.Add($"read-your-writes off: {Runner.LoadAverage()}");
+        // Each pass on a fresh store: as DataHub's sink sends, read-your-writes on and off; one client, on (and, on
+        // Neo4j, the second instance) and off; then the floor.
+        Task<(IngestPass, CrossInstanceLag?)> Pass(bool readYourWrites, IngestShape shape, int probeCount) =>
+            OnFreshStoreAsync(store, uri => new Runner(repo, estate!, size, store, uri).RunIngestAsync(readYourWrites, shape, probeCount));
+        var (sinkOn, _) = await Pass(true, Runner.DataHubSink, 0);
+        load.Add($"{Runner.DataHubSink}, read-your-writes on: {Runner.LoadAverage()}");
+        var (sinkOff, _) = await Pass(false, Runner.DataHubSink, 0);
+        load.Add($"{Runner.DataHubSink}, read-your-writes off: {Runner.LoadAverage()}");
+        var (on, lag) = await Pass(true, Runner.OneClient, store == "neo4j" ? probes : 0);
+        load.Add($"{Runner.OneClient}, read-your-writes on: {Runner.LoadAverage()}");
+        var (off, _) = await Pass(false, Runner.OneClient, 0);
+        load.Add($"{Runner.OneClient}, read-your-writes off: {Runner.LoadAverage()}");
         var floor = await OnFreshStoreAsync(store, uri => WriteFloor.MeasureAsync(estate!, store, uri, Runner.IngestBatchSize, $"[{size}/{store}/floor]"));
         load.Add($"end: {Runner.LoadAverage()}");
-        Console.WriteLine($"[{size}/{store}] read-your-writes on ÷ off: {on.AspectsPerSecond / off.AspectsPerSecond:0.00}×");
+        Console.WriteLine($"[{size}/{store}] read-your-writes on ÷ off: {sinkOn.AspectsPerSecond / sinkOff.AspectsPerSecond:0.00}× ({Runner.DataHubSink}), "
+            + $"{on.AspectsPerSecond / off.AspectsPerSecond:0.00}× ({Runner.OneClient})");
         var run = new IngestBenchResult(size, store, command, Machine(), estate!.Entities, estate.Proposals.Count, Runner.IngestBatchSize,
-            DateTimeOffset.UtcNow, on, off, floor, load) { CrossInstance = lag };
+            DateTimeOffset.UtcNow, on, off, floor, load) { CrossInstance = lag, SinkOn = sinkOn, SinkOff = sinkOff };
         File.WriteAllText(Path.Combine(resultsFolder, $"{size}-{store}-ingest.json"), JsonSerializer.Serialize(run, json));
         continue;
     }

@@ -11,6 +11,16 @@ internal sealed partial class Runner
     /// <summary>Proposals per request: the service's largest batch (Lineage:Limits:MaxBatchSize).</summary>
     public const int IngestBatchSize = 1_000;
 
+    /// <summary>
+    /// How DataHub's ingestion sends by default: its REST sink in <c>ASYNC_BATCH</c> mode, <c>max_threads</c> 15 and
+    /// <c>max_per_batch</c> 100 (metadata-ingestion/src/datahub/ingestion/sink/datahub_rest.py at DataHub commit
+    /// 00979c9e6d52fec61533f92d7f1e40480e1c4cda).
+    /// </summary>
+    public static readonly IngestShape DataHubSink = new(Clients: 15, BatchSize: 100);
+
+    /// <summary>One client, the largest batches, one request at a time: nothing overlaps the index's work with a write.</summary>
+    public static readonly IngestShape OneClient = new(Clients: 1, BatchSize: IngestBatchSize);
+
     /// <summary>How often the cross-instance probe asks B's search whether it has the model yet.</summary>
     private const int PollEveryMs = 10;
 
@@ -21,43 +31,53 @@ internal sealed partial class Runner
     private static readonly TimeSpan PollLimit = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Loads the whole estate in batches of <see cref="IngestBatchSize"/> into a fresh service started with
-    /// read-your-writes on or off, one request at a time; then waits until search counts every entity and times
-    /// GET /health on the same service. With <paramref name="probes"/> &gt; 0 (Neo4j) a second instance on the same
-    /// server is started afterwards and the lag between them measured (<see cref="CrossInstanceAsync"/>).
+    /// Loads the whole estate into a fresh service started with read-your-writes on or off, as <paramref name="shape"/>
+    /// sends it: its clients each post the next batch as soon as their last one is answered. Then waits until search
+    /// counts every entity and times GET /health on the same service. With <paramref name="probes"/> &gt; 0 (Neo4j) a
+    /// second instance on the same server is started afterwards and the lag between them measured
+    /// (<see cref="CrossInstanceAsync"/>).
     /// </summary>
-    public async Task<(IngestPass Pass, CrossInstanceLag? Lag)> RunIngestAsync(bool readYourWrites, int probes)
+    public async Task<(IngestPass Pass, CrossInstanceLag? Lag)> RunIngestAsync(bool readYourWrites, IngestShape shape, int probes)
     {
-        var label = readYourWrites ? "ryw-on" : "ryw-off";
+        var label = $"ryw-{(readYourWrites ? "on" : "off")}-{shape.Clients}x{shape.BatchSize}";
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"lineage-bench-{size}-{store}-ingest-{label}-{Guid.NewGuid():N}");
         var settings = new Dictionary<string, string> { ["Lineage:Consistency:ReadYourWrites"] = readYourWrites ? "true" : "false" };
         await using var service = await ServiceHost.StartAsync(repo, store, neo4jUri, dataDirectory, ServiceHost.FreePort(), settings);
         _http.BaseAddress = new Uri(service.Url);
         _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", service.AdminToken);
-        var tag = $"[{size}/{store}/read-your-writes {(readYourWrites ? "on" : "off")}]";
+        var tag = $"[{size}/{store}/{shape}/read-your-writes {(readYourWrites ? "on" : "off")}]";
         try
         {
-            var batches = Batches(estate.Proposals, IngestBatchSize);
+            var batches = Batches(estate.Proposals, shape.BatchSize);
             Console.WriteLine($"{tag} ingesting {estate.Proposals.Count:N0} aspects of {estate.Entities:N0} entities in {batches.Count:N0} requests");
-            var samples = new List<double>(batches.Count);
-            var sent = 0;
-            for (var b = 0; b < batches.Count; b++)
+            // The clients' JSON is built off the clock: what is timed is the service's answers.
+            var bodies = batches
+                .Select(batch => new JsonObject { ["proposals"] = new JsonArray([.. estate.Proposals.Skip(batch.Start).Take(batch.Count).Select(p => p.DeepClone())]) }.ToJsonString())
+                .ToList();
+            var samples = new double[batches.Count];
+            var (next, sent) = (-1, 0);
+            var wall = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, shape.Clients).Select(async _ =>
             {
-                // The client's own JSON is built off the clock: what is timed is the service's answer to it.
-                var body = new JsonObject { ["proposals"] = new JsonArray([.. estate.Proposals.Skip(batches[b].Start).Take(batches[b].Count).Select(p => p.DeepClone())]) }.ToJsonString();
-                var clock = Stopwatch.StartNew();
-                await PostBodyAsync("/aspects?action=ingestProposalBatch", body);
-                samples.Add(clock.Elapsed.TotalMilliseconds);
-                sent += batches[b].Count;
-                if (b % 10 == 0) Console.Write($"\r  {sent:N0} / {estate.Proposals.Count:N0}");
-            }
+                for (int b; (b = Interlocked.Increment(ref next)) < batches.Count;)
+                {
+                    var clock = Stopwatch.StartNew();
+                    await PostBodyAsync("/aspects?action=ingestProposalBatch", bodies[b]);
+                    samples[b] = clock.Elapsed.TotalMilliseconds;
+                    var done = Interlocked.Add(ref sent, batches[b].Count);
+                    if (b % 10 == 0) Console.Write($"\r  {done:N0} / {estate.Proposals.Count:N0}");
+                }
+            }));
+            // One client: the sum of its requests' times (its own work between them is off the clock); several: the wall clock.
+            var seconds = shape.Clients == 1 ? samples.Sum() / 1000 : wall.Elapsed.TotalSeconds;
             Console.WriteLine();
-            var seconds = samples.Sum() / 1000;
             var (catchUp, missing) = await CountIndexAsync();
             var floor = await Latency.MeasureAsync([() => GetAsync("/health")], 200);
             var pass = new IngestPass(readYourWrites, batches.Count, seconds, estate.Proposals.Count / seconds, Latency.Of(samples), floor, catchUp)
             {
                 MissingAtFirstLook = missing,
+                Clients = shape.Clients,
+                BatchSize = shape.BatchSize,
             };
             Console.WriteLine($"{tag} {pass.AspectsPerSecond:N0} aspects/s ({seconds:0.0} s); request p50/p95/p99 ms {pass.Request}; "
                 + $"GET /health {floor}; search counted every entity {catchUp:0.0} s after the last write ({missing:N0} missing at its first look) [{LoadAverage()}]");
@@ -175,4 +195,10 @@ internal sealed partial class Runner
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         await response.Content.ReadAsByteArrayAsync();
     }
+}
+
+/// <summary>How a load is sent: by how many clients at once, and how many proposals each request carries at most.</summary>
+internal sealed record IngestShape(int Clients, int BatchSize)
+{
+    public override string ToString() => $"{Clients} client{(Clients == 1 ? "" : "s")} × {BatchSize:N0}";
 }

@@ -56,6 +56,16 @@ public interface IGraphStore : IAsyncDisposable
     Task<IReadOnlyList<LineageEdge>> GetLineageEdgesFromAsync(
         IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> urns of the entities the store holds, in an order the store keeps, after
+    /// <paramref name="after"/> (from the first when null): a walk over every entity a page at a time, which writes made
+    /// meanwhile do not upset. Urns other entities only point to may be among them (see <see cref="GetEntitiesAsync"/>).
+    /// </summary>
+    Task<IReadOnlyList<string>> ListEntityUrnsAsync(string? after, int limit, CancellationToken ct);
+
+    /// <summary>The sequence number of the change feed's last committed change; 0 when it has none.</summary>
+    Task<long> GetLastSequenceAsync(CancellationToken ct);
+
     /// <summary>How many relationship edges touch each urn (in and out); urns without any are left out.</summary>
     Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct);
 

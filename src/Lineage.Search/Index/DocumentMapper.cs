@@ -7,20 +7,45 @@ namespace Lineage.Search.Index;
 /// <summary>Turns an <see cref="EntityDocument"/> into Lucene fields and back (only what results show is stored).</summary>
 internal static class DocumentMapper
 {
+    /// <summary>
+    /// An exact term, as a <see cref="StringField"/> indexes it (one term, no norms, no frequencies), but made by the
+    /// field's analyzer: Lucene.Net gives every <see cref="StringField"/> instance a token stream of its own, building
+    /// its attributes behind a process-wide lock, while analyzers reuse theirs. With two dozen exact fields a document,
+    /// that halved the time to add one (174 → 72 ms for 950 documents). The analyzer of these fields (the default
+    /// keyword one) lower-cases, as every value here already is.
+    /// </summary>
+    private static readonly FieldType ExactType = ExactTerm(stored: false);
+
+    /// <summary>The urn, kept as written (its analyzer does not lower-case) and stored for results.</summary>
+    private static readonly FieldType UrnType = ExactTerm(stored: true);
+
+    private static FieldType ExactTerm(bool stored)
+    {
+        var type = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED)
+        {
+            OmitNorms = true,
+            IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_ONLY,
+        };
+        type.Freeze();
+        return type;
+    }
+
+    private static Field Exact(string name, string value) => new(name, value, ExactType);
+
     public static Document ToLucene(EntityDocument e)
     {
         var doc = new Document
         {
-            new StringField(IndexFields.Urn, e.Urn, Field.Store.YES),
-            new StringField(IndexFields.Type, e.EntityType.ToLowerInvariant(), Field.Store.NO),
+            new Field(IndexFields.Urn, e.Urn, UrnType),
+            Exact(IndexFields.Type, e.EntityType.ToLowerInvariant()),
             new TextField(IndexFields.Name, e.Name, Field.Store.NO),
-            new StringField(IndexFields.NameExact, e.Name.ToLowerInvariant(), Field.Store.NO),
+            Exact(IndexFields.NameExact, e.Name.ToLowerInvariant()),
             new TextField(IndexFields.NamePrefix, e.Name, Field.Store.NO),
             new TextField(IndexFields.WordPrefix, e.Name, Field.Store.NO),
             new TextField(IndexFields.NameWord, e.Name, Field.Store.NO),
             new StoredField(IndexFields.StoredName, e.Name),
-            new StringField(IndexFields.Deprecated, e.Deprecated ? "true" : "false", Field.Store.NO),
-            new StringField(IndexFields.Removed, e.Removed ? "true" : "false", Field.Store.NO),
+            Exact(IndexFields.Deprecated, e.Deprecated ? "true" : "false"),
+            Exact(IndexFields.Removed, e.Removed ? "true" : "false"),
             new NumericDocValuesField(IndexFields.Connectivity, e.Connectivity),
             new SortedDocValuesField(IndexFields.SortName, new BytesRef(e.Name.ToLowerInvariant())),
         };
@@ -37,7 +62,7 @@ internal static class DocumentMapper
         AddValues(doc, "domain", IndexFields.Domain, e.Domain is null ? [] : [e.Domain]);
         AddValues(doc, "owners", IndexFields.Owner, e.Owners);
         foreach (var property in e.CustomProperties)
-            doc.Add(new StringField(IndexFields.CustomProperty, property.ToLowerInvariant(), Field.Store.NO));
+            doc.Add(Exact(IndexFields.CustomProperty, property.ToLowerInvariant()));
         return doc;
     }
 
@@ -51,9 +76,9 @@ internal static class DocumentMapper
         {
             if (searchable)
             {
-                doc.Add(new StringField(field, value.ToLowerInvariant(), Field.Store.NO));
+                doc.Add(Exact(field, value.ToLowerInvariant()));
                 if (shortName && Urn.TryParse(value, out var urn, out _) && urn!.Name is { } name && name != value)
-                    doc.Add(new StringField(field, name.ToLowerInvariant(), Field.Store.NO));
+                    doc.Add(Exact(field, name.ToLowerInvariant()));
             }
             doc.Add(new SortedSetDocValuesField(IndexFields.Facets[facet], new BytesRef(value)));
         }

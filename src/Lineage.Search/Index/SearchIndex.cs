@@ -37,7 +37,7 @@ public sealed class SearchIndex : IDisposable
         _writer = OpenWriter(_directory, path);
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, null);
         var committed = _writer.CommitData;
-        AppliedSequence = CommittedSequence =
+        AppliedSequence = CommittedSequence = _resumeAfter =
             committed.TryGetValue(SequenceKey, out var text) && long.TryParse(text, out var seq) ? seq : 0;
         if (committed.Count > 0 && !(committed.TryGetValue(FormatKey, out var format) && format == Format)) Clear();
     }
@@ -71,11 +71,19 @@ public sealed class SearchIndex : IDisposable
     /// <summary>The last change-feed sequence number whose effect is searchable.</summary>
     public long AppliedSequence { get; private set; }
 
-    /// <summary>The last change-feed sequence number whose effect is durably committed (where a restart resumes).</summary>
+    /// <summary>The change-feed sequence number durably committed: a restart resumes with the change after it.</summary>
     public long CommittedSequence { get; private set; }
 
-    /// <summary>Replaces the documents of <paramref name="upserts"/>, removes <paramref name="deletes"/>, and makes them searchable.</summary>
-    public void Apply(IEnumerable<EntityDocument> upserts, IEnumerable<string> deletes, long sequence)
+    // Where a restart must resume: the applied sequence, or earlier while some of its effects wait (see Apply).
+    private long _resumeAfter;
+
+    /// <summary>
+    /// Replaces the documents of <paramref name="upserts"/>, removes <paramref name="deletes"/>, and makes them
+    /// searchable with the effects of the changes up to <paramref name="sequence"/>. When some effects of those changes
+    /// are still to come (the feeder refreshes the entities their edges point to later), <paramref name="resumeAfter"/>
+    /// says where a restart must resume so that it applies them again; it defaults to <paramref name="sequence"/>.
+    /// </summary>
+    public void Apply(IEnumerable<EntityDocument> upserts, IEnumerable<string> deletes, long sequence, long? resumeAfter = null)
     {
         lock (_applying)
         {
@@ -84,19 +92,20 @@ public sealed class SearchIndex : IDisposable
             _searchers.MaybeRefreshBlocking();
             // Only now: a writer waiting for this sequence answers as soon as it reads it, and its client searches.
             AppliedSequence = sequence;
+            _resumeAfter = resumeAfter ?? sequence;
             if (DateTime.UtcNow - _lastCommit >= CommitInterval) Commit();
         }
     }
 
-    /// <summary>Makes everything applied durable, with its sequence in the commit data.</summary>
+    /// <summary>Makes everything applied durable, with the sequence a restart resumes after in the commit data.</summary>
     public void Commit()
     {
         lock (_applying)
         {
-            if (CommittedSequence == AppliedSequence && !_writer.HasUncommittedChanges()) return;
-            _writer.SetCommitData(CommitData(AppliedSequence));
+            if (CommittedSequence == _resumeAfter && !_writer.HasUncommittedChanges()) return;
+            _writer.SetCommitData(CommitData(_resumeAfter));
             _writer.Commit();
-            CommittedSequence = AppliedSequence;
+            CommittedSequence = _resumeAfter;
             _lastCommit = DateTime.UtcNow;
         }
     }
@@ -109,7 +118,7 @@ public sealed class SearchIndex : IDisposable
             _writer.DeleteAll();
             _writer.SetCommitData(CommitData(0));
             _writer.Commit();
-            AppliedSequence = CommittedSequence = 0;
+            AppliedSequence = CommittedSequence = _resumeAfter = 0;
             _searchers.MaybeRefreshBlocking();
         }
     }

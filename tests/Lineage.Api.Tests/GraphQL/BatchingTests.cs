@@ -95,6 +95,8 @@ public abstract class BatchingTests(LineageApiFactory factory)
         public Task<IReadOnlyList<LineageEdge>> GetLineageEdgesFromAsync(IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct) =>
             inner.GetLineageEdgesFromAsync(urns, types, withColumns, ct);
         public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) => inner.GetConnectivityAsync(urns, ct);
+        public Task<IReadOnlyList<string>> ListEntityUrnsAsync(string? after, int limit, CancellationToken ct) => inner.ListEntityUrnsAsync(after, limit, ct);
+        public Task<long> GetLastSequenceAsync(CancellationToken ct) => inner.GetLastSequenceAsync(ct);
         public Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterAsync(long after, int limit, CancellationToken ct) => inner.ReadChangesAfterAsync(after, limit, ct);
         public Task<IReadOnlyList<TimeseriesValue>> GetTimeseriesValuesAsync(TimeseriesQuery query, CancellationToken ct) => inner.GetTimeseriesValuesAsync(query, ct);
 

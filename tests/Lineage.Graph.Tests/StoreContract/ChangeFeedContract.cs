@@ -198,4 +198,37 @@ public abstract class ChangeFeedContract<TFixture>(TFixture fx) : IClassFixture<
 
         (await _store.ChangesForAsync(model, existing)).Count.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task the_last_sequence_is_a_committed_change_at_or_after_every_acknowledged_one()
+    {
+        var written = (await _store.WriteOneAsync(Upsert(Mint.Model(), "mlModelProperties", """{"name": "last"}"""))).Sequence!.Value;
+
+        var last = await _store.GetLastSequenceAsync(Ct);
+
+        last.ShouldBeGreaterThanOrEqualTo(written);
+        (await _store.ReadChangesAfterAsync(last - 1, 1, Ct)).Single().Sequence.ShouldBe(last);
+    }
+
+    [Fact]
+    public async Task a_walk_over_entity_urns_page_by_page_visits_each_once_and_one_written_ahead_of_it()
+    {
+        // The store is shared with other tests: the walk starts just before urns only this test writes.
+        var prefix = $"urn:li:mlModel:(urn:li:dataPlatform:mlflow,walk-{Guid.NewGuid():N}-";
+        string Urn(int i) => $"{prefix}{i},PROD)";
+        foreach (var i in Enumerable.Range(0, 7))
+            await _store.WriteOneAsync(Upsert(Urn(i), "mlModelProperties", $$"""{"name": "walk {{i}}"}"""));
+
+        var visited = new List<string>();
+        for (string? after = prefix; ;)
+        {
+            var page = (await _store.ListEntityUrnsAsync(after, 3, Ct)).TakeWhile(u => u.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            if (page.Count == 0) break;
+            visited.AddRange(page);
+            after = page[^1];
+            if (visited.Count == 3) await _store.WriteOneAsync(Upsert(Urn(8), "mlModelProperties", """{"name": "written during the walk"}"""));
+        }
+
+        visited.ShouldBe([.. Enumerable.Range(0, 7).Select(Urn), Urn(8)]);
+    }
 }

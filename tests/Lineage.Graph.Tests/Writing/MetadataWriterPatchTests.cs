@@ -224,6 +224,8 @@ public sealed class MetadataWriterPatchTests(SqliteStoreFixture fx) : IClassFixt
             inner.GetLineageEdgesFromAsync(urns, types, withColumns, ct);
         public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
             inner.GetConnectivityAsync(urns, ct);
+        public Task<IReadOnlyList<string>> ListEntityUrnsAsync(string? after, int limit, CancellationToken ct) => inner.ListEntityUrnsAsync(after, limit, ct);
+        public Task<long> GetLastSequenceAsync(CancellationToken ct) => inner.GetLastSequenceAsync(ct);
         public Task<IReadOnlyDictionary<string, StoredEntity>> GetEntitiesAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
             inner.GetEntitiesAsync(urns, ct);
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -1,3 +1,4 @@
+using Lineage.Search.Index;
 using Lineage.Search.Querying;
 using Lineage.Search.Tests.Support;
 
@@ -133,4 +134,45 @@ public abstract partial class ConvergenceContract<TFixture>
 
         IReadOnlyList<string> Suggest() => new AutocompleteService(_index).Suggest(_word, [], 10).Select(s => s.Urn).ToList();
     }
+
+    [Fact]
+    public async Task a_write_waited_for_is_searchable_at_once_and_the_rank_of_what_it_points_to_follows()
+    {
+        var (groupA, groupB, model) = (Group("a"), Group("b"), Model("member"));
+        await Upsert(groupA, "mlModelGroupProperties", $$"""{"name": "{{_word}}_a"}""");
+        await Upsert(groupB, "mlModelGroupProperties", $$"""{"name": "{{_word}}_b"}""");
+        var feeder = Feeder();
+        await feeder.CatchUpAsync(Ct);
+
+        // Named apart, so that autocomplete on the groups' word does not suggest it.
+        var name = Words.New();
+        var written = await Upsert(model, "mlModelProperties", $$"""{"name": "{{name}}", "groups": ["{{groupB}}"]}""");
+        await feeder.WaitAppliedAsync(written, Ct);
+
+        Search(name).Urns().ShouldBe([model], "the written entity is searchable when the wait ends");
+        await feeder.CatchUpAsync(Ct);
+        Suggest(_word).ShouldBe([groupB, groupA], "the group it joined ranks higher once the feeder has caught up");
+    }
+
+    [Fact]
+    public async Task a_restart_before_the_ranks_follow_a_write_resumes_from_that_write()
+    {
+        var (groupA, groupB, model) = (Group("a"), Group("b"), Model("member"));
+        await Upsert(groupA, "mlModelGroupProperties", $$"""{"name": "{{_word}}_a"}""");
+        await Upsert(groupB, "mlModelGroupProperties", $$"""{"name": "{{_word}}_b"}""");
+        var before = await Feeder().CatchUpAsync(Ct);
+        var written = await Upsert(model, "mlModelProperties", $$"""{"name": "{{Words.New()}}", "groups": ["{{groupB}}"]}""");
+
+        // The write is searchable, the group's rank not yet refreshed, when the index commits and the process dies.
+        await Feeder().WaitAppliedAsync(written, Ct);
+        _index.Commit();
+        _index.Dispose();
+        _index = new SearchIndex(_folder);
+
+        _index.AppliedSequence.ShouldBeInRange(before, written - 1, "the commit resumes before the write whose effects were not all applied");
+        await Feeder().CatchUpAsync(Ct);
+        Suggest(_word).ShouldBe([groupB, groupA]);
+    }
+
+    private IReadOnlyList<string> Suggest(string word) => new AutocompleteService(_index).Suggest(word, [], 10).Select(s => s.Urn).ToList();
 }

@@ -15,6 +15,11 @@ internal sealed class RecordingStore(IGraphStore inner) : IGraphStore
     /// <summary>The <c>after</c> of every change-feed read, in order.</summary>
     public List<long> ReadsAfter { get; } = [];
 
+    private int _walkPages;
+
+    /// <summary>Pages of the walk over every entity urn read (the feeder building an empty index from the store).</summary>
+    public int EntityWalkPages => _walkPages;
+
     /// <summary>When set, entity reads after this many fail (the indexing process dies).</summary>
     public int? FailAfterEntityReads { get; init; }
 
@@ -65,6 +70,12 @@ internal sealed class RecordingStore(IGraphStore inner) : IGraphStore
 
     public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
         inner.GetConnectivityAsync(urns, ct);
+    public Task<IReadOnlyList<string>> ListEntityUrnsAsync(string? after, int limit, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _walkPages);
+        return inner.ListEntityUrnsAsync(after, limit, ct);
+    }
+    public Task<long> GetLastSequenceAsync(CancellationToken ct) => inner.GetLastSequenceAsync(ct);
 
     /// <summary>The fixture owns the store; this wrapper has nothing to release.</summary>
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -30,6 +30,8 @@ internal static class CypherNames
     public const string IncomingCount = "read/relationships-incoming-count";
     public const string IncomingPage = "read/relationships-incoming-page";
     public const string ChangesAfter = "changes/read-after";
+    public const string LastSequence = "changes/last-sequence";
+    public const string EntityUrns = "read/entity-urns";
     public const string LatestAspects = "read/latest-aspects";
     public const string TimeseriesValues = "read/timeseries-values";
     public const string TraversalStep = "traversal/step";

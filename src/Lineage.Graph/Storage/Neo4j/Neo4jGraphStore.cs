@@ -130,6 +130,20 @@ public sealed partial class Neo4jGraphStore(CypherClient client, TimeProvider? c
         return new RelationshipPage(query.Start, total, items);
     }
 
+    public async Task<IReadOnlyList<string>> ListEntityUrnsAsync(string? after, int limit, CancellationToken ct)
+    {
+        await InitializeAsync(ct);
+        var result = await RunOneAsync(Statement(CypherNames.EntityUrns, new JsonObject { ["after"] = after ?? "", ["limit"] = limit }), ct);
+        return [.. result.Rows.Select(row => row[0]!.GetValue<string>())];
+    }
+
+    public async Task<long> GetLastSequenceAsync(CancellationToken ct)
+    {
+        await InitializeAsync(ct);
+        var result = await RunOneAsync(Statement(CypherNames.LastSequence, new JsonObject()), ct);
+        return result.Rows.Count == 0 ? 0 : result.Rows[0][0]!.GetValue<long>();
+    }
+
     public async Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterAsync(long after, int limit, CancellationToken ct)
     {
         await InitializeAsync(ct);

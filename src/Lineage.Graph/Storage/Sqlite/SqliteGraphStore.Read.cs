@@ -113,6 +113,25 @@ public sealed partial class SqliteGraphStore
         return new RelationshipPage(query.Start, total, items);
     }
 
+    public async Task<IReadOnlyList<string>> ListEntityUrnsAsync(string? after, int limit, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        // Ordered by the primary key, so each page is a seek, however far into the walk.
+        await using var command = Command(connection,
+            "SELECT urn FROM entities WHERE $after IS NULL OR urn > $after ORDER BY urn LIMIT $limit", ("$after", after), ("$limit", limit));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var urns = new List<string>();
+        while (await reader.ReadAsync(ct)) urns.Add(reader.GetString(0));
+        return urns;
+    }
+
+    public async Task<long> GetLastSequenceAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = Command(connection, "SELECT coalesce(max(seq), 0) FROM changes");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterAsync(long after, int limit, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
