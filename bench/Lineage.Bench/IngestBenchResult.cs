@@ -57,6 +57,9 @@ internal sealed record IngestPass(
 
     /// <summary>Proposals per request at most.</summary>
     public int BatchSize { get; init; } = Runner.IngestBatchSize;
+
+    /// <summary>Requests the service shed (429 or 503) and the client sent again, as DataHub's emitter does; their time is in <see cref="Request"/>.</summary>
+    public int Retries { get; init; }
 }
 
 /// <summary>The estate's batches through the service's write path in the bench's process, on a fresh store of its own.</summary>

@@ -81,6 +81,8 @@ internal static partial class Report
         md.AppendLine($"| ingest (aspects/s) | {N(on.AspectsPerSecond)} | {N(off.AspectsPerSecond)} | **{Times(ratio)}** "
             + $"({(ratio >= ReadYourWritesTarget ? "✓" : "✗")} target ≥ {ReadYourWritesTarget.ToString("0.00", CultureInfo.InvariantCulture)}×) |");
         md.AppendLine($"| time to load (s) | {S(on.Seconds)} | {S(off.Seconds)} | {Times(on.Seconds / off.Seconds)} |");
+        if (on.Retries + off.Retries > 0)
+            md.AppendLine($"| requests shed (503) and sent again, as DataHub's emitter does | {N(on.Retries)} | {N(off.Retries)} | |");
         md.AppendLine($"| batch request p50 / p95 / p99 ms | {on.Request} | {off.Request} | {Times(on.Request.P50 / off.Request.P50)} p50 |");
         md.AppendLine($"| floor: GET /health p50 / p95 / p99 ms, same service | {on.Floor} | {off.Floor} | |");
         md.AppendLine($"| GET /health p50 as a share of a batch request's p50 | {Share(on.Floor.P50 / on.Request.P50)} | {Share(off.Floor.P50 / off.Request.P50)} | |");

@@ -55,14 +55,14 @@ internal sealed partial class Runner
                 .Select(batch => new JsonObject { ["proposals"] = new JsonArray([.. estate.Proposals.Skip(batch.Start).Take(batch.Count).Select(p => p.DeepClone())]) }.ToJsonString())
                 .ToList();
             var samples = new double[batches.Count];
-            var (next, sent) = (-1, 0);
+            var (next, sent, retried) = (-1, 0, 0);
             var wall = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, shape.Clients).Select(async _ =>
             {
                 for (int b; (b = Interlocked.Increment(ref next)) < batches.Count;)
                 {
                     var clock = Stopwatch.StartNew();
-                    await PostBodyAsync("/aspects?action=ingestProposalBatch", bodies[b]);
+                    Interlocked.Add(ref retried, await PostBodyAsync("/aspects?action=ingestProposalBatch", bodies[b]));
                     samples[b] = clock.Elapsed.TotalMilliseconds;
                     var done = Interlocked.Add(ref sent, batches[b].Count);
                     if (b % 10 == 0) Console.Write($"\r  {done:N0} / {estate.Proposals.Count:N0}");
@@ -78,8 +78,9 @@ internal sealed partial class Runner
                 MissingAtFirstLook = missing,
                 Clients = shape.Clients,
                 BatchSize = shape.BatchSize,
+                Retries = retried,
             };
-            Console.WriteLine($"{tag} {pass.AspectsPerSecond:N0} aspects/s ({seconds:0.0} s); request p50/p95/p99 ms {pass.Request}; "
+            Console.WriteLine($"{tag} {pass.AspectsPerSecond:N0} aspects/s ({seconds:0.0} s, {retried} requests sent again); request p50/p95/p99 ms {pass.Request}; "
                 + $"GET /health {floor}; search counted every entity {catchUp:0.0} s after the last write ({missing:N0} missing at its first look) [{LoadAverage()}]");
             var lag = probes > 0 ? await CrossInstanceAsync(probes, tag) : null;
             return (pass, lag);
@@ -188,13 +189,30 @@ internal sealed partial class Runner
         return page["results"]!.AsArray().Any(hit => hit!["urn"]!.GetValue<string>() == urn);
     }
 
-    private async Task PostBodyAsync(string path, string body)
+    /// <summary>
+    /// Posts a body as DataHub's REST emitter does: a 429 or 503 (the service shedding load) is sent again, up to
+    /// <see cref="RetryMaxTimes"/> times, after the answer's Retry-After or a doubling back-off. Answers the retries.
+    /// </summary>
+    private async Task<int> PostBodyAsync(string path, string body)
     {
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await _http.PostAsync(path, content);
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        await response.Content.ReadAsByteArrayAsync();
+        for (var retries = 0; ; retries++)
+        {
+            using var content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var response = await _http.PostAsync(path, content);
+            if (response.IsSuccessStatusCode)
+            {
+                await response.Content.ReadAsByteArrayAsync();
+                return retries;
+            }
+            var shed = response.StatusCode is System.Net.HttpStatusCode.TooManyRequests or System.Net.HttpStatusCode.ServiceUnavailable;
+            if (!shed || retries == RetryMaxTimes)
+                throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(Math.Pow(2, retries)));
+        }
     }
+
+    /// <summary>DataHub's REST emitter's default retries (<c>_DEFAULT_RETRY_MAX_TIMES</c> in rest_emitter.py).</summary>
+    private const int RetryMaxTimes = 4;
 }
 
 /// <summary>How a load is sent: by how many clients at once, and how many proposals each request carries at most.</summary>
