@@ -1,3 +1,4 @@
+using Lineage.Api.Auth.Persistence;
 using Lineage.Graph.Errors;
 using Lineage.Graph.Storage;
 using Microsoft.Extensions.Options;
@@ -42,6 +43,7 @@ internal sealed class TokenBootstrap(
     private async Task RunAsync(CancellationToken ct)
     {
         await tokens.InitializeAsync(ct);
+        if (tokens.IsShared) await ImportOwnTokensAsync(ct);
         if (!auth.Value.Enabled) return;
         if (await tokens.CreateFirstAdminAsync(AdminName, ct) is not var (_, text))
         {
@@ -84,6 +86,26 @@ internal sealed class TokenBootstrap(
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// An instance upgraded to tokens shared in Neo4j from tokens of its own (<c>auth.db</c> in its data directory, as
+    /// every instance kept them before) keeps them: they are imported once, and the file renamed so that they are not
+    /// imported again, nor revived after a revocation.
+    /// </summary>
+    private async Task ImportOwnTokensAsync(CancellationToken ct)
+    {
+        var path = SqliteTokenPersistence.PathIn(dataDirectory.Path);
+        if (!File.Exists(path)) return;
+        var own = new SqliteTokenPersistence(path);
+        await own.InitializeAsync(ct);
+        var count = await tokens.ImportAsync(await own.LoadAllAsync(ct), ct);
+        var kept = path + ".imported";
+        File.Move(path, kept, overwrite: true);
+        foreach (var suffix in new[] { "-wal", "-shm" })
+            if (File.Exists(path + suffix)) File.Move(path + suffix, kept + suffix, overwrite: true);
+        logger.LogWarning("Imported the {Count} tokens of {Path} into {Location}, where every instance shares them; the file is kept as {Kept}",
+            count, path, tokens.Location, kept);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

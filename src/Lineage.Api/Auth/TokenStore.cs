@@ -107,6 +107,26 @@ internal sealed class TokenStore(ITokenPersistence persistence, TimeProvider clo
         return await persistence.CreateFirstAdminAsync(token, ct) ? (Remember(token), text) : null;
     }
 
+    /// <summary>
+    /// Carries tokens kept elsewhere (an instance's own <c>auth.db</c> from before tokens were shared) into the store,
+    /// with their ids, secret hashes, scopes, expiry and revocation; a token the store has already is left as it is.
+    /// The earliest admin among them counts as the store's first admin token when the store has none yet, so that no
+    /// new one is made. Answers how many were carried.
+    /// </summary>
+    public async Task<int> ImportAsync(IReadOnlyList<AccessToken> imported, CancellationToken ct)
+    {
+        await InitializeAsync(ct);
+        if (imported.Where(t => t.Scope == TokenScope.Admin).OrderBy(t => t.CreatedAt).FirstOrDefault() is { } first)
+            await persistence.CreateFirstAdminAsync(first with { Revoked = false }, ct);
+        foreach (var token in imported)
+        {
+            await persistence.CreateAsync(token with { Revoked = false }, ct);
+            if (token.Revoked) await persistence.RevokeAsync(token.Id, ct);
+            Remember(token);
+        }
+        return imported.Count;
+    }
+
     private (AccessToken Token, string Text) New(string name, TokenScope scope, DateTimeOffset? expiresAt)
     {
         var (id, text, hash) = TokenSecret.New();

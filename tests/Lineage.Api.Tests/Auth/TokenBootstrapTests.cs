@@ -59,6 +59,36 @@ public sealed class TokenBootstrapTests : IDisposable
         File.Exists(Path.Combine(later.Directory, TokenBootstrap.FileName)).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task an_instance_upgraded_from_tokens_of_its_own_keeps_them_in_the_shared_store()
+    {
+        var ct = CancellationToken.None;
+        var upgraded = Instance();
+        // Before tokens were shared, the instance kept them in auth.db in its data directory, and its first start wrote admin.token.
+        var own = new TokenStore(new SqliteTokenPersistence(SqliteTokenPersistence.PathIn(upgraded.Directory)), TimeProvider.System);
+        var (_, adminText) = (await own.CreateFirstAdminAsync("admin (generated on first start)", ct))!.Value;
+        var adminFile = Path.Combine(upgraded.Directory, TokenBootstrap.FileName);
+        await File.WriteAllTextAsync(adminFile, adminText, ct);
+        var (_, writerText) = await own.CreateAsync("ci", TokenScope.Write, null, ct);
+        var (leaked, leakedText) = await own.CreateAsync("leaked", TokenScope.Read, null, ct);
+        await own.RevokeAsync(leaked.Id, ct);
+
+        await upgraded.Bootstrap.StartAsync(ct);
+
+        (await upgraded.Tokens.AuthenticateAsync(adminText, ct))!.Scope.ShouldBe(TokenScope.Admin);
+        (await upgraded.Tokens.AuthenticateAsync(writerText, ct))!.Scope.ShouldBe(TokenScope.Write);
+        (await upgraded.Tokens.AuthenticateAsync(leakedText, ct)).ShouldBeNull("a token revoked before the upgrade stays revoked");
+        (await File.ReadAllTextAsync(adminFile, ct)).ShouldBe(adminText, "its admin token counts as the store's first: no other is made");
+        File.Exists(SqliteTokenPersistence.PathIn(upgraded.Directory)).ShouldBeFalse();
+        File.Exists(SqliteTokenPersistence.PathIn(upgraded.Directory) + ".imported").ShouldBeTrue();
+
+        var other = Instance();
+        await other.Bootstrap.StartAsync(ct);
+        (await other.Tokens.AuthenticateAsync(writerText, ct))!.Scope.ShouldBe(TokenScope.Write, "every instance on the store has them");
+        (await other.Tokens.AuthenticateAsync(leakedText, ct)).ShouldBeNull();
+        File.Exists(Path.Combine(other.Directory, TokenBootstrap.FileName)).ShouldBeFalse();
+    }
+
     public void Dispose()
     {
         foreach (var owned in _owned) owned.Dispose();
