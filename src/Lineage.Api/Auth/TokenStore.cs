@@ -11,6 +11,12 @@ namespace Lineage.Api.Auth;
 internal sealed class TokenStore(ITokenPersistence persistence, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, AccessToken> _byId = new();
+
+    // Ids looked up in the shared store in vain since the last refresh: a client sending a token that does not exist,
+    // request after request, costs one lookup per refresh interval rather than one per request. Bounded, so that
+    // made-up ids cannot grow it without end.
+    private readonly ConcurrentDictionary<string, byte> _unknown = new(StringComparer.Ordinal);
+    private const int MaxUnknown = 10_000;
     private readonly SemaphoreSlim _initializing = new(1, 1);
     private volatile bool _ready;
 
@@ -47,6 +53,8 @@ internal sealed class TokenStore(ITokenPersistence persistence, TimeProvider clo
     public async Task RefreshAsync(CancellationToken ct)
     {
         await InitializeAsync(ct);
+        // A token made elsewhere since an id was looked up in vain is in this read.
+        _unknown.Clear();
         // Only what was here before the read can be judged gone: a token made meanwhile may be missing from it.
         var before = _byId.Keys.ToHashSet(StringComparer.Ordinal);
         var stored = await persistence.LoadAllAsync(ct);
@@ -65,16 +73,21 @@ internal sealed class TokenStore(ITokenPersistence persistence, TimeProvider clo
 
     /// <summary>
     /// The active token a request's bearer text names, or null. A token this instance has not seen is looked up in a
-    /// shared store before it is refused: another instance may have made it since the last refresh.
+    /// shared store before it is refused, once until the next refresh: another instance may have made it since the
+    /// last one.
     /// </summary>
     public async ValueTask<AccessToken?> AuthenticateAsync(string bearer, CancellationToken ct)
     {
         if (TokenSecret.Parse(bearer) is not var (id, secret)) return null;
         if (!_byId.TryGetValue(id, out var token))
         {
-            if (!persistence.IsShared) return null;
+            if (!persistence.IsShared || _unknown.ContainsKey(id)) return null;
             await InitializeAsync(ct);
-            if (await persistence.FindAsync(id, ct) is not { } stored) return null;
+            if (await persistence.FindAsync(id, ct) is not { } stored)
+            {
+                if (_unknown.Count < MaxUnknown) _unknown.TryAdd(id, 0);
+                return null;
+            }
             token = Remember(stored);
         }
         return TokenSecret.Matches(secret, token.SecretHash) && token.IsActive(clock.GetUtcNow()) ? token : null;
