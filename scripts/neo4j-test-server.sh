@@ -284,8 +284,9 @@ configure() {
     echo "# no usage reports to udc.neo4j.org"
     echo "dbms.udc.enabled=false"
     # An HTTP transaction left open by a client that died (the crash tests kill the service mid-batch) holds its
-    # locks until this runs out; 60 s by default, the same setting in Neo4j 5 is server.http.transaction_idle_timeout.
-    echo "org.neo4j.server.transaction.timeout=10"
+    # locks until this runs out; 60 s by default. Neo4j 3.1 reads this name (not 2.x's org.neo4j.server.transaction.timeout,
+    # which it ignores); Neo4j 5 calls it server.http.transaction_idle_timeout.
+    echo "dbms.rest.transaction.idle_timeout=10s"
     echo "# Java 17: Neo4j 3.1 reaches into JDK internals"
     local pkg
     for pkg in java.lang java.nio sun.nio.ch java.util java.io java.lang.reflect \
