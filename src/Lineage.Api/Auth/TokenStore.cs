@@ -130,10 +130,11 @@ internal sealed class TokenStore(ITokenPersistence persistence, TimeProvider clo
     {
         await InitializeAsync(ct);
         if (imported.Where(t => t.Scope == TokenScope.Admin).OrderBy(t => t.CreatedAt).FirstOrDefault() is { } first)
-            await persistence.CreateFirstAdminAsync(first with { Revoked = false }, ct);
+            await persistence.CreateFirstAdminAsync(first, ct);
         foreach (var token in imported)
         {
-            await persistence.CreateAsync(token with { Revoked = false }, ct);
+            // Stored active, as every new token is; a revocation follows.
+            await persistence.CreateAsync(token, ct);
             if (token.Revoked) await persistence.RevokeAsync(token.Id, ct);
             Remember(token);
         }

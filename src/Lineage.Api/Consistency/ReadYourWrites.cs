@@ -32,8 +32,9 @@ internal sealed class ReadYourWrites(
     }
 
     /// <summary>
-    /// Whether this instance's index is still replaying a long feed (a new instance on a store others have filled):
-    /// its search is incomplete until it is done, and holding every write until then would stall writes for as long.
+    /// Whether this instance's index is still being built or replaying a long feed (a new instance on a store others
+    /// have filled): its search is incomplete until it is done, and holding every write until then would stall writes
+    /// for as long.
     /// Writes are then acknowledged at once, with their sequence, and a reader who needs one sends it.
     /// </summary>
     private bool Replaying(long? lastSequence)
@@ -41,7 +42,7 @@ internal sealed class ReadYourWrites(
         // A write that changed nothing gives no measure of the lag, and waits (AcknowledgeWait at most).
         var replaying = lastSequence - feeder.AppliedSequence > ReplayLag;
         if (replaying && !_toldReplaying)
-            logger.LogWarning("The search index is replaying the change feed ({Applied} applied): writes are acknowledged without waiting for it until it has caught up",
+            logger.LogWarning("The search index is being built or is replaying the change feed ({Applied} applied): writes are acknowledged without waiting for it until it has caught up",
                 feeder.AppliedSequence);
         _toldReplaying = replaying;
         return replaying;
