@@ -6,6 +6,8 @@ using Lineage.Bench;
 //   --columns N: the column-lineage run instead (N columns per dataset, against the same estate without columns)
 //   --ingest [--probes N]: the whole estate in batches of 1,000, read-your-writes on and off, and the in-process
 //     write path as the floor; on Neo4j also N (100) probes of the lag between two instances
+// dotnet run -c Release --project bench/Lineage.Bench -- --size M --store embedded --write-floor
+//   only the in-process write path (the --ingest run's floor), to look at ingest without HTTP or the search index
 // dotnet run -c Release --project bench/Lineage.Bench -- --openlineage [--events N] [--clients N] [--store …]
 //   N (5,000) generated OpenLineage events, one per request, by one client and by N (4) clients at once
 // dotnet run --project bench/Lineage.Bench -- --load-example [--url http://localhost:8080] [--token T]
@@ -44,6 +46,7 @@ var command = "dotnet run -c Release --project bench/Lineage.Bench -- " + string
 if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NEO4J_INSTANCE"))) Environment.SetEnvironmentVariable("NEO4J_INSTANCE", "bench");
 
 var measuring = !args.Contains("--report-only") && !args.Contains("--draw");
+
 // The OpenLineage run generates events of its own, not an estate.
 var estateNeeded = measuring && !openLineage;
 if (estateNeeded) Console.WriteLine($"Generating estate {size} ({entities:N0} entities, seed 42{(columns > 0 ? $", and again with {columns} columns per dataset" : "")})");
@@ -69,6 +72,11 @@ foreach (var store in measuring ? stores : [])
         load.Add($"{clients} clients: {Runner.LoadAverage()}");
         var run = new OpenLineageBenchResult(store, command, Machine(), DateTimeOffset.UtcNow, olEvents.Facts, sequential, concurrent, load);
         File.WriteAllText(Path.Combine(resultsFolder, $"{store}-openlineage.json"), JsonSerializer.Serialize(run, json));
+        continue;
+    }
+    if (args.Contains("--write-floor"))
+    {
+        await OnFreshStoreAsync(store, uri => WriteFloor.MeasureAsync(estate!, store, uri, Runner.IngestBatchSize, $"[{size}/{store}/floor]"));
         continue;
     }
     if (ingest)
@@ -110,6 +118,9 @@ foreach (var store in measuring ? stores : [])
     var result = await OnFreshStoreAsync(store, uri => new Runner(repo, estate!, size, store, uri, Arg("--keep-data")).RunAsync());
     File.WriteAllText(Path.Combine(resultsFolder, $"{size}-{store}.json"), JsonSerializer.Serialize(result, json));
 }
+
+// The write floor alone saves nothing and leaves BENCHMARKS.md as it is.
+if (args.Contains("--write-floor")) return 0;
 
 static bool IsColumnRun(string file) => Path.GetFileNameWithoutExtension(file).Contains("-columns", StringComparison.Ordinal);
 static bool IsIngestRun(string file) => Path.GetFileNameWithoutExtension(file).EndsWith("-ingest", StringComparison.Ordinal);

@@ -16,8 +16,9 @@ namespace Lineage.Bench;
 /// <summary>
 /// Where a lineage answer's time goes: <c>LineageService.GetLineageAsync</c> run in the bench's own process over the
 /// store the service wrote (SQLite's file beside the running service, or the same Neo4j server), with every store call
-/// timed. The walk's three primitives (one hops call per level, node facts, edges among the kept nodes) and the
-/// deprecation read that dresses the answer are the store's share; the rest is the walk's and the dressing's own work.
+/// timed. The walk's three primitives on the answer's read (one hops call per level, node facts with deprecation,
+/// edges among the kept nodes) and opening that read are the store's share; the rest is the walk's and the dressing's
+/// own work.
 /// </summary>
 internal static class StoreTiming
 {
@@ -36,22 +37,21 @@ internal static class StoreTiming
     public static async Task<PrimitiveTimes> MeasureAsync(
         IGraphStore store, IReadOnlyList<string> roots, LineageDirection direction, int hops, LineageGranularity granularity, int rounds)
     {
-        var timed = DispatchProxy.Create<IGraphStore, TimedStore>();
-        var spent = (TimedStore)(object)timed;
-        spent.Inner = store;
+        var spent = new Dictionary<string, (double Ms, int Calls, long Rows)>();
+        var timed = Timed<IGraphStore>.Wrap(store, spent);
         var service = new LineageService(timed, Options.Create(new TraversalOptions()));
         var samples = new List<(double Total, Dictionary<string, (double Ms, int Calls, long Rows)> Calls, int Nodes, int Edges)>();
         var (timedOut, asked) = (0, 0);
         var budget = Stopwatch.StartNew();
         async Task<bool> AnswerAsync(string root, bool keep)
         {
-            spent.Calls.Clear();
+            spent.Clear();
             var clock = Stopwatch.StartNew();
             try
             {
                 var answer = await service.GetLineageAsync(
                     new LineageRequest(root, direction, hops, [], [], false, new TraversalOptions().DefaultLineageLimit, granularity), CancellationToken.None);
-                if (keep) samples.Add((clock.Elapsed.TotalMilliseconds, new(spent.Calls), answer.Nodes.Count + 1, answer.Edges.Count));
+                if (keep) samples.Add((clock.Elapsed.TotalMilliseconds, new(spent), answer.Nodes.Count + 1, answer.Edges.Count));
                 return true;
             }
             catch (QueryTimeoutException)
@@ -75,16 +75,17 @@ internal static class StoreTiming
         if (samples.Count == 0) return new PrimitiveTimes(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) { TimedOut = timedOut };
         double Mean(Func<(double Total, Dictionary<string, (double Ms, int Calls, long Rows)> Calls, int Nodes, int Edges), double> of) => samples.Average(of);
         double Ms(string call, Dictionary<string, (double Ms, int Calls, long Rows)> calls) => calls.GetValueOrDefault(call).Ms;
-        var hopsMs = Mean(s => Ms(nameof(IGraphStore.GetLineageHopsAsync), s.Calls));
-        var factsMs = Mean(s => Ms(nameof(IGraphStore.GetNodeFactsAsync), s.Calls));
-        var edgesMs = Mean(s => Ms(nameof(IGraphStore.GetLineageEdgesFromAsync), s.Calls));
-        var deprecationMs = Mean(s => Ms(nameof(IGraphStore.GetLatestAspectsAsync), s.Calls));
+        var hopsMs = Mean(s => Ms(nameof(ILineageRead.GetHopsAsync), s.Calls));
+        var factsMs = Mean(s => Ms(nameof(ILineageRead.GetNodeFactsAsync), s.Calls));
+        var edgesMs = Mean(s => Ms(nameof(ILineageRead.GetEdgesAmongAsync), s.Calls));
+        // Deprecation comes with the node facts now; the column stays for older results.
+        var openMs = Mean(s => Ms(nameof(IGraphStore.OpenLineageReadAsync), s.Calls));
         var totalMs = Mean(s => s.Total);
         return new PrimitiveTimes(samples.Count, totalMs,
-            hopsMs, Mean(s => s.Calls.GetValueOrDefault(nameof(IGraphStore.GetLineageHopsAsync)).Calls),
-            Mean(s => s.Calls.GetValueOrDefault(nameof(IGraphStore.GetLineageHopsAsync)).Rows),
-            factsMs, edgesMs, Mean(s => s.Calls.GetValueOrDefault(nameof(IGraphStore.GetLineageEdgesFromAsync)).Rows),
-            deprecationMs, totalMs - hopsMs - factsMs - edgesMs - deprecationMs - Mean(s => s.Calls.Where(c => !Known.Contains(c.Key)).Sum(c => c.Value.Ms)),
+            hopsMs, Mean(s => s.Calls.GetValueOrDefault(nameof(ILineageRead.GetHopsAsync)).Calls),
+            Mean(s => s.Calls.GetValueOrDefault(nameof(ILineageRead.GetHopsAsync)).Rows),
+            factsMs, edgesMs, Mean(s => s.Calls.GetValueOrDefault(nameof(ILineageRead.GetEdgesAmongAsync)).Rows),
+            0, totalMs - hopsMs - factsMs - edgesMs - openMs - Mean(s => s.Calls.Where(c => !Known.Contains(c.Key)).Sum(c => c.Value.Ms)),
             Mean(s => s.Nodes), Mean(s => s.Edges))
         {
             TimedOut = timedOut,
@@ -93,8 +94,8 @@ internal static class StoreTiming
 
     private static readonly HashSet<string> Known =
     [
-        nameof(IGraphStore.GetLineageHopsAsync), nameof(IGraphStore.GetNodeFactsAsync), nameof(IGraphStore.GetLineageEdgesFromAsync),
-        nameof(IGraphStore.GetLatestAspectsAsync),
+        nameof(ILineageRead.GetHopsAsync), nameof(ILineageRead.GetNodeFactsAsync), nameof(ILineageRead.GetEdgesAmongAsync),
+        nameof(IGraphStore.OpenLineageReadAsync),
     ];
 
     /// <summary>
@@ -103,35 +104,45 @@ internal static class StoreTiming
     /// </summary>
     public const string CrossJoinSuffix = " [hops with CROSS JOIN]";
 
-    /// <summary>An <see cref="IGraphStore"/> that adds up the time and the rows of each call it passes on.</summary>
-    public class TimedStore : DispatchProxy
+    /// <summary>
+    /// A store, or a lineage read it opens, that adds up the time and the rows of each call it passes on (a read's
+    /// calls into the same tally as its store's).
+    /// </summary>
+    public class Timed<T> : DispatchProxy where T : class
     {
-        private static readonly MethodInfo TrackMethod = typeof(TimedStore).GetMethod(nameof(TrackAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        private static readonly MethodInfo TrackMethod = typeof(Timed<T>).GetMethod(nameof(TrackAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
-        public IGraphStore Inner { get; set; } = null!;
+        private T _inner = null!;
+        private Dictionary<string, (double Ms, int Calls, long Rows)> _calls = null!;
 
-        public Dictionary<string, (double Ms, int Calls, long Rows)> Calls { get; } = [];
+        public static T Wrap(T inner, Dictionary<string, (double Ms, int Calls, long Rows)> calls)
+        {
+            var proxy = Create<T, Timed<T>>();
+            var timed = (Timed<T>)(object)proxy;
+            (timed._inner, timed._calls) = (inner, calls);
+            return proxy;
+        }
 
         protected override object? Invoke(MethodInfo? method, object?[]? args)
         {
             var clock = Stopwatch.StartNew();
-            var result = Forward(Inner, method!, args);
+            var result = Forward(_inner, method!, args);
             var type = method!.ReturnType;
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>))
                 return TrackMethod.MakeGenericMethod(type.GetGenericArguments()[0]).Invoke(this, [result, method.Name, clock]);
             return result;
         }
 
-        private async Task<T> TrackAsync<T>(Task<T> task, string name, Stopwatch clock)
+        private async Task<TResult> TrackAsync<TResult>(Task<TResult> task, string name, Stopwatch clock)
         {
             var result = await task;
-            var (ms, calls, rows) = Calls.GetValueOrDefault(name);
-            Calls[name] = (ms + clock.Elapsed.TotalMilliseconds, calls + 1, rows + (result is ICollection c ? c.Count : 0));
-            return result;
+            var (ms, calls, rows) = _calls.GetValueOrDefault(name);
+            _calls[name] = (ms + clock.Elapsed.TotalMilliseconds, calls + 1, rows + (result is ICollection c ? c.Count : 0));
+            return result is ILineageRead read ? (TResult)Timed<ILineageRead>.Wrap(read, _calls) : result;
         }
     }
 
-    private static object? Forward(IGraphStore inner, MethodInfo method, object?[]? args)
+    private static object? Forward(object inner, MethodInfo method, object?[]? args)
     {
         try
         {

@@ -39,22 +39,8 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>The latest value of one aspect for each of the urns that has it (absent urns are left out).</summary>
     Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(IReadOnlyCollection<string> urns, string aspect, CancellationToken ct);
 
-    /// <summary>
-    /// One level of a lineage walk (<see cref="LineageWalk"/> steers it): the lineage edges leading one hop from the
-    /// frontier, or from the frontier's columns too, in the query's direction; one statement, never the whole graph.
-    /// </summary>
-    Task<IReadOnlyList<LineageEdge>> GetLineageHopsAsync(LineageHopQuery query, CancellationToken ct);
-
-    /// <summary>Whether each urn is soft-deleted and whether it was ever ingested; urns the store has never seen are left out.</summary>
-    Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(IReadOnlyCollection<string> urns, CancellationToken ct);
-
-    /// <summary>
-    /// The lineage edges (of the given relationship types, all when empty) whose source is among the urns, or with
-    /// <paramref name="withColumns"/> is one of their columns, each with its column mapping; the walk keeps those
-    /// whose other end is among them too.
-    /// </summary>
-    Task<IReadOnlyList<LineageEdge>> GetLineageEdgesFromAsync(
-        IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct);
+    /// <summary>Opens the reads of one lineage answer (<see cref="ILineageRead"/>); dispose it when the answer is made.</summary>
+    Task<ILineageRead> OpenLineageReadAsync(CancellationToken ct);
 
     /// <summary>
     /// Up to <paramref name="limit"/> urns of the entities the store holds, in an order the store keeps, after

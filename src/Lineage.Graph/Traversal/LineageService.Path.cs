@@ -21,17 +21,18 @@ public sealed partial class LineageService
         var to = Urn.Parse(toText, "to").ToString();
         CheckHops(maxHops);
         if (from == to) return new PathAnswer(from, to, LineageDirection.Downstream, new LineagePath([from], []));
-        return await WithinTimeoutAsync(deadline => SearchPathAsync(from, to, maxHops, GranularityFor(from, granularity), deadline), ct);
+        return await WithinTimeoutAsync((walk, deadline) => SearchPathAsync(walk, from, to, maxHops, GranularityFor(from, granularity), deadline), ct);
     }
 
-    private async Task<PathAnswer?> SearchPathAsync(string from, string to, int maxHops, LineageGranularity granularity, CancellationToken ct)
+    private async Task<PathAnswer?> SearchPathAsync(
+        LineageWalk walker, string from, string to, int maxHops, LineageGranularity granularity, CancellationToken ct)
     {
         PathWalk[] walks = [new(from, LineageDirection.Downstream), new(from, LineageDirection.Upstream)];
         for (var depth = 1; depth <= maxHops && walks.Any(w => w.Frontier.Count > 0); depth++)
         {
             foreach (var walk in walks.Where(w => w.Frontier.Count > 0))
             {
-                var level = await _walk.NextLevelAsync(walk.Frontier, walk.Direction, [], false, granularity, walk.Parents.ContainsKey, ct);
+                var level = await walker.NextLevelAsync(walk.Frontier, walk.Direction, [], false, granularity, walk.Parents.ContainsKey, ct);
                 if (level.FirstOrDefault(h => h.Urn == to) is { } found)
                 {
                     walk.Parents[to] = found;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Lineage.Graph.Errors;
 using Lineage.Graph.Storage;
 using Lineage.Graph.Urns;
@@ -14,7 +13,6 @@ namespace Lineage.Graph.Traversal;
 public sealed partial class LineageService(IGraphStore store, IOptions<TraversalOptions> options)
 {
     private readonly TraversalOptions _options = options.Value;
-    private readonly LineageWalk _walk = new(store);
 
     /// <summary>The granularity a question about <paramref name="root"/> takes when it names none: columns for a column, else entities.</summary>
     public static LineageGranularity GranularityFor(string root, LineageGranularity? asked) =>
@@ -26,17 +24,17 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
         var root = Urn.Parse(request.Urn, "urn").ToString();
         CheckHops(request.MaxHops);
         CheckRange("limit", request.Limit, 1, _options.MaxNodes);
-        return await WithinTimeoutAsync(deadline => LineageAsync(root, request, deadline), ct);
+        return await WithinTimeoutAsync((walk, deadline) => LineageAsync(walk, root, request, deadline), ct);
     }
 
-    private async Task<LineageGraph> LineageAsync(string root, LineageRequest request, CancellationToken ct)
+    private static async Task<LineageGraph> LineageAsync(LineageWalk walk, string root, LineageRequest request, CancellationToken ct)
     {
         var directions = request.Direction is { } one ? [one] : new[] { LineageDirection.Upstream, LineageDirection.Downstream };
         var granularity = GranularityFor(root, request.Granularity);
         var walks = new List<TraversalResult>();
         foreach (var direction in directions)
         {
-            walks.Add(await _walk.TraverseAsync(
+            walks.Add(await walk.TraverseAsync(
                 new TraversalQuery(root, direction, request.MaxHops, request.Relationships, request.IncludeRemoved, request.Limit, granularity), ct));
         }
 
@@ -54,8 +52,9 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
         var kept = reached.Select(n => n.Urn).ToHashSet(StringComparer.Ordinal);
         var edges = walks.Count == 1 && request.EntityTypes.Count == 0
             ? walks[0].Edges.Where(e => kept.Contains(e.Source) && kept.Contains(e.Target)).ToList()
-            : await _walk.EdgesAmongAsync([.. kept], request.Relationships, granularity, ct);
-        var nodes = await DescribeAsync(reached, ct);
+            : await walk.EdgesAmongAsync([.. kept], request.Relationships, granularity, ct);
+        var facts = walks.SelectMany(w => w.Facts).DistinctBy(f => f.Key).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var nodes = Describe(reached, facts);
         return new LineageGraph(nodes[0], nodes.Skip(1).ToList(), edges, truncated);
     }
 
@@ -65,41 +64,44 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
     {
         var root = Urn.Parse(urnText, "urn").ToString();
         CheckHops(maxHops);
-        return await WithinTimeoutAsync(deadline => ImpactAsync(root, maxHops, entityTypes, GranularityFor(root, granularity), deadline), ct);
+        return await WithinTimeoutAsync(
+            (walk, deadline) => ImpactAsync(walk, root, maxHops, entityTypes, GranularityFor(root, granularity), deadline), ct);
     }
 
     private async Task<ImpactReport> ImpactAsync(
-        string root, int maxHops, IReadOnlyList<string> entityTypes, LineageGranularity granularity, CancellationToken ct)
+        LineageWalk walk, string root, int maxHops, IReadOnlyList<string> entityTypes, LineageGranularity granularity, CancellationToken ct)
     {
         // Soft-deleted consumers still break: impact walks through them and flags them.
-        var walk = await _walk.TraverseAsync(
-            new TraversalQuery(root, LineageDirection.Downstream, maxHops, [], true, _options.MaxNodes, granularity), ct);
-        var nodes = await DescribeAsync(walk.Nodes, ct);
-        var byUrn = walk.Nodes.ToDictionary(n => n.Urn, StringComparer.Ordinal);
+        var reached = await walk.TraverseAsync(
+            new TraversalQuery(root, LineageDirection.Downstream, maxHops, [], true, _options.MaxNodes, granularity, WithOwners: true), ct);
+        var nodes = Describe(reached.Nodes, reached.Facts);
+        var byUrn = reached.Nodes.ToDictionary(n => n.Urn, StringComparer.Ordinal);
 
         var affected = nodes.Skip(1)
             .Where(n => entityTypes.Count == 0 || entityTypes.Contains(n.EntityType))
             .Select(n => new AffectedEntity(n, PathTo(n.Urn, urn => (byUrn[urn].Parent, byUrn[urn].ParentRelationship))))
             .ToList();
-        var owners = await OwnersAsync(affected.Select(a => a.Entity.Urn).ToList(), ct);
+        var owners = Owners(affected.Select(a => a.Entity.Urn), reached.Facts);
         var counts = affected.GroupBy(a => a.Entity.EntityType, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return new ImpactReport(nodes[0], affected.Count, counts,
-            affected.Count(a => a.Entity.Deprecated), affected.Count(a => a.Entity.Removed), affected, owners, walk.Truncated);
+            affected.Count(a => a.Entity.Deprecated), affected.Count(a => a.Entity.Removed), affected, owners, reached.Truncated);
     }
 
     /// <summary>
-    /// Runs all the store work of one answer — the walk and the reads that dress it — under one deadline,
-    /// <see cref="TraversalOptions.QueryTimeout"/>; past it the work is abandoned with a <see cref="QueryTimeoutException"/>.
+    /// Runs all the store work of one answer — the walk and the reads that dress it — on one read of the store
+    /// (<see cref="IGraphStore.OpenLineageReadAsync"/>) and under one deadline, <see cref="TraversalOptions.QueryTimeout"/>;
+    /// past it the work is abandoned with a <see cref="QueryTimeoutException"/>.
     /// </summary>
-    private async Task<T> WithinTimeoutAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    private async Task<T> WithinTimeoutAsync<T>(Func<LineageWalk, CancellationToken, Task<T>> work, CancellationToken ct)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(_options.QueryTimeout);
         try
         {
-            return await work(deadline.Token);
+            await using var read = await store.OpenLineageReadAsync(deadline.Token);
+            return await work(new LineageWalk(read), deadline.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -123,31 +125,21 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
         return new LineagePath(urns, relationships);
     }
 
-    private async Task<List<LineageNode>> DescribeAsync(IReadOnlyList<ReachedNode> reached, CancellationToken ct)
-    {
-        var deprecations = await store.GetLatestAspectsAsync(reached.Select(n => n.Urn).ToList(), "deprecation", ct);
-        return reached.Select(n =>
+    private static List<LineageNode> Describe(IReadOnlyList<ReachedNode> reached, IReadOnlyDictionary<string, NodeFacts> facts) =>
+        reached.Select(n =>
         {
             Urn.TryParse(n.Urn, out var urn, out _);
-            var deprecated = deprecations.TryGetValue(n.Urn, out var d) && d.Value["deprecated"] is JsonValue v && v.GetValue<bool>();
+            var deprecated = facts.GetValueOrDefault(n.Urn)?.Deprecated ?? false;
             return new LineageNode(n.Urn, urn?.EntityType ?? EntityTypeOf(n.Urn), urn?.Name, urn?.Platform?.ToString(),
                 n.Degree, n.Removed, deprecated, n.Exists);
         }).ToList();
-    }
 
-    private async Task<IReadOnlyList<AffectedOwner>> OwnersAsync(IReadOnlyList<string> urns, CancellationToken ct)
-    {
-        var ownerships = await store.GetLatestAspectsAsync(urns, "ownership", ct);
-        return ownerships
-            .SelectMany(o => (o.Value.Value["owners"] as JsonArray ?? [])
-                .Select(owner => owner?["owner"]?.GetValue<string>())
-                .OfType<string>()
-                .Select(owner => (Owner: owner, Entity: o.Key)))
-            .GroupBy(x => x.Owner, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new AffectedOwner(g.Key, g.Select(x => x.Entity).Distinct().Order(StringComparer.Ordinal).ToList()))
-            .ToList();
-    }
+    private static IReadOnlyList<AffectedOwner> Owners(IEnumerable<string> affected, IReadOnlyDictionary<string, NodeFacts> facts) => affected
+        .SelectMany(urn => (facts.GetValueOrDefault(urn)?.Owners ?? []).Select(owner => (Owner: owner, Entity: urn)))
+        .GroupBy(x => x.Owner, StringComparer.Ordinal)
+        .OrderBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => new AffectedOwner(g.Key, g.Select(x => x.Entity).Distinct().Order(StringComparer.Ordinal).ToList()))
+        .ToList();
 
     private void CheckHops(int maxHops) => CheckRange("maxHops", maxHops, 1, _options.MaxHops);
 

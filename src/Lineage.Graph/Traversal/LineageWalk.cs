@@ -3,18 +3,31 @@ using Lineage.Graph.Storage;
 namespace Lineage.Graph.Traversal;
 
 /// <summary>
-/// The one breadth-first lineage walk, under lineage, impact, path and GraphQL alike. Each level asks the store for
-/// the edges one hop out of the frontier (<see cref="IGraphStore.GetLineageHopsAsync"/>), then keeps each new node
-/// once, at its fewest hops, with its parent: the smallest urn one hop nearer the root with an edge leading to it, then
-/// the smallest relationship name. A level is kept in urn order, and the walk stops as soon as the answer is full.
+/// The one breadth-first lineage walk, under lineage, impact, path and GraphQL alike, over one answer's read of the
+/// store. Each level asks for the edges one hop out of the frontier (<see cref="ILineageRead.GetHopsAsync"/>), then
+/// keeps each new node once, at its fewest hops, with its parent: the smallest urn one hop nearer the root with an edge
+/// leading to it, then the smallest relationship name. A level is kept in urn order, and the walk stops as soon as the
+/// answer is full.
 /// </summary>
-public sealed class LineageWalk(IGraphStore store)
+public sealed class LineageWalk
 {
+    private readonly ILineageRead? _read;
+    private readonly IGraphStore? _store;
+
+    /// <summary>A walk whose every call reads through <paramref name="read"/>: the answer it is part of sees one state of the graph.</summary>
+    public LineageWalk(ILineageRead read) => _read = read;
+
+    /// <summary>A walk that opens a read of <paramref name="store"/> for each call of its own.</summary>
+    public LineageWalk(IGraphStore store) => _store = store;
+
     /// <summary>A node one level further out, and the frontier node and relationship it was reached through.</summary>
     public sealed record Hop(string Urn, string Parent, string Relationship);
 
     /// <summary>Walks one direction from the root: the nodes reached with their fewest hops and parent, and the lineage edges among them.</summary>
-    public async Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct)
+    public Task<TraversalResult> TraverseAsync(TraversalQuery query, CancellationToken ct) =>
+        ReadAsync(read => TraverseAsync(read, query, ct), ct);
+
+    private static async Task<TraversalResult> TraverseAsync(ILineageRead read, TraversalQuery query, CancellationToken ct)
     {
         var degrees = new Dictionary<string, int>(StringComparer.Ordinal) { [query.Root] = 0 };
         var parents = new Dictionary<string, Hop>(StringComparer.Ordinal);
@@ -23,7 +36,7 @@ public sealed class LineageWalk(IGraphStore store)
         var truncated = false;
         for (var depth = 1; depth <= query.MaxHops && frontier.Count > 0 && !truncated; depth++)
         {
-            var level = await NextLevelAsync(frontier, query.Direction, query.RelationshipTypes, query.IncludeRemoved,
+            var level = await NextLevelAsync(read, frontier, query.Direction, query.RelationshipTypes, query.IncludeRemoved,
                 query.Granularity, degrees.ContainsKey, ct);
             var room = query.MaxNodes - order.Count;
             truncated = level.Count > room;
@@ -37,28 +50,33 @@ public sealed class LineageWalk(IGraphStore store)
             frontier = kept.Select(h => h.Urn).ToList();
         }
 
-        var facts = await store.GetNodeFactsAsync(order, ct);
-        var edges = await EdgesAmongAsync(order, query.RelationshipTypes, query.Granularity, ct);
+        var facts = await read.GetNodeFactsAsync(order, query.WithOwners, ct);
+        var edges = await EdgesAmongAsync(read, order, query.RelationshipTypes, query.Granularity, ct);
         var nodes = order.Select(urn =>
         {
-            var fact = facts.GetValueOrDefault(urn) ?? new NodeFacts(false, false);
+            var fact = facts.GetValueOrDefault(urn) ?? NodeFacts.Unknown;
             var parent = parents.GetValueOrDefault(urn);
             return new ReachedNode(urn, degrees[urn], parent?.Parent, parent?.Relationship, fact.Removed, fact.Exists);
         }).ToList();
-        return new TraversalResult(nodes, edges, truncated);
+        return new TraversalResult(nodes, edges, truncated) { Facts = facts };
     }
 
     /// <summary>
     /// The nodes one hop beyond <paramref name="frontier"/> that <paramref name="seen"/> does not know, in urn order,
     /// each with its parent among the frontier.
     /// </summary>
-    public async Task<IReadOnlyList<Hop>> NextLevelAsync(
+    public Task<IReadOnlyList<Hop>> NextLevelAsync(
+        IReadOnlyList<string> frontier, LineageDirection direction, IReadOnlyList<string> types, bool includeRemoved,
+        LineageGranularity granularity, Func<string, bool> seen, CancellationToken ct) =>
+        ReadAsync(read => NextLevelAsync(read, frontier, direction, types, includeRemoved, granularity, seen, ct), ct);
+
+    private static async Task<IReadOnlyList<Hop>> NextLevelAsync(ILineageRead read,
         IReadOnlyList<string> frontier, LineageDirection direction, IReadOnlyList<string> types, bool includeRemoved,
         LineageGranularity granularity, Func<string, bool> seen, CancellationToken ct)
     {
         // By entity a node's columns step with it, so the store is asked for their edges too.
         var withColumns = granularity == LineageGranularity.Entity;
-        var edges = await store.GetLineageHopsAsync(new LineageHopQuery(frontier, direction, types, includeRemoved, withColumns), ct);
+        var edges = await read.GetHopsAsync(new LineageHopQuery(frontier, direction, types, includeRemoved, withColumns), ct);
         var inFrontier = frontier.ToHashSet(StringComparer.Ordinal);
         var best = new SortedDictionary<string, Hop>(StringComparer.Ordinal);
         foreach (var (near, far, relationship) in Steps(edges, direction, inFrontier, granularity))
@@ -95,15 +113,19 @@ public sealed class LineageWalk(IGraphStore store)
     }
 
     /// <summary>
-    /// The lineage edges among the kept nodes, from the edges leaving them; by entity, with their columns' edges rolled
-    /// up to them (a rolled-up edge keeps no column mapping), each once.
+    /// The lineage edges among the kept nodes; by entity, with their columns' edges rolled up to them (a rolled-up edge
+    /// keeps no column mapping), each once.
     /// </summary>
-    public async Task<IReadOnlyList<LineageEdge>> EdgesAmongAsync(
+    public Task<IReadOnlyList<LineageEdge>> EdgesAmongAsync(
+        IReadOnlyList<string> nodes, IReadOnlyList<string> types, LineageGranularity granularity, CancellationToken ct) =>
+        ReadAsync(read => EdgesAmongAsync(read, nodes, types, granularity, ct), ct);
+
+    private static async Task<IReadOnlyList<LineageEdge>> EdgesAmongAsync(ILineageRead read,
         IReadOnlyList<string> nodes, IReadOnlyList<string> types, LineageGranularity granularity, CancellationToken ct)
     {
         var byEntity = granularity == LineageGranularity.Entity;
         var kept = nodes.ToHashSet(StringComparer.Ordinal);
-        var edges = await store.GetLineageEdgesFromAsync(nodes, types, byEntity, ct);
+        var edges = await read.GetEdgesAmongAsync(nodes, types, byEntity, ct);
         string? Among(string urn) =>
             kept.Contains(urn) ? urn : byEntity && Columns.ParentOf(urn) is { } parent && kept.Contains(parent) ? parent : null;
 
@@ -124,6 +146,13 @@ public sealed class LineageWalk(IGraphStore store)
             .ThenBy(e => e.Relationship, StringComparer.Ordinal)
             .ThenBy(e => e.Target, StringComparer.Ordinal)
             .ToList();
+    }
+
+    private async Task<T> ReadAsync<T>(Func<ILineageRead, Task<T>> work, CancellationToken ct)
+    {
+        if (_read is not null) return await work(_read);
+        await using var read = await _store!.OpenLineageReadAsync(ct);
+        return await work(read);
     }
 
     private static string RollUp(string urn) => Columns.ParentOf(urn) ?? urn;

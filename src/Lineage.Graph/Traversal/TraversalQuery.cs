@@ -8,6 +8,7 @@ namespace Lineage.Graph.Traversal;
 /// <param name="IncludeRemoved">Whether to walk into soft-deleted entities (the root is always there).</param>
 /// <param name="MaxNodes">How many nodes to return at most, nearest first (then by urn); more sets Truncated.</param>
 /// <param name="Granularity">Entities (columns rolled up) or columns.</param>
+/// <param name="WithOwners">Whether to read each node's owners with its facts (impact tells them).</param>
 public sealed record TraversalQuery(
     string Root,
     LineageDirection Direction,
@@ -15,7 +16,8 @@ public sealed record TraversalQuery(
     IReadOnlyList<string> RelationshipTypes,
     bool IncludeRemoved,
     int MaxNodes,
-    LineageGranularity Granularity = LineageGranularity.Entity);
+    LineageGranularity Granularity = LineageGranularity.Entity,
+    bool WithOwners = false);
 
 /// <summary>
 /// What a store answers for one level of a walk: the lineage edges that lead one hop from a frontier node — or, with

@@ -4,7 +4,11 @@ using Lineage.Graph.Relationships;
 namespace Lineage.Graph.Traversal;
 
 /// <summary>What a walk reached: the root at degree 0, then every node by fewest hops, and the lineage edges among them.</summary>
-public sealed record TraversalResult(IReadOnlyList<ReachedNode> Nodes, IReadOnlyList<LineageEdge> Edges, bool Truncated);
+public sealed record TraversalResult(IReadOnlyList<ReachedNode> Nodes, IReadOnlyList<LineageEdge> Edges, bool Truncated)
+{
+    /// <summary>What the store knows of each reached node it has seen (deprecation and owners dress the answer).</summary>
+    public IReadOnlyDictionary<string, NodeFacts> Facts { get; init; } = new Dictionary<string, NodeFacts>();
+}
 
 /// <summary>
 /// A node reached at <see cref="Degree"/> hops. <see cref="Parent"/> is the node one hop nearer the root through
@@ -15,7 +19,13 @@ public sealed record ReachedNode(string Urn, int Degree, string? Parent, string?
 
 /// <summary>What a store knows of a node a walk reached.</summary>
 /// <param name="Exists">False for a urn only referenced by edges, never ingested.</param>
-public sealed record NodeFacts(bool Removed, bool Exists);
+/// <param name="Deprecated">Its latest <c>deprecation</c> aspect says <c>deprecated: true</c>.</param>
+/// <param name="Owners">The owner urns of its latest <c>ownership</c> aspect, when asked for; else empty.</param>
+public sealed record NodeFacts(bool Removed, bool Exists, bool Deprecated, IReadOnlyList<string> Owners)
+{
+    /// <summary>What is known of a urn the store has never seen.</summary>
+    public static readonly NodeFacts Unknown = new(false, false, false, []);
+}
 
 /// <summary>A lineage edge as stored (source holds the field) with the end that is upstream.</summary>
 public sealed record LineageEdge(string Source, string Target, string Relationship, string Upstream)

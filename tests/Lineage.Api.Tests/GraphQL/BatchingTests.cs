@@ -90,10 +90,7 @@ public abstract class BatchingTests(LineageApiFactory factory)
         public Task<RelationshipPage> GetRelationshipsAsync(RelationshipQuery query, CancellationToken ct) => inner.GetRelationshipsAsync(query, ct);
         public Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(IReadOnlyCollection<string> urns, string aspect, CancellationToken ct) =>
             inner.GetLatestAspectsAsync(urns, aspect, ct);
-        public Task<IReadOnlyList<LineageEdge>> GetLineageHopsAsync(LineageHopQuery query, CancellationToken ct) => inner.GetLineageHopsAsync(query, ct);
-        public Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(IReadOnlyCollection<string> urns, CancellationToken ct) => inner.GetNodeFactsAsync(urns, ct);
-        public Task<IReadOnlyList<LineageEdge>> GetLineageEdgesFromAsync(IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct) =>
-            inner.GetLineageEdgesFromAsync(urns, types, withColumns, ct);
+        public Task<ILineageRead> OpenLineageReadAsync(CancellationToken ct) => inner.OpenLineageReadAsync(ct);
         public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) => inner.GetConnectivityAsync(urns, ct);
         public Task<IReadOnlyList<string>> ListEntityUrnsAsync(string? after, int limit, CancellationToken ct) => inner.ListEntityUrnsAsync(after, limit, ct);
         public Task<long> GetLastSequenceAsync(CancellationToken ct) => inner.GetLastSequenceAsync(ct);

@@ -12,38 +12,45 @@ public sealed class InstrumentedStore(IGraphStore inner) : IGraphStore
 {
     private int _urnsWalked;
 
-    /// <summary>How many edges the walk's levels (<see cref="GetLineageHopsAsync"/>) have handed back so far.</summary>
+    /// <summary>How many edges the walks' levels (<see cref="ILineageRead.GetHopsAsync"/>) have handed back so far.</summary>
     public int UrnsWalked => _urnsWalked;
 
-    /// <summary>Waited before each level of a walk (<see cref="GetLineageHopsAsync"/>).</summary>
+    /// <summary>Waited before each level of a walk (<see cref="ILineageRead.GetHopsAsync"/>).</summary>
     public TimeSpan WalkDelay { get; set; }
 
-    /// <summary>Waited before each read that dresses a walk (<see cref="GetLatestAspectsAsync"/>, <see cref="GetLineageEdgesFromAsync"/>).</summary>
+    /// <summary>Waited before each read that dresses a walk (<see cref="ILineageRead.GetNodeFactsAsync"/>, <see cref="ILineageRead.GetEdgesAmongAsync"/>).</summary>
     public TimeSpan ReadDelay { get; set; }
 
-    public async Task<IReadOnlyList<LineageEdge>> GetLineageHopsAsync(LineageHopQuery query, CancellationToken ct)
-    {
-        await Task.Delay(WalkDelay, CancellationToken.None);
-        var hops = await inner.GetLineageHopsAsync(query, ct);
-        Interlocked.Add(ref _urnsWalked, hops.Count);
-        return hops;
-    }
+    public async Task<ILineageRead> OpenLineageReadAsync(CancellationToken ct) => new Read(this, await inner.OpenLineageReadAsync(ct));
 
-    public async Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(IReadOnlyCollection<string> urns, string aspect, CancellationToken ct)
-    {
-        await Task.Delay(ReadDelay, CancellationToken.None);
-        return await inner.GetLatestAspectsAsync(urns, aspect, ct);
-    }
+    public Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(IReadOnlyCollection<string> urns, string aspect, CancellationToken ct) =>
+        inner.GetLatestAspectsAsync(urns, aspect, ct);
 
-    public async Task<IReadOnlyList<LineageEdge>> GetLineageEdgesFromAsync(
-        IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct)
+    private sealed class Read(InstrumentedStore store, ILineageRead inner) : ILineageRead
     {
-        await Task.Delay(ReadDelay, CancellationToken.None);
-        return await inner.GetLineageEdgesFromAsync(urns, types, withColumns, ct);
-    }
+        public async Task<IReadOnlyList<LineageEdge>> GetHopsAsync(LineageHopQuery query, CancellationToken ct)
+        {
+            await Task.Delay(store.WalkDelay, CancellationToken.None);
+            var hops = await inner.GetHopsAsync(query, ct);
+            Interlocked.Add(ref store._urnsWalked, hops.Count);
+            return hops;
+        }
 
-    public Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
-        inner.GetNodeFactsAsync(urns, ct);
+        public async Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(IReadOnlyCollection<string> urns, bool withOwners, CancellationToken ct)
+        {
+            await Task.Delay(store.ReadDelay, CancellationToken.None);
+            return await inner.GetNodeFactsAsync(urns, withOwners, ct);
+        }
+
+        public async Task<IReadOnlyList<LineageEdge>> GetEdgesAmongAsync(
+            IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct)
+        {
+            await Task.Delay(store.ReadDelay, CancellationToken.None);
+            return await inner.GetEdgesAmongAsync(urns, types, withColumns, ct);
+        }
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
 
     public Task InitializeAsync(CancellationToken ct) => inner.InitializeAsync(ct);
     public Task<IReadOnlyList<WriteOutcome>> WriteAsync(IReadOnlyList<StoreOperation> operations, CancellationToken ct) => inner.WriteAsync(operations, ct);

@@ -1,3 +1,4 @@
+using Lineage.Graph.Storage;
 using Lineage.Graph.Storage.Sqlite;
 using Lineage.Graph.Traversal;
 using Microsoft.Data.Sqlite;
@@ -50,14 +51,83 @@ public sealed class SqliteFileTests : IAsyncLifetime
         await store.InitializeAsync(CancellationToken.None);
         await store.InitializeAsync(CancellationToken.None);
 
-        var hops = await store.GetLineageHopsAsync(
-            new LineageHopQuery([dataset], LineageDirection.Downstream, [], false, WithColumns: true), CancellationToken.None);
-        hops.ShouldBe([new LineageEdge(feature, dataset, "DerivedFrom", dataset)]);
+        await using (var read = await store.OpenLineageReadAsync(CancellationToken.None))
+        {
+            var hops = await read.GetHopsAsync(
+                new LineageHopQuery([dataset], LineageDirection.Downstream, [], false, WithColumns: true), CancellationToken.None);
+            hops.ShouldBe([new LineageEdge(feature, dataset, "DerivedFrom", dataset)]);
+        }
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         await connection.OpenAsync();
         await using var columns = connection.CreateCommand();
         columns.CommandText = "SELECT group_concat(name, ' ') FROM pragma_table_info('edges')";
         ((string)(await columns.ExecuteScalarAsync())!).ShouldBe("source aspect type target owner lineage mapping");
+    }
+
+    [Fact]
+    public async Task a_database_keyed_by_urns_is_renumbered_by_node_and_keeps_everything_it_held()
+    {
+        var path = SqliteGraphStore.PathIn(_directory);
+        const string dataset = "urn:li:dataset:(urn:li:dataPlatform:hive,orders,PROD)";
+        const string upstream = "urn:li:dataset:(urn:li:dataPlatform:hive,raw,PROD)";
+        const string column = $"urn:li:schemaField:({dataset},id)", upstreamColumn = $"urn:li:schemaField:({upstream},id)";
+        await using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await old.OpenAsync();
+            await using var create = old.CreateCommand();
+            // The tables as column lineage left them: every key a urn.
+            create.CommandText = $$"""
+                CREATE TABLE entities (urn TEXT PRIMARY KEY, entity_type TEXT NOT NULL, removed INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE TABLE aspects (urn TEXT NOT NULL, aspect TEXT NOT NULL, version INTEGER NOT NULL, revision INTEGER NOT NULL,
+                    value TEXT NOT NULL, value_hash TEXT NOT NULL, system_metadata TEXT, created_at INTEGER NOT NULL, created_by TEXT NOT NULL,
+                    PRIMARY KEY (urn, aspect, version)) WITHOUT ROWID;
+                CREATE TABLE edges (source TEXT NOT NULL, aspect TEXT NOT NULL, type TEXT NOT NULL, target TEXT NOT NULL,
+                    owner TEXT NOT NULL DEFAULT '', lineage INTEGER NOT NULL, mapping TEXT, PRIMARY KEY (source, aspect, type, target, owner)) WITHOUT ROWID;
+                CREATE INDEX edges_by_target ON edges (target, type, source);
+                CREATE TABLE timeseries (urn TEXT NOT NULL, aspect TEXT NOT NULL, timestamp_millis INTEGER NOT NULL, partition TEXT NOT NULL,
+                    value TEXT NOT NULL, system_metadata TEXT, created_at INTEGER NOT NULL, created_by TEXT NOT NULL,
+                    PRIMARY KEY (urn, aspect, timestamp_millis, partition)) WITHOUT ROWID;
+                CREATE TABLE changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, urn TEXT NOT NULL, entity_type TEXT NOT NULL, aspect TEXT,
+                    kind TEXT NOT NULL, previous TEXT, current TEXT, revision INTEGER NOT NULL, at INTEGER NOT NULL);
+                INSERT INTO entities VALUES ('{{dataset}}', 'dataset', 1, 1000);
+                INSERT INTO aspects VALUES ('{{dataset}}', 'upstreamLineage', 0, 2, '{"upstreams":[]}', 'h2', NULL, 2000, 'urn:li:corpuser:a');
+                INSERT INTO aspects VALUES ('{{dataset}}', 'upstreamLineage', 1, 1, '{"upstreams":[1]}', 'h1', NULL, 1000, 'urn:li:corpuser:a');
+                INSERT INTO edges VALUES ('{{dataset}}', 'upstreamLineage', 'DownstreamOf', '{{upstream}}', '', 1, NULL);
+                INSERT INTO edges VALUES ('{{column}}', 'upstreamLineage', 'DownstreamOf', '{{upstreamColumn}}', '{{dataset}}', 1, '{"transformOperation":"COPY"}');
+                INSERT INTO timeseries VALUES ('{{dataset}}', 'datasetProfile', 5000, '', '{"rowCount":7}', NULL, 5000, 'urn:li:corpuser:a');
+                INSERT INTO changes (urn, entity_type, aspect, kind, revision, at) VALUES ('{{dataset}}', 'dataset', 'upstreamLineage', 'Upserted', 2, 2000);
+                """;
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await using var store = new SqliteGraphStore(path);
+        await store.InitializeAsync(CancellationToken.None);
+        await store.InitializeAsync(CancellationToken.None);
+        var ct = CancellationToken.None;
+
+        var entity = (await store.GetEntityAsync(dataset, ct))!;
+        (entity.EntityType, entity.Removed).ShouldBe(("dataset", true));
+        (await store.GetAspectVersionsAsync(dataset, "upstreamLineage", ct)).Select(a => (a.Version, a.Revision)).ShouldBe([(0L, 2L), (1L, 1L)]);
+        (await store.GetTimeseriesValuesAsync(new TimeseriesQuery(dataset, "datasetProfile", null, null, 10), ct)).ShouldHaveSingleItem()
+            .Value["rowCount"]!.GetValue<int>().ShouldBe(7);
+        (await store.GetRelationshipsAsync(new RelationshipQuery(upstream, RelationshipDirection.Incoming, [], 0, 10, IncludeRemoved: true), ct)).Items
+            .ShouldBe([new RelatedEntity("DownstreamOf", dataset)]);
+        (await store.ListEntityUrnsAsync(null, 10, ct)).ShouldBe([dataset]);
+        (await store.GetLastSequenceAsync(ct)).ShouldBe(1);
+        await using (var read = await store.OpenLineageReadAsync(ct))
+        {
+            // The column keeps its owner and mapping, and is found as a column of its dataset.
+            var among = await read.GetEdgesAmongAsync([dataset, upstream], [], withColumns: true, ct);
+            among.ShouldBe([
+                new LineageEdge(dataset, upstream, "DownstreamOf", upstream),
+                new LineageEdge(column, upstreamColumn, "DownstreamOf", upstreamColumn) { Mapping = new(null, "COPY", null) },
+            ], ignoreOrder: true);
+        }
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var tables = connection.CreateCommand();
+        tables.CommandText = "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)";
+        ((string)(await tables.ExecuteScalarAsync())!).ShouldBe("aspects changes edges nodes sqlite_sequence timeseries");
     }
 
     public Task InitializeAsync()

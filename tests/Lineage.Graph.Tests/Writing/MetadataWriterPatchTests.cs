@@ -213,15 +213,9 @@ public sealed class MetadataWriterPatchTests(SqliteStoreFixture fx) : IClassFixt
             inner.GetRelationshipsAsync(query, ct);
         public Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterAsync(long after, int limit, CancellationToken ct) =>
             inner.ReadChangesAfterAsync(after, limit, ct);
-        public Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(
-            IReadOnlyCollection<string> urns, string aspect, CancellationToken ct) => inner.GetLatestAspectsAsync(urns, aspect, ct);
-        public Task<IReadOnlyList<LineageEdge>> GetLineageHopsAsync(LineageHopQuery query, CancellationToken ct) =>
-            inner.GetLineageHopsAsync(query, ct);
-        public Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
-            inner.GetNodeFactsAsync(urns, ct);
-        public Task<IReadOnlyList<LineageEdge>> GetLineageEdgesFromAsync(
-            IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct) =>
-            inner.GetLineageEdgesFromAsync(urns, types, withColumns, ct);
+        public Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(IReadOnlyCollection<string> urns, string aspect, CancellationToken ct) =>
+            inner.GetLatestAspectsAsync(urns, aspect, ct);
+        public Task<ILineageRead> OpenLineageReadAsync(CancellationToken ct) => inner.OpenLineageReadAsync(ct);
         public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
             inner.GetConnectivityAsync(urns, ct);
         public Task<IReadOnlyList<string>> ListEntityUrnsAsync(string? after, int limit, CancellationToken ct) => inner.ListEntityUrnsAsync(after, limit, ct);

@@ -39,9 +39,10 @@ internal sealed class RecordingStore(IGraphStore inner) : IGraphStore
             ? throw new IOException("the indexing process died")
             : inner.GetEntitiesAsync(urns, ct);
 
-    public Task<IReadOnlyList<LineageEdge>> GetLineageEdgesFromAsync(
-        IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct) =>
-        inner.GetLineageEdgesFromAsync(urns, types, withColumns, ct);
+    public Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(IReadOnlyCollection<string> urns, string aspect, CancellationToken ct) =>
+        inner.GetLatestAspectsAsync(urns, aspect, ct);
+
+    public Task<ILineageRead> OpenLineageReadAsync(CancellationToken ct) => inner.OpenLineageReadAsync(ct);
 
     public Task InitializeAsync(CancellationToken ct) => inner.InitializeAsync(ct);
 
@@ -59,14 +60,6 @@ internal sealed class RecordingStore(IGraphStore inner) : IGraphStore
 
     public Task<RelationshipPage> GetRelationshipsAsync(RelationshipQuery query, CancellationToken ct) =>
         inner.GetRelationshipsAsync(query, ct);
-
-    public Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(
-        IReadOnlyCollection<string> urns, string aspect, CancellationToken ct) => inner.GetLatestAspectsAsync(urns, aspect, ct);
-
-    public Task<IReadOnlyList<LineageEdge>> GetLineageHopsAsync(LineageHopQuery query, CancellationToken ct) => inner.GetLineageHopsAsync(query, ct);
-
-    public Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
-        inner.GetNodeFactsAsync(urns, ct);
 
     public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
         inner.GetConnectivityAsync(urns, ct);

@@ -36,7 +36,7 @@ internal static class CypherNames
     public const string TimeseriesValues = "read/timeseries-values";
     public const string TraversalStep = "traversal/step";
     public const string NodeFacts = "traversal/node-facts";
-    public const string LineageEdgesFrom = "traversal/lineage-edges-from";
+    public const string EdgesAmong = "traversal/edges-among";
     public const string Connectivity = "read/connectivity";
 
     /// <summary>The schema statement for a server's major version (3.x syntax or 4.4/5.x syntax).</summary>

@@ -7,46 +7,76 @@ namespace Lineage.Graph.Storage.Neo4j;
 
 public sealed partial class Neo4jGraphStore
 {
-    public async Task<IReadOnlyList<LineageEdge>> GetLineageHopsAsync(LineageHopQuery query, CancellationToken ct)
+    public async Task<ILineageRead> OpenLineageReadAsync(CancellationToken ct)
     {
-        if (query.Frontier.Count == 0) return [];
         await InitializeAsync(ct);
-        var (forward, backward) = query.Direction == LineageDirection.Upstream
-            ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
-            : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
-        var result = await RunOneAsync(Statement(CypherNames.TraversalStep, new JsonObject
-        {
-            ["frontier"] = Strings(query.Frontier),
-            ["columnsOf"] = Strings(query.WithColumns ? query.Frontier : []),
-            ["forward"] = (int)forward,
-            ["backward"] = (int)backward,
-            ["types"] = Strings(query.RelationshipTypes),
-            ["includeRemoved"] = query.IncludeRemoved,
-        }), ct);
-        return result.Rows.Select(r => Edge(r, withMapping: false)).ToList();
+        return new LineageRead(this);
     }
 
-    public async Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(IReadOnlyCollection<string> urns, CancellationToken ct)
+    /// <summary>
+    /// One answer's reads, one statement each. Neo4j's HTTP API reads committed data statement by statement, so unlike
+    /// the embedded store's there is no snapshot to hold between them.
+    /// </summary>
+    private sealed class LineageRead(Neo4jGraphStore store) : ILineageRead
     {
-        if (urns.Count == 0) return new Dictionary<string, NodeFacts>();
-        await InitializeAsync(ct);
-        var result = await RunOneAsync(Statement(CypherNames.NodeFacts, new JsonObject { ["urns"] = Strings(urns) }), ct);
-        return result.Rows.ToDictionary(
-            r => r[0]!.GetValue<string>(), r => new NodeFacts(r[1]!.GetValue<bool>(), r[2]!.GetValue<bool>()), StringComparer.Ordinal);
-    }
-
-    public async Task<IReadOnlyList<LineageEdge>> GetLineageEdgesFromAsync(
-        IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct)
-    {
-        if (urns.Count == 0) return [];
-        await InitializeAsync(ct);
-        var result = await RunOneAsync(Statement(CypherNames.LineageEdgesFrom, new JsonObject
+        public async Task<IReadOnlyList<LineageEdge>> GetHopsAsync(LineageHopQuery query, CancellationToken ct)
         {
-            ["urns"] = Strings(urns),
-            ["columnsOf"] = Strings(withColumns ? urns : []),
-            ["types"] = Strings(types),
-        }), ct);
-        return result.Rows.Select(r => Edge(r, withMapping: true)).ToList();
+            if (query.Frontier.Count == 0) return [];
+            var (forward, backward) = query.Direction == LineageDirection.Upstream
+                ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
+                : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
+            var result = await store.RunOneAsync(Statement(CypherNames.TraversalStep, new JsonObject
+            {
+                ["frontier"] = Strings(query.Frontier),
+                ["columnsOf"] = Strings(query.WithColumns ? query.Frontier : []),
+                ["forward"] = (int)forward,
+                ["backward"] = (int)backward,
+                ["types"] = Strings(query.RelationshipTypes),
+                ["includeRemoved"] = query.IncludeRemoved,
+            }), ct);
+            return result.Rows.Select(r => Edge(r, withMapping: false)).ToList();
+        }
+
+        public async Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(
+            IReadOnlyCollection<string> urns, bool withOwners, CancellationToken ct)
+        {
+            if (urns.Count == 0) return new Dictionary<string, NodeFacts>();
+            var result = await store.RunOneAsync(Statement(CypherNames.NodeFacts, new JsonObject
+            {
+                ["urns"] = Strings(urns),
+                ["withOwners"] = withOwners,
+            }), ct);
+            var facts = new Dictionary<string, NodeFacts>(StringComparer.Ordinal);
+            foreach (var row in result.Rows)
+            {
+                var deprecation = row[3] is JsonValue d ? JsonNode.Parse(d.GetValue<string>()) : null;
+                var ownership = row[4] is JsonValue o ? JsonNode.Parse(o.GetValue<string>()) : null;
+                var owners = (ownership?["owners"] as JsonArray ?? [])
+                    .Select(owner => owner?["owner"] is JsonValue v && v.TryGetValue<string>(out var urn) ? urn : null)
+                    .OfType<string>().ToList();
+                var deprecated = deprecation?["deprecated"] is JsonValue flag && flag.TryGetValue<bool>(out var yes) && yes;
+                facts[row[0]!.GetValue<string>()] = new NodeFacts(row[1]!.GetValue<bool>(), row[2]!.GetValue<bool>(), deprecated, owners);
+            }
+            return facts;
+        }
+
+        public async Task<IReadOnlyList<LineageEdge>> GetEdgesAmongAsync(
+            IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct)
+        {
+            if (urns.Count == 0) return [];
+            var result = await store.RunOneAsync(Statement(CypherNames.EdgesAmong, new JsonObject
+            {
+                ["urns"] = Strings(urns),
+                ["columnsOf"] = Strings(withColumns ? urns : []),
+                ["types"] = Strings(types),
+            }), ct);
+            // The statement lets through a column whose dataset it cannot read out of the urn; this decides those.
+            var among = urns.ToHashSet(StringComparer.Ordinal);
+            bool Among(string urn) => among.Contains(urn) || (withColumns && Columns.ParentOf(urn) is { } parent && among.Contains(parent));
+            return result.Rows.Select(r => Edge(r, withMapping: true)).Where(e => Among(e.Source) && Among(e.Target)).ToList();
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     /// <summary>A row of (source, target, type, lineage role[, via, transformOperation, confidenceScore]) as an edge.</summary>
@@ -67,7 +97,7 @@ public sealed partial class Neo4jGraphStore
         await InitializeAsync(ct);
         var result = await RunOneAsync(Statement(CypherNames.LatestAspects, new JsonObject
         {
-            ["urns"] = new JsonArray([.. urns.Select(u => (JsonNode)u)]),
+            ["urns"] = Strings(urns),
             ["aspect"] = aspect,
         }), ct);
         return result.Rows.ToDictionary(r => r[0]!.GetValue<string>(), r => ReadAspect(r[0]!.GetValue<string>(), r[1]!.AsArray()), StringComparer.Ordinal);

@@ -7,21 +7,24 @@ namespace Lineage.Graph.Storage.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
-    private const string AspectColumns = "urn, aspect, version, revision, value, system_metadata, created_at, created_by";
+    // Aspects are read joined to their node as n, for the urn.
+    private const string AspectColumns = "n.urn, a.aspect, a.version, a.revision, a.value, a.system_metadata, a.created_at, a.created_by";
 
     public async Task<StoredEntity?> GetEntityAsync(string urn, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
         string entityType;
         bool removed;
-        await using (var entity = Command(connection, "SELECT entity_type, removed FROM entities WHERE urn = $urn", ("$urn", urn)))
+        await using (var entity = Command(connection,
+            "SELECT entity_type, removed FROM nodes WHERE urn = $urn AND created_at IS NOT NULL", ("$urn", urn)))
         await using (var reader = await entity.ExecuteReaderAsync(ct))
         {
             if (!await reader.ReadAsync(ct)) return null;
             (entityType, removed) = (reader.GetString(0), reader.GetInt64(1) != 0);
         }
         var aspects = await ReadAspectsAsync(connection,
-            $"SELECT {AspectColumns} FROM aspects WHERE urn = $urn AND version = 0 ORDER BY aspect", ct, ("$urn", urn));
+            $"SELECT {AspectColumns} FROM nodes n JOIN aspects a ON a.node = n.id WHERE n.urn = $urn AND a.version = 0 ORDER BY a.aspect",
+            ct, ("$urn", urn));
         return aspects.Count == 0 ? null : new StoredEntity(urn, entityType, removed, aspects);
     }
 
@@ -33,13 +36,13 @@ public sealed partial class SqliteGraphStore
         await using var connection = await OpenAsync(ct);
         var entities = new Dictionary<string, (string Type, bool Removed)>(StringComparer.Ordinal);
         await using (var command = Command(connection,
-            "SELECT urn, entity_type, removed FROM entities WHERE urn IN (SELECT value FROM json_each($urns))", ("$urns", list)))
+            "SELECT urn, entity_type, removed FROM nodes WHERE urn IN (SELECT value FROM json_each($urns)) AND created_at IS NOT NULL", ("$urns", list)))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct)) entities[reader.GetString(0)] = (reader.GetString(1), reader.GetInt64(2) != 0);
         }
         var aspects = await ReadAspectsAsync(connection,
-            $"SELECT {AspectColumns} FROM aspects WHERE version = 0 AND urn IN (SELECT value FROM json_each($urns)) ORDER BY urn, aspect",
+            $"SELECT {AspectColumns} FROM nodes n JOIN aspects a ON a.node = n.id WHERE a.version = 0 AND n.urn IN (SELECT value FROM json_each($urns)) ORDER BY n.urn, a.aspect",
             ct, ("$urns", list));
         foreach (var group in aspects.GroupBy(a => a.Urn))
         {
@@ -53,7 +56,7 @@ public sealed partial class SqliteGraphStore
     {
         await using var connection = await OpenAsync(ct);
         var found = await ReadAspectsAsync(connection,
-            $"SELECT {AspectColumns} FROM aspects WHERE urn = $urn AND aspect = $aspect AND version = $version", ct,
+            $"SELECT {AspectColumns} FROM nodes n JOIN aspects a ON a.node = n.id WHERE n.urn = $urn AND a.aspect = $aspect AND a.version = $version", ct,
             ("$urn", urn), ("$aspect", aspect), ("$version", version));
         return found.SingleOrDefault();
     }
@@ -62,18 +65,29 @@ public sealed partial class SqliteGraphStore
     {
         await using var connection = await OpenAsync(ct);
         return await ReadAspectsAsync(connection,
-            $"SELECT {AspectColumns} FROM aspects WHERE urn = $urn AND aspect = $aspect ORDER BY version = 0 DESC, version DESC", ct,
+            $"SELECT {AspectColumns} FROM nodes n JOIN aspects a ON a.node = n.id WHERE n.urn = $urn AND a.aspect = $aspect ORDER BY a.version = 0 DESC, a.version DESC", ct,
             ("$urn", urn), ("$aspect", aspect));
+    }
+
+    public async Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(
+        IReadOnlyCollection<string> urns, string aspect, CancellationToken ct)
+    {
+        if (urns.Count == 0) return new Dictionary<string, StoredAspect>();
+        await using var connection = await OpenAsync(ct);
+        var aspects = await ReadAspectsAsync(connection,
+            $"SELECT {AspectColumns} FROM json_each($urns) u CROSS JOIN nodes n ON n.urn = u.value JOIN aspects a ON a.node = n.id WHERE a.aspect = $aspect AND a.version = 0",
+            ct, ("$aspect", aspect), ("$urns", JsonSerializer.Serialize(urns)));
+        return aspects.ToDictionary(a => a.Urn, StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<TimeseriesValue>> GetTimeseriesValuesAsync(TimeseriesQuery query, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
         await using var command = Command(connection, """
-            SELECT timestamp_millis, value, system_metadata, created_at FROM timeseries
-            WHERE urn = $urn AND aspect = $aspect
-              AND ($start IS NULL OR timestamp_millis >= $start) AND ($end IS NULL OR timestamp_millis <= $end)
-            ORDER BY timestamp_millis DESC, partition LIMIT $limit
+            SELECT s.timestamp_millis, s.value, s.system_metadata, s.created_at FROM nodes n JOIN timeseries s ON s.node = n.id
+            WHERE n.urn = $urn AND s.aspect = $aspect
+              AND ($start IS NULL OR s.timestamp_millis >= $start) AND ($end IS NULL OR s.timestamp_millis <= $end)
+            ORDER BY s.timestamp_millis DESC, s.partition LIMIT $limit
             """,
             ("$urn", query.Urn), ("$aspect", query.Aspect), ("$start", query.StartTimeMillis), ("$end", query.EndTimeMillis),
             ("$limit", query.Limit));
@@ -92,11 +106,11 @@ public sealed partial class SqliteGraphStore
         var (near, far) = query.Direction == RelationshipDirection.Outgoing ? ("source", "target") : ("target", "source");
         // Several aspects may yield the same (type, other end); a relationship is listed once.
         var filter = $"""
-            FROM (SELECT DISTINCT e.type, e.{far} AS other FROM edges e
-                  WHERE e.{near} = $urn
+            FROM (SELECT DISTINCT e.type, e.{far} AS other FROM nodes n JOIN edges e ON e.{near} = n.id
+                  WHERE n.urn = $urn
                     AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))) r
-            LEFT JOIN entities o ON o.urn = r.other
-            WHERE $includeRemoved = 1 OR COALESCE(o.removed, 0) = 0
+            JOIN nodes o ON o.id = r.other
+            WHERE $includeRemoved = 1 OR o.removed = 0
             """;
         (string, object?)[] parameters =
         [
@@ -106,7 +120,7 @@ public sealed partial class SqliteGraphStore
         await using var connection = await OpenAsync(ct);
         await using var count = Command(connection, $"SELECT COUNT(*) {filter}", parameters);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(ct));
-        await using var page = Command(connection, $"SELECT r.type, r.other {filter} ORDER BY r.type, r.other LIMIT $count OFFSET $start", parameters);
+        await using var page = Command(connection, $"SELECT r.type, o.urn {filter} ORDER BY r.type, o.urn LIMIT $count OFFSET $start", parameters);
         await using var reader = await page.ExecuteReaderAsync(ct);
         var items = new List<RelatedEntity>();
         while (await reader.ReadAsync(ct)) items.Add(new RelatedEntity(reader.GetString(0), reader.GetString(1)));
@@ -118,7 +132,8 @@ public sealed partial class SqliteGraphStore
         await using var connection = await OpenAsync(ct);
         // Ordered by the primary key, so each page is a seek, however far into the walk.
         await using var command = Command(connection,
-            "SELECT urn FROM entities WHERE $after IS NULL OR urn > $after ORDER BY urn LIMIT $limit", ("$after", after), ("$limit", limit));
+            "SELECT urn FROM nodes WHERE ($after IS NULL OR urn > $after) AND created_at IS NOT NULL ORDER BY urn LIMIT $limit",
+            ("$after", after), ("$limit", limit));
         await using var reader = await command.ExecuteReaderAsync(ct);
         var urns = new List<string>();
         while (await reader.ReadAsync(ct)) urns.Add(reader.GetString(0));

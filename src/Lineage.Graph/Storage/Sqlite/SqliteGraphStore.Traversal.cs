@@ -1,3 +1,4 @@
+using System.Data;
 using System.Text.Json;
 using Lineage.Graph.Registry;
 using Lineage.Graph.Relationships;
@@ -8,115 +9,170 @@ namespace Lineage.Graph.Storage.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
-    // One level of a walk: the edges that lead one hop from the frontier along both kinds of lineage edge (those whose
-    // target is upstream of their source, and those whose source is), leaving out soft-deleted far ends. A node's
-    // columns are the urns in one key range (Columns.PrefixOf up to the next character after its comma), which the
-    // primary key (by source) and edges_by_target (by target) both seek; $columnsOf is the frontier, or [] by column.
-    // CROSS JOIN keeps the urns as the outer loop: left to itself, SQLite's planner scanned all of edges for the range
-    // arms (an entity walk on 3,000 datasets with 50 columns each took 100 ms a level instead of 2).
-    private const string HopsSql = """
-        SELECT e.source, e.target, e.type, e.lineage
-        FROM json_each($frontier) f CROSS JOIN edges e ON e.source = f.value
-        WHERE e.lineage = $forward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-          AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.target AND x.removed = 1))
-        UNION
-        SELECT e.source, e.target, e.type, e.lineage
-        FROM json_each($frontier) f CROSS JOIN edges e ON e.target = f.value
-        WHERE e.lineage = $backward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-          AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.source AND x.removed = 1))
-        UNION
-        SELECT e.source, e.target, e.type, e.lineage
-        FROM json_each($columnsOf) f
-        CROSS JOIN edges e ON e.source >= 'urn:li:schemaField:(' || f.value || ',' AND e.source < 'urn:li:schemaField:(' || f.value || '-'
-        WHERE e.lineage = $forward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-          AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.target AND x.removed = 1))
-        UNION
-        SELECT e.source, e.target, e.type, e.lineage
-        FROM json_each($columnsOf) f
-        CROSS JOIN edges e ON e.target >= 'urn:li:schemaField:(' || f.value || ',' AND e.target < 'urn:li:schemaField:(' || f.value || '-'
-        WHERE e.lineage = $backward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-          AND ($includeRemoved OR NOT EXISTS (SELECT 1 FROM entities x WHERE x.urn = e.source AND x.removed = 1))
-        """;
-
-    private const string NodeFactsSql = """
-        SELECT urn, removed, 1 FROM entities WHERE urn IN (SELECT value FROM json_each($nodes))
-        """;
-
-    private const string EdgesFromSql = """
-        SELECT e.source, e.target, e.type, e.lineage, e.mapping
-        FROM json_each($nodes) n CROSS JOIN edges e ON e.source = n.value
-        WHERE e.lineage IN (1, 2) AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-        UNION ALL
-        SELECT e.source, e.target, e.type, e.lineage, e.mapping
-        FROM json_each($columnsOf) n
-        CROSS JOIN edges e ON e.source >= 'urn:li:schemaField:(' || n.value || ',' AND e.source < 'urn:li:schemaField:(' || n.value || '-'
-        WHERE e.lineage IN (1, 2) AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-        """;
-
-    public async Task<IReadOnlyList<LineageEdge>> GetLineageHopsAsync(LineageHopQuery query, CancellationToken ct)
+    public async Task<ILineageRead> OpenLineageReadAsync(CancellationToken ct)
     {
-        if (query.Frontier.Count == 0) return [];
-        var (forward, backward) = query.Direction == LineageDirection.Upstream
-            ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
-            : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
-        var frontier = JsonSerializer.Serialize(query.Frontier);
-        await using var connection = await OpenAsync(ct);
-        await using var hops = Command(connection, HopsSql,
-            ("$frontier", frontier), ("$columnsOf", query.WithColumns ? frontier : "[]"),
-            ("$forward", (int)forward), ("$backward", (int)backward), ("$typeCount", query.RelationshipTypes.Count),
-            ("$types", JsonSerializer.Serialize(query.RelationshipTypes)), ("$includeRemoved", query.IncludeRemoved ? 1 : 0));
-        return await ReadEdgesAsync(hops, withMapping: false, ct);
-    }
-
-    public async Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(IReadOnlyCollection<string> urns, CancellationToken ct)
-    {
-        var facts = new Dictionary<string, NodeFacts>(StringComparer.Ordinal);
-        if (urns.Count == 0) return facts;
-        await using var connection = await OpenAsync(ct);
-        await using var command = Command(connection, NodeFactsSql, ("$nodes", JsonSerializer.Serialize(urns)));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) facts[reader.GetString(0)] = new NodeFacts(reader.GetInt64(1) != 0, Exists: true);
-        return facts;
-    }
-
-    public async Task<IReadOnlyList<LineageEdge>> GetLineageEdgesFromAsync(
-        IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct)
-    {
-        if (urns.Count == 0) return [];
-        var nodes = JsonSerializer.Serialize(urns);
-        await using var connection = await OpenAsync(ct);
-        await using var from = Command(connection, EdgesFromSql,
-            ("$nodes", nodes), ("$columnsOf", withColumns ? nodes : "[]"),
-            ("$typeCount", types.Count), ("$types", JsonSerializer.Serialize(types)));
-        return await ReadEdgesAsync(from, withMapping: true, ct);
-    }
-
-    /// <summary>Rows of (source, target, type, lineage role[, mapping]) as edges that know their upstream end.</summary>
-    private static async Task<List<LineageEdge>> ReadEdgesAsync(SqliteCommand command, bool withMapping, CancellationToken ct)
-    {
-        var edges = new List<LineageEdge>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        var connection = await OpenAsync(ct);
+        try
         {
-            var (source, target) = (reader.GetString(0), reader.GetString(1));
-            var upstream = reader.GetInt64(3) == (int)LineageRole.TargetIsUpstream ? target : source;
-            edges.Add(new LineageEdge(source, target, reader.GetString(2), upstream)
-            {
-                Mapping = withMapping && !reader.IsDBNull(4) ? JsonSerializer.Deserialize<ColumnMapping>(reader.GetString(4), MappingJson) : null,
-            });
+            // Deferred: the snapshot is taken by the first read and kept until the answer is made.
+            var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: true);
+            return new LineageRead(connection, transaction);
         }
-        return edges;
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
-    public async Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(
-        IReadOnlyCollection<string> urns, string aspect, CancellationToken ct)
+    /// <summary>
+    /// One answer's reads, all in one read transaction on one connection. The urns it meets are remembered with their
+    /// node ids, so each level sends the frontier as integers and the walk never re-reads a urn's id.
+    /// </summary>
+    private sealed class LineageRead(SqliteConnection connection, SqliteTransaction transaction) : ILineageRead
     {
-        if (urns.Count == 0) return new Dictionary<string, StoredAspect>();
-        await using var connection = await OpenAsync(ct);
-        var aspects = await ReadAspectsAsync(connection,
-            $"SELECT {AspectColumns} FROM aspects WHERE aspect = $aspect AND version = 0 AND urn IN (SELECT value FROM json_each($urns))",
-            ct, ("$aspect", aspect), ("$urns", JsonSerializer.Serialize(urns)));
-        return aspects.ToDictionary(a => a.Urn, StringComparer.Ordinal);
+        private readonly Dictionary<string, long> _ids = new(StringComparer.Ordinal);
+
+        // One level: the edges that lead one hop from the frontier along both kinds of lineage edge (those whose target
+        // is upstream of their source, and those whose source is), leaving out soft-deleted far ends; $columnsOf (the
+        // frontier at entity granularity, else []) adds the edges of their columns, the nodes whose parent they are.
+        // CROSS JOIN keeps the frontier as the outer loop, each step a seek by integer. No arm can yield another's edge
+        // (an edge has one lineage role, and a frontier node is not its own column), so UNION ALL sorts nothing.
+        private const string HopsSql = """
+            SELECT s.urn, t.urn, e.type, e.lineage, e.source, e.target
+            FROM json_each($frontier) f CROSS JOIN edges e ON e.source = f.value CROSS JOIN nodes t ON t.id = e.target
+            CROSS JOIN nodes s ON s.id = e.source
+            WHERE e.lineage = $forward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+              AND ($includeRemoved OR t.removed = 0)
+            UNION ALL
+            SELECT s.urn, t.urn, e.type, e.lineage, e.source, e.target
+            FROM json_each($frontier) f CROSS JOIN edges e ON e.target = f.value CROSS JOIN nodes s ON s.id = e.source
+            CROSS JOIN nodes t ON t.id = e.target
+            WHERE e.lineage = $backward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+              AND ($includeRemoved OR s.removed = 0)
+            UNION ALL
+            SELECT s.urn, t.urn, e.type, e.lineage, e.source, e.target
+            FROM json_each($columnsOf) f CROSS JOIN nodes c ON c.parent = f.value CROSS JOIN edges e ON e.source = c.id
+            CROSS JOIN nodes t ON t.id = e.target CROSS JOIN nodes s ON s.id = e.source
+            WHERE e.lineage = $forward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+              AND ($includeRemoved OR t.removed = 0)
+            UNION ALL
+            SELECT s.urn, t.urn, e.type, e.lineage, e.source, e.target
+            FROM json_each($columnsOf) f CROSS JOIN nodes c ON c.parent = f.value CROSS JOIN edges e ON e.target = c.id
+            CROSS JOIN nodes s ON s.id = e.source CROSS JOIN nodes t ON t.id = e.target
+            WHERE e.lineage = $backward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+              AND ($includeRemoved OR s.removed = 0)
+            """;
+
+        // What an answer says of each node, deprecation and (for impact) owners included, in one statement.
+        private const string FactsSql = """
+            SELECT n.urn, n.removed, n.created_at IS NOT NULL,
+                   (SELECT d.value ->> 'deprecated' FROM aspects d WHERE d.node = n.id AND d.aspect = 'deprecation' AND d.version = 0),
+                   CASE WHEN $withOwners THEN
+                       (SELECT json_group_array(o.value ->> 'owner') FROM aspects a, json_each(a.value, '$.owners') o
+                        WHERE a.node = n.id AND a.aspect = 'ownership' AND a.version = 0 AND o.value ->> 'owner' IS NOT NULL)
+                   END
+            FROM json_each($ids) j CROSS JOIN nodes n ON n.id = j.value
+            """;
+
+        // The edges with both ends among the kept nodes (or, with columns, their columns), filtered here, not by the walk.
+        private const string AmongSql = """
+            WITH kept(id) AS (SELECT value FROM json_each($ids)),
+                 ends(id) AS MATERIALIZED (
+                     SELECT id FROM kept
+                     UNION ALL SELECT c.id FROM kept k CROSS JOIN nodes c ON c.parent = k.id WHERE $withColumns)
+            SELECT s.urn, t.urn, e.type, e.lineage, e.mapping
+            FROM ends x CROSS JOIN edges e ON e.source = x.id CROSS JOIN nodes s ON s.id = e.source CROSS JOIN nodes t ON t.id = e.target
+            WHERE e.lineage IN (1, 2) AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+              AND e.target IN (SELECT id FROM ends)
+            """;
+
+        public async Task<IReadOnlyList<LineageEdge>> GetHopsAsync(LineageHopQuery query, CancellationToken ct)
+        {
+            if (query.Frontier.Count == 0) return [];
+            var (forward, backward) = query.Direction == LineageDirection.Upstream
+                ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
+                : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
+            var frontier = await IdsAsync(query.Frontier, ct);
+            await using var command = Command(HopsSql,
+                ("$frontier", frontier), ("$columnsOf", query.WithColumns ? frontier : "[]"),
+                ("$forward", (int)forward), ("$backward", (int)backward), ("$typeCount", query.RelationshipTypes.Count),
+                ("$types", JsonSerializer.Serialize(query.RelationshipTypes)), ("$includeRemoved", query.IncludeRemoved ? 1 : 0));
+            var edges = new List<LineageEdge>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var (source, target) = (reader.GetString(0), reader.GetString(1));
+                _ids[source] = reader.GetInt64(4);
+                _ids[target] = reader.GetInt64(5);
+                edges.Add(Edge(source, target, reader.GetString(2), reader.GetInt64(3)));
+            }
+            return edges;
+        }
+
+        public async Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(
+            IReadOnlyCollection<string> urns, bool withOwners, CancellationToken ct)
+        {
+            var facts = new Dictionary<string, NodeFacts>(StringComparer.Ordinal);
+            if (urns.Count == 0) return facts;
+            await using var command = Command(FactsSql, ("$ids", await IdsAsync(urns, ct)), ("$withOwners", withOwners ? 1 : 0));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var owners = reader.IsDBNull(4) ? [] : JsonSerializer.Deserialize<string[]>(reader.GetString(4))!;
+                var deprecated = !reader.IsDBNull(3) && reader.GetFieldType(3) == typeof(long) && reader.GetInt64(3) == 1;
+                facts[reader.GetString(0)] = new NodeFacts(reader.GetInt64(1) != 0, reader.GetInt64(2) != 0, deprecated, owners);
+            }
+            return facts;
+        }
+
+        public async Task<IReadOnlyList<LineageEdge>> GetEdgesAmongAsync(
+            IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct)
+        {
+            if (urns.Count == 0) return [];
+            await using var command = Command(AmongSql, ("$ids", await IdsAsync(urns, ct)), ("$withColumns", withColumns ? 1 : 0),
+                ("$typeCount", types.Count), ("$types", JsonSerializer.Serialize(types)));
+            var edges = new List<LineageEdge>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                edges.Add(Edge(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3)) with
+                {
+                    Mapping = reader.IsDBNull(4) ? null : JsonSerializer.Deserialize<ColumnMapping>(reader.GetString(4), MappingJson),
+                });
+            }
+            return edges;
+        }
+
+        /// <summary>The node ids of the urns as a JSON array for json_each; urns without a node (never written or named) are left out.</summary>
+        private async Task<string> IdsAsync(IReadOnlyCollection<string> urns, CancellationToken ct)
+        {
+            var unknown = urns.Where(u => !_ids.ContainsKey(u)).ToList();
+            if (unknown.Count > 0)
+            {
+                await using var command = Command("SELECT n.urn, n.id FROM json_each($urns) u CROSS JOIN nodes n ON n.urn = u.value",
+                    ("$urns", JsonSerializer.Serialize(unknown)));
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) _ids[reader.GetString(0)] = reader.GetInt64(1);
+            }
+            return JsonSerializer.Serialize(urns.Where(_ids.ContainsKey).Select(u => _ids[u]));
+        }
+
+        private static LineageEdge Edge(string source, string target, string type, long lineage) =>
+            new(source, target, type, lineage == (int)LineageRole.TargetIsUpstream ? target : source);
+
+        private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+        {
+            var command = SqliteGraphStore.Command(connection, sql, parameters);
+            command.Transaction = transaction;
+            return command;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
     }
 
     public async Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct)
@@ -125,9 +181,9 @@ public sealed partial class SqliteGraphStore
         if (urns.Count == 0) return counts;
         await using var connection = await OpenAsync(ct);
         await using var command = Command(connection, """
-            SELECT u.value,
-                   (SELECT COUNT(*) FROM edges WHERE source = u.value) + (SELECT COUNT(*) FROM edges WHERE target = u.value)
-            FROM json_each($urns) u
+            SELECT n.urn,
+                   (SELECT COUNT(*) FROM edges WHERE source = n.id) + (SELECT COUNT(*) FROM edges WHERE target = n.id)
+            FROM json_each($urns) u CROSS JOIN nodes n ON n.urn = u.value
             """, ("$urns", JsonSerializer.Serialize(urns)));
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

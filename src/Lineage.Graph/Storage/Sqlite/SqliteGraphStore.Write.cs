@@ -40,10 +40,13 @@ public sealed partial class SqliteGraphStore
     /// <summary>
     /// One batch inside its IMMEDIATE transaction: read what the planner needs, then apply its effects. Every step is
     /// set-based: its rows travel as one JSON array parameter that the statement unpacks with <c>json_each</c>, so a
-    /// batch costs a dozen statements whatever its size, instead of several per aspect.
+    /// batch costs a dozen statements whatever its size, instead of several per aspect. The urns the effects name are
+    /// numbered first (<see cref="NodeNumbering"/>), and every later statement speaks node ids.
     /// </summary>
     private sealed class Batch(SqliteConnection connection, SqliteTransaction transaction)
     {
+        private IReadOnlyDictionary<string, long> _ids = new Dictionary<string, long>();
+
         public async Task<StoredState> ReadStateAsync(IReadOnlyList<StoreOperation> operations, CancellationToken ct)
         {
             var (aspectKeys, urns) = StoredState.KeysOf(operations);
@@ -53,10 +56,11 @@ public sealed partial class SqliteGraphStore
                 // k.key is the key's index in $keys; the latest is version 0, history is numbered from 1.
                 await using var command = Command("""
                     SELECT k.key,
-                           (SELECT COALESCE(MAX(m.version), 0) FROM aspects m WHERE m.urn = k.value ->> 'urn' AND m.aspect = k.value ->> 'aspect'),
+                           (SELECT COALESCE(MAX(m.version), 0) FROM aspects m WHERE m.node = n.id AND m.aspect = k.value ->> 'aspect'),
                            l.revision, l.value_hash, l.value
                     FROM json_each($keys) k
-                    LEFT JOIN aspects l ON l.urn = k.value ->> 'urn' AND l.aspect = k.value ->> 'aspect' AND l.version = 0
+                    LEFT JOIN nodes n ON n.urn = k.value ->> 'urn'
+                    LEFT JOIN aspects l ON l.node = n.id AND l.aspect = k.value ->> 'aspect' AND l.version = 0
                     """, ("$keys", Rows(aspectKeys, (w, k) => { w.WriteString("urn", k.Urn); w.WriteString("aspect", k.Aspect); })));
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
@@ -67,8 +71,8 @@ public sealed partial class SqliteGraphStore
             }
             var entities = new Dictionary<string, EntityState>(urns.Count, StringComparer.Ordinal);
             await using (var command = Command("""
-                SELECT u.key, COALESCE(SUM(a.version = 0), 0), COUNT(a.urn)
-                FROM json_each($urns) u LEFT JOIN aspects a ON a.urn = u.value
+                SELECT u.key, COALESCE(SUM(a.version = 0), 0), COUNT(a.node)
+                FROM json_each($urns) u LEFT JOIN nodes n ON n.urn = u.value LEFT JOIN aspects a ON a.node = n.id
                 GROUP BY u.key
                 """, ("$urns", JsonSerializer.Serialize(urns))))
             await using (var reader = await command.ExecuteReaderAsync(ct))
@@ -82,40 +86,42 @@ public sealed partial class SqliteGraphStore
         /// <summary>Applies the effects in the planner's order and returns the sequence numbers of the changes.</summary>
         public async Task<IReadOnlyList<long>> ApplyAsync(BatchEffects effects, CancellationToken ct)
         {
+            _ids = await NodeNumbering.NumberAsync(connection, transaction, UrnsOf(effects), ct);
             if (effects.WipedEntities.Count > 0)
             {
+                // The node stays, as edges of other entities may still name it; it is no longer an entity.
                 await ExecuteAsync("""
-                    DELETE FROM aspects WHERE urn IN (SELECT value FROM json_each($urns));
-                    DELETE FROM edges WHERE source IN (SELECT value FROM json_each($urns));
-                    DELETE FROM edges WHERE owner <> '' AND owner IN (SELECT value FROM json_each($urns));
-                    DELETE FROM entities WHERE urn IN (SELECT value FROM json_each($urns));
-                    DELETE FROM timeseries WHERE urn IN (SELECT value FROM json_each($urns));
-                    """, ct, ("$urns", JsonSerializer.Serialize(effects.WipedEntities)));
+                    DELETE FROM aspects WHERE node IN (SELECT value FROM json_each($ids));
+                    DELETE FROM edges WHERE source IN (SELECT value FROM json_each($ids));
+                    DELETE FROM edges WHERE owner <> 0 AND owner IN (SELECT value FROM json_each($ids));
+                    DELETE FROM timeseries WHERE node IN (SELECT value FROM json_each($ids));
+                    UPDATE nodes SET entity_type = NULL, removed = 0, created_at = NULL WHERE id IN (SELECT value FROM json_each($ids));
+                    """, ct, ("$ids", Ids(effects.WipedEntities)));
             }
             if (effects.ArchivedLatest.Count > 0)
             {
                 await ExecuteAsync("""
                     UPDATE aspects SET version = revision
-                    WHERE version = 0 AND (urn, aspect) IN (SELECT value ->> 'urn', value ->> 'aspect' FROM json_each($keys))
+                    WHERE version = 0 AND (node, aspect) IN (SELECT value ->> 'n', value ->> 'aspect' FROM json_each($keys))
                     """, ct, ("$keys", Keys(effects.ArchivedLatest)));
             }
             if (effects.DroppedLatest.Count > 0)
             {
                 await ExecuteAsync("""
                     DELETE FROM aspects
-                    WHERE version = 0 AND (urn, aspect) IN (SELECT value ->> 'urn', value ->> 'aspect' FROM json_each($keys))
+                    WHERE version = 0 AND (node, aspect) IN (SELECT value ->> 'n', value ->> 'aspect' FROM json_each($keys))
                     """, ct, ("$keys", Keys(effects.DroppedLatest)));
             }
             if (effects.NewVersions.Count > 0)
             {
                 await ExecuteAsync("""
-                    INSERT INTO aspects (urn, aspect, version, revision, value, value_hash, system_metadata, created_at, created_by)
-                    SELECT value ->> 'urn', value ->> 'aspect', value ->> 'version', value ->> 'revision', value ->> 'value',
+                    INSERT INTO aspects (node, aspect, version, revision, value, value_hash, system_metadata, created_at, created_by)
+                    SELECT value ->> 'n', value ->> 'aspect', value ->> 'version', value ->> 'revision', value ->> 'value',
                            value ->> 'hash', value ->> 'sm', value ->> 'at', value ->> 'by'
                     FROM json_each($versions)
                     """, ct, ("$versions", Rows(effects.NewVersions, (w, v) =>
                     {
-                        w.WriteString("urn", v.Urn);
+                        w.WriteNumber("n", _ids[v.Urn]);
                         w.WriteString("aspect", v.Aspect);
                         w.WriteNumber("version", v.Version);
                         w.WriteNumber("revision", v.Revision);
@@ -133,10 +139,10 @@ public sealed partial class SqliteGraphStore
                 await ExecuteAsync("""
                     UPDATE aspects SET system_metadata = t.value ->> 'sm'
                     FROM json_each($touches) t
-                    WHERE aspects.urn = t.value ->> 'urn' AND aspects.aspect = t.value ->> 'aspect' AND aspects.revision = t.value ->> 'revision'
+                    WHERE aspects.node = t.value ->> 'n' AND aspects.aspect = t.value ->> 'aspect' AND aspects.revision = t.value ->> 'revision'
                     """, ct, ("$touches", Rows(touches, (w, t) =>
                     {
-                        w.WriteString("urn", t.Urn);
+                        w.WriteNumber("n", _ids[t.Urn]);
                         w.WriteString("aspect", t.Aspect);
                         w.WriteNumber("revision", t.Revision);
                         w.WriteString("sm", t.SystemMetadataJson);
@@ -145,8 +151,8 @@ public sealed partial class SqliteGraphStore
             if (effects.EdgeReplacements.Count > 0)
             {
                 await ExecuteAsync("""
-                    DELETE FROM edges WHERE owner = '' AND (source, aspect) IN (SELECT value ->> 'urn', value ->> 'aspect' FROM json_each($keys));
-                    DELETE FROM edges WHERE owner <> '' AND (owner, aspect) IN (SELECT value ->> 'urn', value ->> 'aspect' FROM json_each($keys));
+                    DELETE FROM edges WHERE owner = 0 AND (source, aspect) IN (SELECT value ->> 'n', value ->> 'aspect' FROM json_each($keys));
+                    DELETE FROM edges WHERE owner <> 0 AND (owner, aspect) IN (SELECT value ->> 'n', value ->> 'aspect' FROM json_each($keys));
                     """, ct, ("$keys", Keys(effects.EdgeReplacements.Select(r => new AspectKey(r.Urn, r.Aspect)))));
                 var edges = effects.EdgeReplacements.SelectMany(r => r.Edges).ToList();
                 if (edges.Count > 0)
@@ -158,11 +164,11 @@ public sealed partial class SqliteGraphStore
                         FROM json_each($edges)
                         """, ct, ("$edges", Rows(edges, (w, e) =>
                         {
-                            w.WriteString("s", e.Source);
+                            w.WriteNumber("s", _ids[e.Source]);
                             w.WriteString("a", e.Aspect);
                             w.WriteString("t", e.Type);
-                            w.WriteString("g", e.Target);
-                            w.WriteString("o", e.IsOwnedElsewhere ? e.Owner : "");
+                            w.WriteNumber("g", _ids[e.Target]);
+                            w.WriteNumber("o", e.IsOwnedElsewhere ? _ids[e.Owner] : 0);
                             w.WriteNumber("l", (int)e.Lineage);
                             if (e.Mapping is { } mapping) w.WriteString("m", JsonSerializer.Serialize(mapping, MappingJson));
                         })));
@@ -170,16 +176,18 @@ public sealed partial class SqliteGraphStore
             }
             if (effects.Entities.Count > 0)
             {
-                // removed is null when the batch left the soft-delete flag alone.
+                // removed is null when the batch left the soft-delete flag alone; a node becoming an entity keeps the
+                // time of its first write as an entity. Rows with nothing to change are not rewritten.
                 await ExecuteAsync("""
-                    INSERT OR IGNORE INTO entities (urn, entity_type, removed, created_at)
-                    SELECT value ->> 'urn', value ->> 'type', 0, value ->> 'at' FROM json_each($entities);
-                    UPDATE entities SET removed = e.value ->> 'removed'
+                    UPDATE nodes SET entity_type = COALESCE(nodes.entity_type, e.value ->> 'type'),
+                                     created_at = COALESCE(nodes.created_at, e.value ->> 'at'),
+                                     removed = COALESCE(e.value ->> 'removed', CASE WHEN nodes.created_at IS NULL THEN 0 ELSE nodes.removed END)
                     FROM json_each($entities) e
-                    WHERE entities.urn = e.value ->> 'urn' AND e.value ->> 'removed' IS NOT NULL;
+                    WHERE nodes.id = e.value ->> 'n'
+                      AND (nodes.created_at IS NULL OR (e.value ->> 'removed' IS NOT NULL AND nodes.removed <> e.value ->> 'removed'))
                     """, ct, ("$entities", Rows(effects.Entities, (w, e) =>
                     {
-                        w.WriteString("urn", e.Urn);
+                        w.WriteNumber("n", _ids[e.Urn]);
                         w.WriteString("type", e.EntityType);
                         w.WriteNumber("at", e.CreatedAt);
                         if (e.Removed is { } removed) w.WriteNumber("removed", removed ? 1 : 0);
@@ -190,16 +198,16 @@ public sealed partial class SqliteGraphStore
             {
                 // "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
                 await ExecuteAsync("""
-                    INSERT INTO timeseries (urn, aspect, timestamp_millis, partition, value, system_metadata, created_at, created_by)
-                    SELECT value ->> 'urn', value ->> 'aspect', value ->> 'ts', value ->> 'partition', value ->> 'value',
+                    INSERT INTO timeseries (node, aspect, timestamp_millis, partition, value, system_metadata, created_at, created_by)
+                    SELECT value ->> 'n', value ->> 'aspect', value ->> 'ts', value ->> 'partition', value ->> 'value',
                            value ->> 'sm', value ->> 'at', value ->> 'by'
                     FROM json_each($points) WHERE true
-                    ON CONFLICT (urn, aspect, timestamp_millis, partition) DO UPDATE SET
+                    ON CONFLICT (node, aspect, timestamp_millis, partition) DO UPDATE SET
                         value = excluded.value, system_metadata = excluded.system_metadata,
                         created_at = excluded.created_at, created_by = excluded.created_by
                     """, ct, ("$points", Rows(effects.TimeseriesPoints, (w, p) =>
                     {
-                        w.WriteString("urn", p.Urn);
+                        w.WriteNumber("n", _ids[p.Urn]);
                         w.WriteString("aspect", p.Aspect);
                         w.WriteNumber("ts", p.TimestampMillis);
                         w.WriteString("partition", p.Partition);
@@ -211,6 +219,18 @@ public sealed partial class SqliteGraphStore
             }
             return await AppendChangesAsync(effects.Changes, ct);
         }
+
+        /// <summary>Every urn the effects name, so that each has a node id before the statements that use it.</summary>
+        private static IEnumerable<string> UrnsOf(BatchEffects effects) =>
+            effects.WipedEntities
+                .Concat(effects.ArchivedLatest.Select(k => k.Urn))
+                .Concat(effects.DroppedLatest.Select(k => k.Urn))
+                .Concat(effects.NewVersions.Select(v => v.Urn))
+                .Concat(effects.Touches.Select(t => t.Urn))
+                .Concat(effects.EdgeReplacements.Select(r => r.Urn))
+                .Concat(effects.EdgeReplacements.SelectMany(r => r.Edges).SelectMany(e => new[] { e.Source, e.Target, e.Owner }))
+                .Concat(effects.Entities.Select(e => e.Urn))
+                .Concat(effects.TimeseriesPoints.Select(p => p.Urn));
 
         /// <summary>
         /// Appends the change records in order. They are inserted in their order by one statement while this batch
@@ -257,8 +277,10 @@ public sealed partial class SqliteGraphStore
             return command;
         }
 
-        private static string Keys(IEnumerable<AspectKey> keys) =>
-            Rows(keys, (w, k) => { w.WriteString("urn", k.Urn); w.WriteString("aspect", k.Aspect); });
+        private string Keys(IEnumerable<AspectKey> keys) =>
+            Rows(keys, (w, k) => { w.WriteNumber("n", _ids[k.Urn]); w.WriteString("aspect", k.Aspect); });
+
+        private string Ids(IEnumerable<string> urns) => JsonSerializer.Serialize(urns.Select(u => _ids[u]));
 
         /// <summary>The rows as a JSON array of objects, one written by <paramref name="write"/> per row, for json_each.</summary>
         private static string Rows<T>(IEnumerable<T> rows, Action<Utf8JsonWriter, T> write)

@@ -39,8 +39,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
             journal.CommandText = SqliteSchema.JournalMode;
             await journal.ExecuteNonQueryAsync(ct);
         }
-        // One transaction, so that an upgrade of the edges table is all done or not at all.
-        await using var transaction = connection.BeginTransaction();
+        // One transaction, so that an upgrade from text-keyed tables is all done or not at all.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
         async Task<object?> RunAsync(string sql)
         {
             await using var command = connection.CreateCommand();
@@ -49,10 +49,22 @@ public sealed partial class SqliteGraphStore : IGraphStore
             return await command.ExecuteScalarAsync(ct);
         }
 
-        var upgrade = Convert.ToInt64(await RunAsync(SqliteSchema.EdgesNeedUpgrade)) == 1;
-        if (upgrade) await RunAsync(SqliteSchema.UpgradeEdges);
+        var shape = Convert.ToInt32(await RunAsync(SqliteSchema.Shape));
+        if (shape != 0) await RunAsync(SqliteSchema.MoveAside(shape));
         await RunAsync(SqliteSchema.Create);
-        if (upgrade) await RunAsync(SqliteSchema.CopyUpgradedEdges);
+        if (shape != 0)
+        {
+            var urns = new List<string>();
+            await using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = SqliteSchema.OldUrns;
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) urns.Add(reader.GetString(0));
+            }
+            foreach (var chunk in urns.Chunk(50_000)) await NodeNumbering.NumberAsync(connection, transaction, chunk, ct);
+            await RunAsync(SqliteSchema.CopyOld);
+        }
         await transaction.CommitAsync(ct);
     }
 

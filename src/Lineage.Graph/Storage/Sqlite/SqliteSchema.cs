@@ -1,42 +1,42 @@
 namespace Lineage.Graph.Storage.Sqlite;
 
-/// <summary>The embedded store's tables; <c>CREATE … IF NOT EXISTS</c>, so applying it again is harmless.</summary>
+/// <summary>
+/// The embedded store's tables; <c>CREATE … IF NOT EXISTS</c>, so applying it again is harmless. Every urn is a row of
+/// <c>nodes</c> and every other table names nodes by their integer id: a B-tree keyed by small integers is a fraction of
+/// one keyed by urns (which repeat a dataset's urn in each of its columns'), so each aspect and edge written costs fewer
+/// pages, and a walk compares integers. A node row is never deleted, so an id always names the same urn.
+/// </summary>
 internal static class SqliteSchema
 {
-    /// <summary>
-    /// Whether a database made before column lineage must have its edges table rebuilt (<see cref="UpgradeEdges"/>):
-    /// its primary key lacks the owner, and SQLite cannot alter a primary key in place.
-    /// </summary>
-    public const string EdgesNeedUpgrade = """
-        SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'edges')
-           AND NOT EXISTS (SELECT 1 FROM pragma_table_info('edges') WHERE name = 'owner')
-        """;
-
-    /// <summary>Moves every edge of an old edges table into the current shape, in the caller's transaction.</summary>
-    public const string UpgradeEdges = """
-        ALTER TABLE edges RENAME TO edges_before_owner;
-        DROP INDEX IF EXISTS edges_by_target;
-        """;
-
-    /// <summary>Run after <see cref="Create"/> when upgrading: the old rows, each owned by its source.</summary>
-    public const string CopyUpgradedEdges = """
-        INSERT INTO edges (source, aspect, type, target, owner, lineage)
-        SELECT source, aspect, type, target, '', lineage FROM edges_before_owner;
-        DROP TABLE edges_before_owner;
-        """;
-
     /// <summary>Set outside any transaction, which SQLite requires of a change of journal mode.</summary>
     public const string JournalMode = "PRAGMA journal_mode = WAL;";
 
+    /// <summary>Which shape the file has: 0 new or current, 1 text-keyed tables, 2 text-keyed edges from before column lineage.</summary>
+    public const string Shape = """
+        SELECT CASE
+            WHEN EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'nodes') THEN 0
+            WHEN NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name IN ('edges', 'entities', 'aspects')) THEN 0
+            WHEN EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'edges')
+             AND NOT EXISTS (SELECT 1 FROM pragma_table_info('edges') WHERE name = 'owner') THEN 2
+            ELSE 1
+        END
+        """;
+
     public const string Create = """
-        CREATE TABLE IF NOT EXISTS entities (
-            urn         TEXT PRIMARY KEY,
-            entity_type TEXT NOT NULL,
+        CREATE TABLE IF NOT EXISTS nodes (
+            id          INTEGER PRIMARY KEY,
+            urn         TEXT NOT NULL UNIQUE,
+            -- A column's (schemaField's) dataset or other parent; null for every other node.
+            parent      INTEGER,
+            entity_type TEXT,
             removed     INTEGER NOT NULL DEFAULT 0,
-            created_at  INTEGER NOT NULL
-        ) WITHOUT ROWID;
+            -- Null while the urn is only named by edges (or after a hard delete): not an entity the store holds.
+            created_at  INTEGER
+        );
+        CREATE INDEX IF NOT EXISTS nodes_by_parent ON nodes (parent) WHERE parent IS NOT NULL;
+        -- A rowid table: aspect values are large, and a bulk load of new entities appends them at the end.
         CREATE TABLE IF NOT EXISTS aspects (
-            urn             TEXT NOT NULL,
+            node            INTEGER NOT NULL,
             aspect          TEXT NOT NULL,
             version         INTEGER NOT NULL,
             revision        INTEGER NOT NULL,
@@ -44,17 +44,17 @@ internal static class SqliteSchema
             value_hash      TEXT NOT NULL,
             system_metadata TEXT,
             created_at      INTEGER NOT NULL,
-            created_by      TEXT NOT NULL,
-            PRIMARY KEY (urn, aspect, version)
-        ) WITHOUT ROWID;
+            created_by      TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS aspects_by_key ON aspects (node, aspect, version);
         CREATE TABLE IF NOT EXISTS edges (
-            source  TEXT NOT NULL,
+            source  INTEGER NOT NULL,
             aspect  TEXT NOT NULL,
             type    TEXT NOT NULL,
-            target  TEXT NOT NULL,
-            -- '' when the source's own aspect made the edge; else the dataset or job whose fine-grained lineage made
+            target  INTEGER NOT NULL,
+            -- 0 when the source's own aspect made the edge; else the dataset or job whose fine-grained lineage made
             -- this column edge (rewriting that aspect replaces it). Two owners may state the same column edge.
-            owner   TEXT NOT NULL DEFAULT '',
+            owner   INTEGER NOT NULL DEFAULT 0,
             lineage INTEGER NOT NULL,
             -- A column edge's {via, transformOperation, confidenceScore}; null on every other edge.
             mapping TEXT,
@@ -62,11 +62,9 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS edges_by_target ON edges (target, type, source);
         -- Only column edges have an owner: a partial index costs nothing on every other edge insert.
-        CREATE INDEX IF NOT EXISTS edges_by_owner ON edges (owner, aspect) WHERE owner <> '';
-        -- Lookups by source use the primary key's prefix; a second index on it only slowed every edge insert.
-        DROP INDEX IF EXISTS edges_by_source;
+        CREATE INDEX IF NOT EXISTS edges_by_owner ON edges (owner, aspect) WHERE owner <> 0;
         CREATE TABLE IF NOT EXISTS timeseries (
-            urn              TEXT NOT NULL,
+            node             INTEGER NOT NULL,
             aspect           TEXT NOT NULL,
             timestamp_millis INTEGER NOT NULL,
             partition        TEXT NOT NULL,
@@ -74,7 +72,7 @@ internal static class SqliteSchema
             system_metadata  TEXT,
             created_at       INTEGER NOT NULL,
             created_by       TEXT NOT NULL,
-            PRIMARY KEY (urn, aspect, timestamp_millis, partition)
+            PRIMARY KEY (node, aspect, timestamp_millis, partition)
         ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS changes (
             seq         INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -87,5 +85,59 @@ internal static class SqliteSchema
             revision    INTEGER NOT NULL,
             at          INTEGER NOT NULL
         );
+        """;
+
+    /// <summary>
+    /// Moves the text-keyed tables aside (shape 1 or 2) before <see cref="Create"/> makes the current ones, in the
+    /// caller's transaction; an edges table from before column lineage gets owner '' on every edge.
+    /// </summary>
+    public static string MoveAside(int shape) => $"""
+        CREATE TABLE IF NOT EXISTS entities (urn TEXT PRIMARY KEY, entity_type TEXT NOT NULL, removed INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS aspects (urn TEXT NOT NULL, aspect TEXT NOT NULL, version INTEGER NOT NULL, revision INTEGER NOT NULL,
+            value TEXT NOT NULL, value_hash TEXT NOT NULL, system_metadata TEXT, created_at INTEGER NOT NULL, created_by TEXT NOT NULL,
+            PRIMARY KEY (urn, aspect, version)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS edges (source TEXT NOT NULL, aspect TEXT NOT NULL, type TEXT NOT NULL, target TEXT NOT NULL,
+            owner TEXT NOT NULL DEFAULT '', lineage INTEGER NOT NULL, mapping TEXT, PRIMARY KEY (source, aspect, type, target, owner)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS timeseries (urn TEXT NOT NULL, aspect TEXT NOT NULL, timestamp_millis INTEGER NOT NULL, partition TEXT NOT NULL,
+            value TEXT NOT NULL, system_metadata TEXT, created_at INTEGER NOT NULL, created_by TEXT NOT NULL,
+            PRIMARY KEY (urn, aspect, timestamp_millis, partition)) WITHOUT ROWID;
+        ALTER TABLE entities RENAME TO old_entities;
+        ALTER TABLE aspects RENAME TO old_aspects;
+        ALTER TABLE edges RENAME TO old_edges;
+        ALTER TABLE timeseries RENAME TO old_timeseries;
+        DROP INDEX IF EXISTS edges_by_target;
+        DROP INDEX IF EXISTS edges_by_owner;
+        DROP INDEX IF EXISTS edges_by_source;
+        {(shape == 2 ? "CREATE TEMP VIEW old_edge_owners AS SELECT source, aspect, type, target, '' AS owner, lineage, NULL AS mapping FROM old_edges;"
+                     : "CREATE TEMP VIEW old_edge_owners AS SELECT source, aspect, type, target, owner, lineage, mapping FROM old_edges;")}
+        """;
+
+    /// <summary>Every urn the text-keyed tables name, for the caller to number (with column parents) before <see cref="CopyOld"/>.</summary>
+    public const string OldUrns = """
+        SELECT urn FROM old_entities
+        UNION SELECT source FROM old_edge_owners UNION SELECT target FROM old_edge_owners
+        UNION SELECT owner FROM old_edge_owners WHERE owner <> ''
+        UNION SELECT urn FROM old_aspects UNION SELECT urn FROM old_timeseries
+        """;
+
+    /// <summary>Copies the text-keyed rows into the current tables, the nodes being numbered, then drops the old ones.</summary>
+    public const string CopyOld = """
+        UPDATE nodes SET entity_type = o.entity_type, removed = o.removed, created_at = o.created_at
+        FROM old_entities o WHERE nodes.urn = o.urn;
+        INSERT INTO aspects (node, aspect, version, revision, value, value_hash, system_metadata, created_at, created_by)
+        SELECT n.id, a.aspect, a.version, a.revision, a.value, a.value_hash, a.system_metadata, a.created_at, a.created_by
+        FROM old_aspects a JOIN nodes n ON n.urn = a.urn ORDER BY n.id, a.aspect, a.version;
+        INSERT INTO edges (source, aspect, type, target, owner, lineage, mapping)
+        SELECT s.id, e.aspect, e.type, t.id, COALESCE(o.id, 0), e.lineage, e.mapping
+        FROM old_edge_owners e JOIN nodes s ON s.urn = e.source JOIN nodes t ON t.urn = e.target
+        LEFT JOIN nodes o ON e.owner <> '' AND o.urn = e.owner;
+        INSERT INTO timeseries (node, aspect, timestamp_millis, partition, value, system_metadata, created_at, created_by)
+        SELECT n.id, s.aspect, s.timestamp_millis, s.partition, s.value, s.system_metadata, s.created_at, s.created_by
+        FROM old_timeseries s JOIN nodes n ON n.urn = s.urn;
+        DROP VIEW old_edge_owners;
+        DROP TABLE old_entities;
+        DROP TABLE old_aspects;
+        DROP TABLE old_edges;
+        DROP TABLE old_timeseries;
         """;
 }
