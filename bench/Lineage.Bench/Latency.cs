@@ -30,5 +30,8 @@ internal sealed record Latency(int Samples, double P50, double P95, double P99)
         return new Latency(samples.Count, At(0.50), At(0.95), At(0.99));
     }
 
-    public override string ToString() => $"{P50:0.0} / {P95:0.0} / {P99:0.0}";
+    /// <summary>p50 / p95 / p99 in ms; below 1 ms with two decimals, as the in-process floors answer in tenths of a millisecond.</summary>
+    public override string ToString() => $"{Ms(P50)} / {Ms(P95)} / {Ms(P99)}";
+
+    private static string Ms(double ms) => ms.ToString(ms < 1 ? "0.00" : "0.0", System.Globalization.CultureInfo.InvariantCulture);
 }

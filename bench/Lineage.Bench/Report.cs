@@ -14,6 +14,18 @@ internal static partial class Report
         md.AppendLine("Measured by `bench/Lineage.Bench` (Release) against the service started as its own process, each store fresh.");
         md.AppendLine("Latencies are client-side milliseconds, p50 / p95 / p99, over the fixed roots and queries the generator picks.");
         md.AppendLine();
+        md.AppendLine("**Floors.** Each lineage and impact row is followed by its plain-CTE floor: the same lineage edges, derived from the");
+        md.AppendLine("estate's aspects by the service's own model, in one plain SQLite table of text urns (upstream, downstream), and the");
+        md.AppendLine("same walk from the same roots as one recursive CTE that returns every node within the hops, nearest first then by urn,");
+        md.AppendLine("cut at the same node count; in the bench's own process, no HTTP. On Neo4j a row is also followed by its raw-Cypher");
+        md.AppendLine("baseline: the store's own step statement sent level by level straight to the server, walked as the service walks.");
+        md.AppendLine("A row's ratios to them are p50 and p99 (`p50 14× · p99 9.1× CTE`); its ratio to the http floor (`GET /health`) is p99.");
+        if (results.Any(r => r.Latencies.Keys.Any(IsEarlyCypherBaseline)))
+        {
+            md.AppendLine("Raw-Cypher rows named without `lineage` come from runs before the baseline followed each edge to its far end; no");
+            md.AppendLine("ratio is taken to them.");
+        }
+        md.AppendLine();
         md.AppendLine("**Reproduce:** `dotnet run -c Release --project bench/Lineage.Bench -- --size M --store both` (sizes S, M, L; stores embedded, neo4j, both).");
         md.AppendLine("The Neo4j runs start a fresh Neo4j test server with `scripts/neo4j-test-server.sh`.");
         md.AppendLine();
@@ -29,7 +41,7 @@ internal static partial class Report
             Row(md, "ingest, batched (aspects/s)", runs, r => r.IngestBatchedPerSecond.ToString("N0", CultureInfo.InvariantCulture));
             Row(md, "ingest, one by one (aspects/s)", runs, r => r.IngestOneByOnePerSecond.ToString("N0", CultureInfo.InvariantCulture));
             Row(md, "search index caught up after last write (s)", runs, r => r.IndexCatchUpSeconds.ToString("0.0", CultureInfo.InvariantCulture));
-            foreach (var name in runs.SelectMany(r => r.Latencies.Keys).Distinct())
+            foreach (var name in InTableOrder(runs.SelectMany(r => r.Latencies.Keys).Distinct().ToList()))
             {
                 Row(md, name, runs, r => r.Latencies.TryGetValue(name, out var l) ? $"{l}{Ratio(r, name)}{Nodes(r, name)}" : "—");
             }
@@ -193,24 +205,59 @@ internal static partial class Report
 
     private const string Floor = "http floor: GET /health";
 
-    /// <summary>For a measure with a baseline, the p99 ratio service / baseline.</summary>
-    private static string Ratio(BenchResult r, string name)
+    /// <summary>A measure's ratios in brackets, or nothing when it has none.</summary>
+    private static string Ratio(BenchResult r, string name) => Ratios(r.Latencies, name) is { Length: > 0 } ratios ? $" ({ratios})" : "";
+
+    /// <summary>
+    /// How a measure compares with what it is measured against: a walk with its plain-CTE floor and raw-Cypher baseline
+    /// (p50 and p99 each), autocomplete with raw Lucene (p99), and every measure but those with the http floor (p99).
+    /// Empty when there is nothing to compare with, as for results saved before the floors.
+    /// </summary>
+    internal static string Ratios(IReadOnlyDictionary<string, Latency> latencies, string name)
     {
-        string? baseline = name switch
-        {
-            "autocomplete" => "baseline: raw Lucene autocomplete",
-            _ when name.StartsWith("lineage ", StringComparison.Ordinal) && name.EndsWith("hub, downstream", StringComparison.Ordinal) =>
-                $"baseline: raw Cypher {name["lineage ".Length..name.IndexOf(" hops", StringComparison.Ordinal)]} hops, hub, downstream",
-            _ => null,
-        };
-        var floor = r.Latencies.GetValueOrDefault("http floor: GET /health");
         var parts = new List<string>();
-        if (baseline is not null && r.Latencies.TryGetValue(baseline, out var b) && b.P99 > 0)
-            parts.Add($"{Times(r.Latencies[name].P99 / b.P99)} baseline");
-        if (floor is not null && !name.StartsWith("baseline", StringComparison.Ordinal) && !name.StartsWith("http floor", StringComparison.Ordinal) && floor.P99 > 0)
-            parts.Add($"{Times(r.Latencies[name].P99 / floor.P99)} floor");
-        return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
+        var l = latencies[name];
+        string Both(Latency against) => $"p50 {Times(l.P50 / against.P50)} · p99 {Times(l.P99 / against.P99)}";
+        if (latencies.TryGetValue(WalkRow.FloorPrefix + name, out var cte) && cte.P50 > 0 && cte.P99 > 0) parts.Add($"{Both(cte)} CTE");
+        if (latencies.TryGetValue(WalkRow.CypherPrefix + name, out var cypher) && cypher.P50 > 0 && cypher.P99 > 0) parts.Add($"{Both(cypher)} raw Cypher");
+        if (name == "autocomplete" && latencies.TryGetValue(LuceneBaseline, out var lucene) && lucene.P99 > 0)
+            parts.Add($"{Times(l.P99 / lucene.P99)} raw Lucene");
+        if (!IsComparison(name) && latencies.TryGetValue(Floor, out var http) && http.P99 > 0) parts.Add($"{Times(l.P99 / http.P99)} http");
+        return string.Join("; ", parts);
     }
+
+    /// <summary>
+    /// The table's rows: measures in the order the runs took them, each walk followed by its floor and baseline rows
+    /// (a run that has them stores them after the walk, but Neo4j's baselines would otherwise trail embedded's rows).
+    /// </summary>
+    private static List<string> InTableOrder(IReadOnlyList<string> names)
+    {
+        var present = names.ToHashSet(StringComparer.Ordinal);
+        bool IsCompanion(string name) =>
+            (name.StartsWith(WalkRow.FloorPrefix, StringComparison.Ordinal) && present.Contains(name[WalkRow.FloorPrefix.Length..]))
+            || (name.StartsWith(WalkRow.CypherPrefix, StringComparison.Ordinal) && present.Contains(name[WalkRow.CypherPrefix.Length..]));
+        var ordered = new List<string>();
+        foreach (var name in names.Where(n => !IsCompanion(n)))
+        {
+            ordered.Add(name);
+            ordered.AddRange(new[] { WalkRow.FloorPrefix + name, WalkRow.CypherPrefix + name }.Where(present.Contains));
+        }
+        return ordered;
+    }
+
+    /// <summary>Measures that are themselves what others are compared with.</summary>
+    private static bool IsComparison(string name) =>
+        name == Floor || name.StartsWith("baseline: ", StringComparison.Ordinal) || name.StartsWith(WalkRow.FloorPrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// A raw-Cypher row of the first baseline (<c>baseline: raw Cypher 3 hops, hub, downstream</c>), which took an
+    /// edge's source as its far end, so followed none of the edges whose lineage role is the walk's forward one.
+    /// </summary>
+    private static bool IsEarlyCypherBaseline(string name) =>
+        name.StartsWith(WalkRow.CypherPrefix, StringComparison.Ordinal) && !name.StartsWith(WalkRow.CypherPrefix + "lineage ", StringComparison.Ordinal)
+        && !name.StartsWith(WalkRow.CypherPrefix + "impact ", StringComparison.Ordinal);
+
+    private const string LuceneBaseline = "baseline: raw Lucene autocomplete";
 
     /// <summary>A ratio with the digits that matter: 0.45×, 1.54×, 31×.</summary>
     private static string Times(double ratio) =>

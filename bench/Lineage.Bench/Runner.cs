@@ -32,41 +32,20 @@ internal sealed partial class Runner(string repo, Estate estate, string size, st
             async Task Time(string name, IReadOnlyList<string> paths, int rounds)
             {
                 latencies[name] = await Latency.MeasureAsync(paths.Select(p => (Func<Task>)(() => GetAsync(p))).ToList(), rounds);
-                if (paths[0].StartsWith("/api/v1/lineage", StringComparison.Ordinal) || paths[0].StartsWith("/api/v1/impact", StringComparison.Ordinal))
-                    answerNodes[name] = await MeanAnswerNodesAsync(paths);
-                Console.WriteLine($"[{size}/{store}] {name,-34} p50/p95/p99 ms {latencies[name]}"
-                    + (answerNodes.TryGetValue(name, out var n) ? $", {n:N0} nodes" : ""));
+                Console.WriteLine($"[{size}/{store}] {name,-34} p50/p95/p99 ms {latencies[name]}");
             }
 
             await Time("http floor: GET /health", ["/health"], 200);
-            foreach (var hops in new[] { 1, 3, 5 })
-            {
-                await Time($"lineage {hops} hops, hub, downstream", estate.HubRoots.Select(r => Lineage(r, "downstream", hops)).ToList(), 10);
-                await Time($"lineage {hops} hops, leaf, downstream", estate.LeafRoots.Select(r => Lineage(r, "downstream", hops)).ToList(), 5);
-                await Time($"lineage {hops} hops, model, upstream", estate.ModelRoots.Select(r => Lineage(r, "upstream", hops)).ToList(), 5);
-            }
-            // The default limit is 1,000 nodes; this is what a client that asks for the whole node cap waits for.
-            await Time($"lineage 3 hops, hub, downstream, limit {FullLimit:N0}",
-                estate.HubRoots.Select(r => Lineage(r, "downstream", 3) + $"&limit={FullLimit}").ToList(), 5);
-            await Time("impact 3 hops, hub", estate.HubRoots.Select(r => $"/api/v1/impact?maxHops=3&urn={Q(r)}").ToList(), 5);
-            await Time("impact 3 hops, leaf", estate.LeafRoots.Select(r => $"/api/v1/impact?maxHops=3&urn={Q(r)}").ToList(), 5);
-            await Time("impact 10 hops, hub", estate.HubRoots.Select(r => $"/api/v1/impact?urn={Q(r)}").ToList(), 3);
-            await Time("impact 10 hops, leaf", estate.LeafRoots.Select(r => $"/api/v1/impact?urn={Q(r)}").ToList(), 5);
+            using var floor = CteFloor.Build(estate);
+            Console.WriteLine($"[{size}/{store}] plain-CTE floor: {floor.Edges:N0} lineage edges in a plain SQLite table ({floor.BuildSeconds:0.0} s to build)");
+            var cypher = store == "neo4j" && neo4jUri is not null ? new RawCypher(neo4jUri) : null;
+            foreach (var row in WalkRow.Of(estate))
+                await TimeWalkAsync(row, floor, cypher, latencies, answerNodes);
             await Time("search", estate.SearchQueries.Select(q => $"/api/v1/search?count=10&q={Q(q)}").ToList(), 20);
             await Time("autocomplete", estate.AutocompleteQueries.Select(q => $"/api/v1/autocomplete?limit=10&q={Q(q)}").ToList(), 20);
 
             latencies["baseline: raw Lucene autocomplete"] = RawLucene.Autocomplete(Path.Combine(dataDirectory, "search"), estate.AutocompleteQueries, 20);
             Console.WriteLine($"[{size}/{store}] baseline: raw Lucene autocomplete      p50/p95/p99 ms {latencies["baseline: raw Lucene autocomplete"]}");
-            if (store == "neo4j" && neo4jUri is not null)
-            {
-                var cypher = new RawCypher(neo4jUri);
-                foreach (var hops in new[] { 1, 3, 5 })
-                {
-                    var name = $"baseline: raw Cypher {hops} hops, hub, downstream";
-                    latencies[name] = await Latency.MeasureAsync(estate.HubRoots.Select(r => (Func<Task>)(() => cypher.DownstreamAsync(r, hops, DefaultLimit))).ToList(), 10);
-                    Console.WriteLine($"[{size}/{store}] {name} p50/p95/p99 ms {latencies[name]}");
-                }
-            }
 
             return new BenchResult(size, store, estate.Entities, estate.Proposals.Count, DateTimeOffset.UtcNow, perSecondBatched, perSecondSingle,
                 catchUp, latencies, service.PeakMemoryBytes(), StoreBytes(dataDirectory), FolderBytes(Path.Combine(dataDirectory, "search")))
@@ -79,23 +58,6 @@ internal sealed partial class Runner(string repo, Estate estate, string size, st
             await service.DisposeAsync();
             if (keepData is null) try { Directory.Delete(dataDirectory, true); } catch (IOException) { }
         }
-    }
-
-    /// <summary>The service's default lineage limit (Lineage:Traversal:DefaultLineageLimit) and its node cap (MaxNodes).</summary>
-    private const int DefaultLimit = 1_000, FullLimit = 10_000;
-
-    private static string Lineage(string root, string direction, int hops) => $"/api/v1/lineage?direction={direction}&maxHops={hops}&urn={Q(root)}";
-
-    /// <summary>How many nodes the answers hold on average, root included: what the latency of a row pays for.</summary>
-    private async Task<double> MeanAnswerNodesAsync(IReadOnlyList<string> paths)
-    {
-        var counts = new List<int>();
-        foreach (var path in paths)
-        {
-            var answer = (await _http.GetFromJsonAsync<JsonObject>(path))!;
-            counts.Add(answer["nodes"] is JsonArray nodes ? nodes.Count + 1 : answer["total"]!.GetValue<int>() + 1);
-        }
-        return counts.Average();
     }
 
     private static string Q(string value) => Uri.EscapeDataString(value);

@@ -1,0 +1,66 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Lineage.Bench;
+
+/// <summary>The lineage and impact rows of <see cref="RunAsync"/>: each timed through the service, then its floor and baseline.</summary>
+internal sealed partial class Runner
+{
+    /// <summary>
+    /// Times one walk row through the service, then the same walk as one recursive CTE over a plain table
+    /// (<see cref="CteFloor"/>) and, on Neo4j, as the store's raw Cypher steps (<see cref="RawCypher"/>), and prints the
+    /// row's ratios to them. Before timing a floor or baseline, checks root by root that it reaches as many nodes as the
+    /// service answered: a different count means it is not the same walk, which is worth a warning but not the run.
+    /// </summary>
+    private async Task TimeWalkAsync(
+        WalkRow row, CteFloor floor, RawCypher? cypher, Dictionary<string, Latency> latencies, Dictionary<string, double> answerNodes)
+    {
+        var paths = row.Roots.Select(row.PathFor).ToList();
+        latencies[row.Name] = await Latency.MeasureAsync(paths.Select(p => (Func<Task>)(() => GetAsync(p))).ToList(), row.Rounds);
+        var served = await AnswerNodesAsync(paths);
+        Record(row.Name, served);
+
+        var floorNodes = row.Roots.Select(root => floor.Walk(root, row)).ToList();
+        WarnIfNotTheSameWalk(row, "plain CTE", served, floorNodes);
+        latencies[row.FloorName] = await floor.MeasureAsync(row);
+        Record(row.FloorName, floorNodes);
+
+        if (cypher is not null)
+        {
+            var cypherNodes = new List<int>();
+            foreach (var root in row.Roots) cypherNodes.Add(await cypher.WalkAsync(root, row));
+            WarnIfNotTheSameWalk(row, "raw Cypher", served, cypherNodes);
+            latencies[row.BaselineName] = await cypher.MeasureAsync(row);
+            Record(row.BaselineName, cypherNodes);
+        }
+        Console.WriteLine($"[{size}/{store}]   {row.Name}: {Report.Ratios(latencies, row.Name)}");
+
+        void Record(string name, IReadOnlyList<int> nodes)
+        {
+            answerNodes[name] = nodes.Average();
+            Console.WriteLine($"[{size}/{store}] {name,-34} p50/p95/p99 ms {latencies[name]}, {answerNodes[name]:N0} nodes");
+        }
+    }
+
+    /// <summary>One line per root whose answers differ in size, with both counts.</summary>
+    private void WarnIfNotTheSameWalk(WalkRow row, string what, IReadOnlyList<int> served, IReadOnlyList<int> walked)
+    {
+        for (var i = 0; i < row.Roots.Count; i++)
+        {
+            if (served[i] != walked[i])
+                Console.WriteLine($"[{size}/{store}] warning: {row.Name} from {row.Roots[i]}: the service answered {served[i]:N0} nodes, the {what} walk {walked[i]:N0}");
+        }
+    }
+
+    /// <summary>How many nodes each answer holds, root included: what the latency of a row pays for.</summary>
+    private async Task<List<int>> AnswerNodesAsync(IReadOnlyList<string> paths)
+    {
+        var counts = new List<int>();
+        foreach (var path in paths)
+        {
+            var answer = (await _http.GetFromJsonAsync<JsonObject>(path))!;
+            counts.Add(answer["nodes"] is JsonArray nodes ? nodes.Count + 1 : answer["total"]!.GetValue<int>() + 1);
+        }
+        return counts;
+    }
+}
