@@ -50,7 +50,14 @@ public sealed class SearchIndex : IDisposable
     /// </summary>
     private static IndexWriter OpenWriter(LuceneDirectory directory, string path)
     {
-        var config = new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField) { OpenMode = OpenMode.CREATE_OR_APPEND };
+        // No compound files: every near-real-time refresh flushes a small segment, and packing each into one file
+        // copied its bytes once more for nothing (the index has a few dozen segments, far from any file limit).
+        var config = new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            UseCompoundFile = false,
+            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
+        };
         try
         {
             return new IndexWriter(directory, config);
@@ -89,12 +96,31 @@ public sealed class SearchIndex : IDisposable
         {
             foreach (var urn in deletes) _writer.DeleteDocuments(new Term(IndexFields.Urn, urn));
             foreach (var document in upserts) _writer.UpdateDocument(new Term(IndexFields.Urn, document.Urn), DocumentMapper.ToLucene(document));
-            _searchers.MaybeRefreshBlocking();
-            // Only now: a writer waiting for this sequence answers as soon as it reads it, and its client searches.
-            AppliedSequence = sequence;
-            _resumeAfter = resumeAfter ?? sequence;
-            if (DateTime.UtcNow - _lastCommit >= CommitInterval) Commit();
+            Publish(sequence, resumeAfter);
         }
+    }
+
+    /// <summary>
+    /// Sets the connectivity (the rank) of the indexed entities in <paramref name="connectivity"/> in place, without
+    /// rebuilding their documents, and makes it searchable as <see cref="Apply"/> does; urns not indexed are skipped.
+    /// </summary>
+    public void UpdateConnectivity(IReadOnlyDictionary<string, long> connectivity, long sequence, long? resumeAfter = null)
+    {
+        lock (_applying)
+        {
+            foreach (var (urn, count) in connectivity)
+                _writer.UpdateNumericDocValue(new Term(IndexFields.Urn, urn), IndexFields.Connectivity, count);
+            Publish(sequence, resumeAfter);
+        }
+    }
+
+    private void Publish(long sequence, long? resumeAfter)
+    {
+        _searchers.MaybeRefreshBlocking();
+        // Only now: a writer waiting for this sequence answers as soon as it reads it, and its client searches.
+        AppliedSequence = sequence;
+        _resumeAfter = resumeAfter ?? sequence;
+        if (DateTime.UtcNow - _lastCommit >= CommitInterval) Commit();
     }
 
     /// <summary>Makes everything applied durable, with the sequence a restart resumes after in the commit data.</summary>

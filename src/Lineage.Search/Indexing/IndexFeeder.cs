@@ -27,8 +27,8 @@ public sealed class IndexFeeder(
     private const int PageSize = 4000;
 
     // Entities whose rank is refreshed in one step: small enough that a write waiting for the index behind it waits
-    // little, large enough that the searcher is not reopened for every few.
-    private const int TargetChunk = 500;
+    // little, large enough that the searcher is not reopened for every few. A refresh sets one value in place.
+    private const int TargetChunk = 2000;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(5);
     private const int SettleAttempts = 40;
@@ -257,15 +257,17 @@ public sealed class IndexFeeder(
     }
 
     /// <summary>
-    /// Rebuilds one chunk of the documents of the entities whose edges changed at their other end (their connectivity,
-    /// which ranks them). A restart before all are rebuilt resumes from the change that made the first one wait.
+    /// Refreshes one chunk of the entities whose edges changed at their other end: only their connectivity (which ranks
+    /// them) changed, so it is set in their documents in place, not rebuilt from the store. A restart before all are
+    /// refreshed resumes from the change that made the first one wait.
     /// </summary>
     private async Task RefreshTargetsAsync(CancellationToken ct)
     {
-        var urns = _staleTargets.Take(TargetChunk).ToHashSet(StringComparer.Ordinal);
-        var entities = await store.GetEntitiesAsync(urns, ct);
+        var urns = _staleTargets.Take(TargetChunk).ToList();
+        var connectivity = await store.GetConnectivityAsync(urns, ct);
         _staleTargets.ExceptWith(urns);
-        await IndexAsync(urns, entities, index.AppliedSequence, ct);
+        var sequence = index.AppliedSequence;
+        index.UpdateConnectivity(urns.ToDictionary(u => u, u => connectivity.GetValueOrDefault(u), StringComparer.Ordinal), sequence, ResumeAfter(sequence));
     }
 
     private async Task IndexAsync(IReadOnlyCollection<string> urns, IReadOnlyDictionary<string, StoredEntity> entities, long sequence, CancellationToken ct)
@@ -275,8 +277,11 @@ public sealed class IndexFeeder(
             .Select(e => EntityDocumentBuilder.Build(e, connectivity.GetValueOrDefault(e.Urn)) with { Targets = TargetsOf(e) })
             .ToList();
         var deletes = urns.Where(u => !entities.ContainsKey(u)).ToList();
-        index.Apply(upserts, deletes, sequence, resumeAfter: _staleTargets.Count == 0 ? sequence : Math.Min(sequence, _staleSince - 1));
+        index.Apply(upserts, deletes, sequence, ResumeAfter(sequence));
     }
+
+    // While targets wait, a restart resumes from the change that made the first of them wait.
+    private long ResumeAfter(long sequence) => _staleTargets.Count == 0 ? sequence : Math.Min(sequence, _staleSince - 1);
 
     /// <summary>
     /// The entities the changes touch, read once every upsert among the changes shows. Neo4j reads without a snapshot,
