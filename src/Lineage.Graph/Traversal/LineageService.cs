@@ -31,11 +31,15 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
     {
         var directions = request.Direction is { } one ? [one] : new[] { LineageDirection.Upstream, LineageDirection.Downstream };
         var granularity = GranularityFor(root, request.Granularity);
+        // Both directions: edges can join a node found upstream to one found downstream, so the edges are read once,
+        // for the whole answer, after the walks; so too when some of the nodes are filtered out.
+        var edgesOfOneWalk = directions.Length == 1 && request.EntityTypes.Count == 0;
         var walks = new List<TraversalResult>();
         foreach (var direction in directions)
         {
             walks.Add(await walk.TraverseAsync(
-                new TraversalQuery(root, direction, request.MaxHops, request.Relationships, request.IncludeRemoved, request.Limit, granularity), ct));
+                new TraversalQuery(root, direction, request.MaxHops, request.Relationships, request.IncludeRemoved, request.Limit, granularity,
+                    WithEdges: edgesOfOneWalk), ct));
         }
 
         // A node both upstream and downstream (a cycle) appears once, at its nearest degree.
@@ -48,9 +52,8 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
         var truncated = walks.Any(w => w.Truncated) || reached.Count > request.Limit;
         if (reached.Count > request.Limit) reached = reached.Take(request.Limit).ToList();
 
-        // Both directions: edges can join a node found upstream to one found downstream, so ask for the whole set.
         var kept = reached.Select(n => n.Urn).ToHashSet(StringComparer.Ordinal);
-        var edges = walks.Count == 1 && request.EntityTypes.Count == 0
+        var edges = edgesOfOneWalk
             ? walks[0].Edges.Where(e => kept.Contains(e.Source) && kept.Contains(e.Target)).ToList()
             : await walk.EdgesAmongAsync([.. kept], request.Relationships, granularity, ct);
         var facts = walks.SelectMany(w => w.Facts).DistinctBy(f => f.Key).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
@@ -73,7 +76,7 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
     {
         // Soft-deleted consumers still break: impact walks through them and flags them.
         var reached = await walk.TraverseAsync(
-            new TraversalQuery(root, LineageDirection.Downstream, maxHops, [], true, _options.MaxNodes, granularity, WithOwners: true), ct);
+            new TraversalQuery(root, LineageDirection.Downstream, maxHops, [], true, _options.MaxNodes, granularity, WithOwners: true, WithEdges: false), ct);
         var nodes = Describe(reached.Nodes, reached.Facts);
         var byUrn = reached.Nodes.ToDictionary(n => n.Urn, StringComparer.Ordinal);
 

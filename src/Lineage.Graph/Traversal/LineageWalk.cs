@@ -51,7 +51,7 @@ public sealed class LineageWalk
         }
 
         var facts = await read.GetNodeFactsAsync(order, query.WithOwners, ct);
-        var edges = await EdgesAmongAsync(read, order, query.RelationshipTypes, query.Granularity, ct);
+        var edges = query.WithEdges ? await EdgesAmongAsync(read, order, query.RelationshipTypes, query.Granularity, ct) : [];
         var nodes = order.Select(urn =>
         {
             var fact = facts.GetValueOrDefault(urn) ?? NodeFacts.Unknown;

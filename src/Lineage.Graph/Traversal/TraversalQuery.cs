@@ -9,6 +9,7 @@ namespace Lineage.Graph.Traversal;
 /// <param name="MaxNodes">How many nodes to return at most, nearest first (then by urn); more sets Truncated.</param>
 /// <param name="Granularity">Entities (columns rolled up) or columns.</param>
 /// <param name="WithOwners">Whether to read each node's owners with its facts (impact tells them).</param>
+/// <param name="WithEdges">Whether to read the lineage edges among the nodes reached (impact lists paths, not edges).</param>
 public sealed record TraversalQuery(
     string Root,
     LineageDirection Direction,
@@ -17,7 +18,8 @@ public sealed record TraversalQuery(
     bool IncludeRemoved,
     int MaxNodes,
     LineageGranularity Granularity = LineageGranularity.Entity,
-    bool WithOwners = false);
+    bool WithOwners = false,
+    bool WithEdges = true);
 
 /// <summary>
 /// What a store answers for one level of a walk: the lineage edges that lead one hop from a frontier node — or, with

@@ -32,6 +32,7 @@ public sealed partial class SqliteGraphStore
     private sealed class LineageRead(SqliteConnection connection, SqliteTransaction transaction) : ILineageRead
     {
         private readonly Dictionary<string, long> _ids = new(StringComparer.Ordinal);
+        private SqliteCommand? _hops;
 
         // One level: the edges that lead one hop from the frontier along both kinds of lineage edge (those whose target
         // is upstream of their source, and those whose source is), leaving out soft-deleted far ends; $columnsOf (the
@@ -94,12 +95,14 @@ public sealed partial class SqliteGraphStore
                 ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
                 : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
             var frontier = await IdsAsync(query.Frontier, ct);
-            await using var command = Command(HopsSql,
-                ("$frontier", frontier), ("$columnsOf", query.WithColumns ? frontier : "[]"),
+            // Prepared once per answer: the levels after the first only bind their frontier.
+            _hops ??= Command(HopsSql, ("$frontier", null), ("$columnsOf", null), ("$forward", null), ("$backward", null),
+                ("$typeCount", null), ("$types", null), ("$includeRemoved", null));
+            Bind(_hops, ("$frontier", frontier), ("$columnsOf", query.WithColumns ? frontier : "[]"),
                 ("$forward", (int)forward), ("$backward", (int)backward), ("$typeCount", query.RelationshipTypes.Count),
                 ("$types", JsonSerializer.Serialize(query.RelationshipTypes)), ("$includeRemoved", query.IncludeRemoved ? 1 : 0));
             var edges = new List<LineageEdge>();
-            await using var reader = await command.ExecuteReaderAsync(ct);
+            await using var reader = await _hops.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 var (source, target) = (reader.GetString(0), reader.GetString(1));
@@ -168,8 +171,14 @@ public sealed partial class SqliteGraphStore
             return command;
         }
 
+        private static void Bind(SqliteCommand command, params (string Name, object Value)[] parameters)
+        {
+            foreach (var (name, value) in parameters) command.Parameters[name].Value = value;
+        }
+
         public async ValueTask DisposeAsync()
         {
+            if (_hops is not null) await _hops.DisposeAsync();
             await transaction.DisposeAsync();
             await connection.DisposeAsync();
         }

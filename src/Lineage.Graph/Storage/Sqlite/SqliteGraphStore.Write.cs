@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Lineage.Graph.Errors;
 using Lineage.Graph.Storage.Batches;
 using Microsoft.Data.Sqlite;
 
@@ -13,28 +14,107 @@ public sealed partial class SqliteGraphStore
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
+    // Batches waiting for the writer. Whoever holds the write lock takes them all (up to GroupOperations) into one
+    // transaction, each inside a savepoint of its own: while one transaction commits, the batches that arrive meanwhile
+    // wait together, and share the next commit's page writes and fsync instead of paying for one each.
+    private readonly List<PendingWrite> _pending = [];
+    private const int GroupOperations = 8_000;
+
     public async Task<IReadOnlyList<WriteOutcome>> WriteAsync(IReadOnlyList<StoreOperation> operations, CancellationToken ct)
     {
         if (operations.Count == 0) return [];
-        await _writeLock.WaitAsync(ct);
+        var mine = new PendingWrite(operations, ct);
+        lock (_pending) _pending.Add(mine);
         try
         {
-            await using var connection = await OpenAsync(ct);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            var batch = new Batch(connection, transaction);
-            var effects = BatchPlanner.Plan(operations, await batch.ReadStateAsync(operations, ct), _clock.GetUtcNow().ToUnixTimeMilliseconds());
-            var sequences = await batch.ApplyAsync(effects, ct);
-            await transaction.CommitAsync(ct);
-            return effects.Resolve(sequences);
+            await _writeLock.WaitAsync(ct);
         }
-        catch (SqliteException e)
+        catch (OperationCanceledException)
         {
-            throw Translate(e);
+            // Still waiting: withdrawn, nothing written. Already taken by another writer: its outcome stands.
+            lock (_pending)
+                if (_pending.Remove(mine)) throw;
+            return await mine.Done.Task;
+        }
+        try
+        {
+            while (!mine.Done.Task.IsCompleted) await WriteGroupAsync(TakeGroup());
         }
         finally
         {
             _writeLock.Release();
         }
+        return await mine.Done.Task;
+    }
+
+    private List<PendingWrite> TakeGroup()
+    {
+        lock (_pending)
+        {
+            var (count, operations) = (0, 0);
+            while (count < _pending.Count && (count == 0 || operations + _pending[count].Operations.Count <= GroupOperations))
+                operations += _pending[count++].Operations.Count;
+            var group = _pending.GetRange(0, count);
+            _pending.RemoveRange(0, count);
+            return group;
+        }
+    }
+
+    /// <summary>
+    /// Writes the batches in one transaction, in order, each in a savepoint: a batch that fails (a condition, a bad row)
+    /// is rolled back alone and its writer told why; the others commit together. A failure of the transaction itself
+    /// fails them all, and none is written.
+    /// </summary>
+    private async Task WriteGroupAsync(List<PendingWrite> group)
+    {
+        var written = new List<(PendingWrite Write, IReadOnlyList<WriteOutcome> Outcomes)>();
+        try
+        {
+            await using var connection = await OpenAsync(CancellationToken.None, forWrites: true);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None);
+            foreach (var write in group)
+            {
+                if (write.Ct.IsCancellationRequested)
+                {
+                    write.Done.TrySetCanceled(write.Ct);
+                    continue;
+                }
+                transaction.Save("batch");
+                try
+                {
+                    var batch = new Batch(connection, transaction);
+                    var effects = BatchPlanner.Plan(write.Operations, await batch.ReadStateAsync(write.Operations, CancellationToken.None),
+                        _clock.GetUtcNow().ToUnixTimeMilliseconds());
+                    var sequences = await batch.ApplyAsync(effects, CancellationToken.None);
+                    transaction.Release("batch");
+                    written.Add((write, effects.Resolve(sequences)));
+                }
+                catch (Exception e) when (e is LineageException or SqliteException { SqliteErrorCode: 19 or 20 or 25 }) // CONSTRAINT, MISMATCH, RANGE
+                {
+                    transaction.Rollback("batch");
+                    transaction.Release("batch");
+                    write.Done.TrySetException(e is SqliteException sqlite ? Translate(sqlite) : e);
+                }
+            }
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            var failure = e is SqliteException sqlite ? Translate(sqlite) : e;
+            foreach (var write in group) write.Done.TrySetException(failure);
+            return;
+        }
+        foreach (var (write, outcomes) in written) write.Done.TrySetResult(outcomes);
+    }
+
+    /// <summary>A batch waiting for the writer, and how its writer learns its outcome.</summary>
+    private sealed class PendingWrite(IReadOnlyList<StoreOperation> operations, CancellationToken ct)
+    {
+        public IReadOnlyList<StoreOperation> Operations => operations;
+
+        public CancellationToken Ct => ct;
+
+        public TaskCompletionSource<IReadOnlyList<WriteOutcome>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
     public async Task InitializeAsync(CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
+        await using var connection = await OpenAsync(ct, forWrites: true);
         await using (var journal = connection.CreateCommand())
         {
             journal.CommandText = SqliteSchema.JournalMode;
@@ -68,12 +68,18 @@ public sealed partial class SqliteGraphStore : IGraphStore
         await transaction.CommitAsync(ct);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    /// <summary>
+    /// A pooled connection. One that will write gets the pragmas writing needs; a read needs none, and skipping them
+    /// saves a short read (a leaf's lineage) a third of its statements. Waits on a lock are retried by the command
+    /// itself up to its time-out (DefaultTimeout), busy_timeout or not.
+    /// </summary>
+    private async Task<SqliteConnection> OpenAsync(CancellationToken ct, bool forWrites = false)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(ct);
+            if (!forWrites) return connection;
             await using var pragmas = connection.CreateCommand();
             // FULL makes a commit durable before it is acknowledged, not only across a process crash. Checkpointing
             // every 64 MiB of WAL instead of SQLite's 4 MiB lets a hot page be copied back once for many commits
