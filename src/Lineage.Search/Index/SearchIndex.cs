@@ -33,7 +33,9 @@ public sealed class SearchIndex : IDisposable
     public SearchIndex(string path)
     {
         System.IO.Directory.CreateDirectory(path);
-        _directory = FSDirectory.Open(path);
+        // Every write a client waits for is made searchable at once, which flushes a segment of a few documents; kept
+        // in memory until they are merged past a few MB or committed, such segments cost no file writes or opens.
+        _directory = new NRTCachingDirectory(FSDirectory.Open(path), maxMergeSizeMB: 4, maxCachedMB: 48);
         _writer = OpenWriter(_directory, path);
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, null);
         var committed = _writer.CommitData;

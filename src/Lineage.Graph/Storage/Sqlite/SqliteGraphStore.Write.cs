@@ -70,7 +70,7 @@ public sealed partial class SqliteGraphStore
         var written = new List<(PendingWrite Write, IReadOnlyList<WriteOutcome> Outcomes)>();
         try
         {
-            await using var connection = await OpenAsync(CancellationToken.None, forWrites: true);
+            await using var connection = await OpenAsync(CancellationToken.None);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None);
             foreach (var write in group)
             {

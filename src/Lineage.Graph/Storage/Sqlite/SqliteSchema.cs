@@ -60,7 +60,8 @@ internal static class SqliteSchema
             mapping TEXT,
             PRIMARY KEY (source, aspect, type, target, owner)
         ) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS edges_by_target ON edges (target, type, source);
+        -- With the lineage role beside the target, a walk's step against the edges' direction reads only this index.
+        CREATE INDEX IF NOT EXISTS edges_to ON edges (target, lineage, type, source);
         -- Only column edges have an owner: a partial index costs nothing on every other edge insert.
         CREATE INDEX IF NOT EXISTS edges_by_owner ON edges (owner, aspect) WHERE owner <> 0;
         CREATE TABLE IF NOT EXISTS timeseries (
