@@ -32,6 +32,12 @@ internal sealed record IngestBenchResult(
 
     /// <summary>The same, read-your-writes off.</summary>
     public IngestPass? SinkOff { get; init; }
+
+    /// <summary>A bulk load (<see cref="Runner.Bulk"/>), read-your-writes on; absent from runs before it was measured.</summary>
+    public IngestPass? BulkOn { get; init; }
+
+    /// <summary>The same, read-your-writes off.</summary>
+    public IngestPass? BulkOff { get; init; }
 }
 
 /// <summary>

@@ -4,8 +4,9 @@ using Lineage.Bench;
 
 // dotnet run -c Release --project bench/Lineage.Bench -- --size S|M|L [--store embedded|neo4j|both] [--columns N]
 //   --columns N: the column-lineage run instead (N columns per dataset, against the same estate without columns)
-//   --ingest [--probes N]: the whole estate in batches of 1,000, read-your-writes on and off, and the in-process
-//     write path as the floor; on Neo4j also N (100) probes of the lag between two instances
+//   --ingest [--probes N]: the whole estate as DataHub's sink sends it, by 4 clients and by one client in batches of
+//     1,000, read-your-writes on and off, and the in-process write path as the floor; on Neo4j also N (100) probes of
+//     the lag between two instances
 // dotnet run -c Release --project bench/Lineage.Bench -- --size M --store embedded --write-floor
 //   only the in-process write path (the --ingest run's floor), to look at ingest without HTTP or the search index
 // dotnet run -c Release --project bench/Lineage.Bench -- --openlineage [--events N] [--clients N] [--store …]
@@ -90,6 +91,10 @@ foreach (var store in measuring ? stores : [])
         load.Add($"{Runner.DataHubSink}, read-your-writes on: {Runner.LoadAverage()}");
         var (sinkOff, _) = await Pass(false, Runner.DataHubSink, 0);
         load.Add($"{Runner.DataHubSink}, read-your-writes off: {Runner.LoadAverage()}");
+        var (bulkOn, _) = await Pass(true, Runner.Bulk, 0);
+        load.Add($"{Runner.Bulk}, read-your-writes on: {Runner.LoadAverage()}");
+        var (bulkOff, _) = await Pass(false, Runner.Bulk, 0);
+        load.Add($"{Runner.Bulk}, read-your-writes off: {Runner.LoadAverage()}");
         var (on, lag) = await Pass(true, Runner.OneClient, store == "neo4j" ? probes : 0);
         load.Add($"{Runner.OneClient}, read-your-writes on: {Runner.LoadAverage()}");
         var (off, _) = await Pass(false, Runner.OneClient, 0);
@@ -99,7 +104,7 @@ foreach (var store in measuring ? stores : [])
         Console.WriteLine($"[{size}/{store}] read-your-writes on ÷ off: {sinkOn.AspectsPerSecond / sinkOff.AspectsPerSecond:0.00}× ({Runner.DataHubSink}), "
             + $"{on.AspectsPerSecond / off.AspectsPerSecond:0.00}× ({Runner.OneClient})");
         var run = new IngestBenchResult(size, store, command, Machine(), estate!.Entities, estate.Proposals.Count, Runner.IngestBatchSize,
-            DateTimeOffset.UtcNow, on, off, floor, load) { CrossInstance = lag, SinkOn = sinkOn, SinkOff = sinkOff };
+            DateTimeOffset.UtcNow, on, off, floor, load) { CrossInstance = lag, SinkOn = sinkOn, SinkOff = sinkOff, BulkOn = bulkOn, BulkOff = bulkOff };
         File.WriteAllText(Path.Combine(resultsFolder, $"{size}-{store}-ingest.json"), JsonSerializer.Serialize(run, json));
         continue;
     }

@@ -21,6 +21,9 @@ internal sealed partial class Runner
     /// <summary>One client, the largest batches, one request at a time: nothing overlaps the index's work with a write.</summary>
     public static readonly IngestShape OneClient = new(Clients: 1, BatchSize: IngestBatchSize);
 
+    /// <summary>A bulk load: several clients at once, each sending the largest batches, as a loader with a few workers would.</summary>
+    public static readonly IngestShape Bulk = new(Clients: 4, BatchSize: IngestBatchSize);
+
     /// <summary>How often the cross-instance probe asks B's search whether it has the model yet.</summary>
     private const int PollEveryMs = 10;
 

@@ -28,13 +28,7 @@ public sealed class IndexFeeder(
 
     // Entities whose rank is refreshed in one step: small enough that a write waiting for the index behind it waits
     // little, large enough that the searcher is not reopened for every few. A refresh sets one value in place.
-    private const int TargetChunk = 5000;
-
-    // Under a stream of writes, targets wait this long at most (a pause in the writes refreshes them at once), and at
-    // most this many: a rank a second or two behind costs nothing, counting a hub's edges after every batch did.
-    private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(2);
-    private const int MaxStaleTargets = 50_000;
-    private DateTime _lastRefresh;
+    private const int TargetChunk = 500;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(5);
     private const int SettleAttempts = 40;
@@ -101,13 +95,13 @@ public sealed class IndexFeeder(
     public Task<long> CatchUpAsync(CancellationToken ct) => CatchUpAsync(commitWhenCaughtUp: true, ct);
 
     /// <summary>
-    /// Applies every change after the index's sequence, then refreshes the entities waiting for it
+    /// Applies every change after the index's sequence, then rebuilds the entities waiting for it
     /// (<see cref="RefreshTargetsAsync"/>); returns the sequence reached. Each step holds the index for one page of
     /// changes or one chunk of entities, so that a write waiting for its acknowledgement (see
     /// <see cref="WaitAppliedAsync"/>) waits for one step, not for the whole pass. The background loop passes
     /// <paramref name="commitWhenCaughtUp"/> true only after a poll interval without writes: while writes keep coming,
-    /// every pass makes its changes searchable but a commit (several fsyncs) and the waiting targets wait for their
-    /// interval or for a quiet moment instead of following every batch. A restart resumes from the last commit and applies what
+    /// every pass makes its changes searchable but a commit (several fsyncs) waits for the index's commit interval or
+    /// for a quiet moment instead of following every batch. A restart resumes from the last commit and applies what
     /// follows again, which is idempotent.
     /// </summary>
     private async Task<long> CatchUpAsync(bool commitWhenCaughtUp, CancellationToken ct)
@@ -119,7 +113,7 @@ public sealed class IndexFeeder(
             try
             {
                 // A replay of a long feed refreshes as it goes, or the resume point would stay where it began.
-                if (_staleTargets.Count >= MaxStaleTargets)
+                if (_staleTargets.Count >= PageSize)
                 {
                     await RefreshTargetsAsync(ct);
                     continue;
@@ -130,9 +124,7 @@ public sealed class IndexFeeder(
                     await ApplyAsync(changes, ct);
                     continue;
                 }
-                // While writes keep coming, the same hubs are the targets of batch after batch: refreshing them once
-                // in a while, and at once when writes pause, counts their edges far fewer times.
-                if (_staleTargets.Count > 0 && (commitWhenCaughtUp || DateTime.UtcNow - _lastRefresh >= RefreshInterval))
+                if (_staleTargets.Count > 0)
                 {
                     await RefreshTargetsAsync(ct);
                     continue;
@@ -274,7 +266,6 @@ public sealed class IndexFeeder(
         var urns = _staleTargets.Take(TargetChunk).ToList();
         var connectivity = await store.GetConnectivityAsync(urns, ct);
         _staleTargets.ExceptWith(urns);
-        _lastRefresh = DateTime.UtcNow;
         var sequence = index.AppliedSequence;
         index.UpdateConnectivity(urns.ToDictionary(u => u, u => connectivity.GetValueOrDefault(u), StringComparer.Ordinal), sequence, ResumeAfter(sequence));
     }
