@@ -118,7 +118,7 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <summary>
-    /// One batch inside its IMMEDIATE transaction: read what the planner needs, then apply its effects. Every step is
+    /// One batch inside the writer's IMMEDIATE transaction: read what the planner needs, then apply its effects. Every step is
     /// set-based: its rows travel as one JSON array parameter that the statement unpacks with <c>json_each</c>, so a
     /// batch costs a dozen statements whatever its size, instead of several per aspect. The urns the effects name are
     /// numbered first (<see cref="NodeNumbering"/>), and every later statement speaks node ids.

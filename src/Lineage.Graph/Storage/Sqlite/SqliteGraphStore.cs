@@ -7,7 +7,8 @@ namespace Lineage.Graph.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode. Writes are serialised in-process (SQLite has one writer
-/// anyway) and each batch is one IMMEDIATE transaction; reads run beside them on their own connections.
+/// anyway): the batches waiting for the writer go into one IMMEDIATE transaction, a savepoint each; reads run beside
+/// them on their own connections, a lineage answer in one read transaction.
 /// </summary>
 public sealed partial class SqliteGraphStore : IGraphStore
 {
