@@ -14,11 +14,11 @@ internal static class NodeNumbering
         SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> urns, CancellationToken ct)
     {
         var all = new HashSet<string>(StringComparer.Ordinal);
-        var columns = new List<(string Urn, string Parent)>();
+        var columns = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var urn in urns)
         {
             if (!all.Add(urn) || Columns.ParentOf(urn) is not { } parent) continue;
-            columns.Add((urn, parent));
+            columns[urn] = parent;
             all.Add(parent);
         }
         var ids = new Dictionary<string, long>(all.Count, StringComparer.Ordinal);
@@ -28,14 +28,14 @@ internal static class NodeNumbering
         // with ON CONFLICT.
         await ExecuteAsync(connection, transaction, """
             INSERT INTO nodes (urn) SELECT value FROM json_each($urns) WHERE true ON CONFLICT (urn) DO NOTHING
-            """, ("$urns", JsonSerializer.Serialize(all.Where(u => !Columns.IsColumn(u) || Columns.ParentOf(u) is null))), ct);
+            """, ("$urns", JsonSerializer.Serialize(all.Where(u => !columns.ContainsKey(u)))), ct);
         if (columns.Count > 0)
         {
             await ExecuteAsync(connection, transaction, """
                 INSERT INTO nodes (urn, parent)
                 SELECT c.value ->> 0, (SELECT p.id FROM nodes p WHERE p.urn = c.value ->> 1) FROM json_each($columns) c WHERE true
                 ON CONFLICT (urn) DO NOTHING
-                """, ("$columns", JsonSerializer.Serialize(columns.Select(c => new[] { c.Urn, c.Parent }))), ct);
+                """, ("$columns", JsonSerializer.Serialize(columns.Select(c => new[] { c.Key, c.Value }))), ct);
         }
         await using var read = connection.CreateCommand();
         read.Transaction = transaction;

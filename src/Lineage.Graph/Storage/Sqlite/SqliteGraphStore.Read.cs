@@ -130,7 +130,7 @@ public sealed partial class SqliteGraphStore
     public async Task<IReadOnlyList<string>> ListEntityUrnsAsync(string? after, int limit, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
-        // Ordered by the primary key, so each page is a seek, however far into the walk.
+        // Ordered by the urn's unique index, so each page is a seek, however far into the walk.
         await using var command = Command(connection,
             "SELECT urn FROM nodes WHERE ($after IS NULL OR urn > $after) AND created_at IS NOT NULL ORDER BY urn LIMIT $limit",
             ("$after", after), ("$limit", limit));
