@@ -18,6 +18,12 @@ internal sealed record GetImpactRequest : IStrictQuery
 
     /// <summary><c>entity</c> (columns rolled up to their datasets) or <c>column</c>; absent, a column root walks by column.</summary>
     public string? Granularity { get; init; }
+
+    /// <summary>The position in the affected list (nearest first, then by urn) of the first entity to return.</summary>
+    public int? Start { get; init; }
+
+    /// <summary>How many affected entities to return; <c>Lineage:Traversal:DefaultImpactCount</c> when absent, 0 for the totals alone.</summary>
+    public int? Count { get; init; }
 }
 
 /// <summary>What the impact query must say.</summary>

@@ -52,6 +52,7 @@ public static class GraphServiceCollectionExtensions
             .Validate(o => o.MaxHops >= 1 && o.DefaultLineageHops >= 1 && o.DefaultLineageHops <= o.MaxHops, "Lineage:Traversal hops must be 1 <= DefaultLineageHops <= MaxHops")
             .Validate(o => o.MaxNodes >= 1, "Lineage:Traversal:MaxNodes must be at least 1")
             .Validate(o => o.DefaultLineageLimit >= 1, "Lineage:Traversal:DefaultLineageLimit must be at least 1")
+            .Validate(o => o.DefaultImpactCount >= 0, "Lineage:Traversal:DefaultImpactCount must not be negative")
             .Validate(o => o.QueryTimeout > TimeSpan.Zero, "Lineage:Traversal:QueryTimeout must be positive")
             .ValidateOnStart();
         services.AddSingleton<LineageService>();

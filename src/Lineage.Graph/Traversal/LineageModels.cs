@@ -36,10 +36,19 @@ public sealed record AffectedEntity(LineageNode Entity, LineagePath Path);
 /// <summary>An owner to tell, with the affected entities they own.</summary>
 public sealed record AffectedOwner(string Owner, IReadOnlyList<string> Entities);
 
-/// <summary>"What breaks if I change this": everything downstream of the root, counted, explained and with its owners.</summary>
+/// <summary>Which part of an impact answer's affected list to return: <paramref name="Count"/> entities from position <paramref name="Start"/>.</summary>
+public sealed record ImpactPage(int Start, int Count);
+
+/// <summary>
+/// "What breaks if I change this": everything downstream of the root, counted, explained and with its owners. The
+/// affected list holds <paramref name="Count"/> of the <paramref name="Total"/> from <paramref name="Start"/>; the
+/// counts, flags and owners cover all of them.
+/// </summary>
 public sealed record ImpactReport(
     LineageNode Root,
     int Total,
+    int Start,
+    int Count,
     IReadOnlyDictionary<string, int> CountsByType,
     int Deprecated,
     int Removed,

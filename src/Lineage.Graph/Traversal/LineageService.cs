@@ -61,35 +61,47 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
         return new LineageGraph(nodes[0], nodes.Skip(1).ToList(), edges, truncated);
     }
 
-    /// <summary>Everything downstream of an entity, with counts, one explaining path each, flags and owners.</summary>
+    /// <summary>
+    /// Everything downstream of an entity, with counts, one explaining path each, flags and owners. The affected list is
+    /// <paramref name="page"/> of it (all of it when null), nearest first then by urn; the total, the counts, the flags
+    /// and the owners always cover every affected entity.
+    /// </summary>
     public async Task<ImpactReport> GetImpactAsync(
-        string urnText, int maxHops, IReadOnlyList<string> entityTypes, CancellationToken ct, LineageGranularity? granularity = null)
+        string urnText, int maxHops, IReadOnlyList<string> entityTypes, CancellationToken ct, LineageGranularity? granularity = null,
+        ImpactPage? page = null)
     {
         var root = Urn.Parse(urnText, "urn").ToString();
         CheckHops(maxHops);
+        var (start, count) = page is { } asked ? (asked.Start, asked.Count) : (0, _options.MaxNodes);
+        CheckRange("start", start, 0, int.MaxValue);
+        CheckRange("count", count, 0, _options.MaxNodes);
         return await WithinTimeoutAsync(
-            (walk, deadline) => ImpactAsync(walk, root, maxHops, entityTypes, GranularityFor(root, granularity), deadline), ct);
+            (walk, deadline) => ImpactAsync(walk, root, maxHops, entityTypes, GranularityFor(root, granularity), start, count, deadline), ct);
     }
 
-    private async Task<ImpactReport> ImpactAsync(
-        LineageWalk walk, string root, int maxHops, IReadOnlyList<string> entityTypes, LineageGranularity granularity, CancellationToken ct)
+    private async Task<ImpactReport> ImpactAsync(LineageWalk walk, string root, int maxHops, IReadOnlyList<string> entityTypes,
+        LineageGranularity granularity, int start, int count, CancellationToken ct)
     {
         // Soft-deleted consumers still break: impact walks through them and flags them.
         var reached = await walk.TraverseAsync(
             new TraversalQuery(root, LineageDirection.Downstream, maxHops, [], true, _options.MaxNodes, granularity, WithOwners: true, WithEdges: false), ct);
-        var nodes = Describe(reached.Nodes, reached.Facts);
         var byUrn = reached.Nodes.ToDictionary(n => n.Urn, StringComparer.Ordinal);
+        var affected = reached.Nodes.Skip(1)
+            .Where(n => entityTypes.Count == 0 || entityTypes.Contains(EntityTypeOf(n.Urn)))
+            .ToList();
+        bool Deprecated(ReachedNode n) => reached.Facts.GetValueOrDefault(n.Urn)?.Deprecated ?? false;
 
-        var affected = nodes.Skip(1)
-            .Where(n => entityTypes.Count == 0 || entityTypes.Contains(n.EntityType))
+        // Only the page is dressed (names, platforms, paths): a hub's whole answer is thousands of entities.
+        var shown = affected.Skip(start).Take(count).ToList();
+        var described = Describe([reached.Nodes[0], .. shown], reached.Facts);
+        var listed = described.Skip(1)
             .Select(n => new AffectedEntity(n, PathTo(n.Urn, urn => (byUrn[urn].Parent, byUrn[urn].ParentRelationship))))
             .ToList();
-        var owners = Owners(affected.Select(a => a.Entity.Urn), reached.Facts);
-        var counts = affected.GroupBy(a => a.Entity.EntityType, StringComparer.Ordinal)
+        var counts = affected.GroupBy(n => EntityTypeOf(n.Urn), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return new ImpactReport(nodes[0], affected.Count, counts,
-            affected.Count(a => a.Entity.Deprecated), affected.Count(a => a.Entity.Removed), affected, owners, reached.Truncated);
+        return new ImpactReport(described[0], affected.Count, start, listed.Count, counts, affected.Count(Deprecated), affected.Count(n => n.Removed),
+            listed, Owners(affected.Select(n => n.Urn), reached.Facts), reached.Truncated);
     }
 
     /// <summary>
@@ -152,5 +164,12 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
             throw new ValidationException(name, $"{value} is out of range: it must be from {min} to {max}");
     }
 
-    private static string EntityTypeOf(string urn) => urn.Split(':') is [_, _, var type, ..] ? type : "unknown";
+    /// <summary>The entity type a urn names (its third part), without parsing the rest of it.</summary>
+    private static string EntityTypeOf(string urn)
+    {
+        // urn:li:<type>:<key>
+        var afterPrefix = urn.IndexOf(':', urn.IndexOf(':') + 1) + 1;
+        var end = afterPrefix > 0 ? urn.IndexOf(':', afterPrefix) : -1;
+        return end > afterPrefix ? urn[afterPrefix..end] : "unknown";
+    }
 }

@@ -21,6 +21,13 @@ public sealed class TraversalOptions
     public int DefaultLineageLimit { get; set; } = 1_000;
 
     /// <summary>
+    /// Affected entities an impact answer lists when it does not say <c>count</c> (at most <see cref="MaxNodes"/>); its
+    /// totals, counts and owners cover all of them either way. A hub's whole impact is thousands of entities and
+    /// megabytes, more than a person reads at once.
+    /// </summary>
+    public int DefaultImpactCount { get; set; } = 100;
+
+    /// <summary>
     /// How long one lineage, impact or path answer may spend in the store — the walk and the reads that dress it,
     /// under one deadline — before it is abandoned with a 504.
     /// </summary>

@@ -23,6 +23,7 @@ public abstract class ConfiguredLimitsTests<TFactory>(TFactory factory) : IClass
     [InlineData("/api/v1/impact?urn={urn}&maxHops=5", "maxHops", "from 1 to 4")]
     [InlineData("/api/v1/lineage/path?from={urn}&to={urn}&maxHops=5", "maxHops", "from 1 to 4")]
     [InlineData("/api/v1/lineage?urn={urn}&limit=6", "limit", "from 1 to 5")]
+    [InlineData("/api/v1/impact?urn={urn}&count=6", "count", "from 0 to 5")]
     public async Task past_the_configured_maximum_is_a_400_naming_the_configured_range(string url, string path, string range)
     {
         var response = await _gms.Http.GetAsync(url.Replace("{urn}", Q(Dataset("any"))));

@@ -126,6 +126,32 @@ public abstract partial class LineageApiTests(LineageApiFactory factory)
     }
 
     [Fact]
+    public async Task the_impact_lists_a_page_of_the_affected_while_its_totals_counts_flags_and_owners_cover_them_all()
+    {
+        await WriteEstateAsync();
+
+        var all = await GetAsync($"/api/v1/impact?urn={Q(Dataset)}");
+        var page = await GetAsync($"/api/v1/impact?urn={Q(Dataset)}&start=2&count=3");
+        var totalsOnly = await GetAsync($"/api/v1/impact?urn={Q(Dataset)}&count=0");
+        var pastTheEnd = await GetAsync($"/api/v1/impact?urn={Q(Dataset)}&start=6");
+
+        (all["start"]!.GetValue<int>(), all["count"]!.GetValue<int>()).ShouldBe((0, 6));
+        Affected(page).ShouldBe(Affected(all).Skip(2).Take(3).ToList());
+        (page["start"]!.GetValue<int>(), page["count"]!.GetValue<int>(), page["total"]!.GetValue<int>()).ShouldBe((2, 3, 6));
+        foreach (var report in new[] { page, totalsOnly, pastTheEnd })
+        {
+            report["total"]!.GetValue<int>().ShouldBe(6);
+            Counts(report).ShouldBe(Counts(all));
+            report["deprecated"]!.GetValue<int>().ShouldBe(1);
+            Owners(report).ShouldBe(Owners(all));
+            report["root"]!["urn"]!.GetValue<string>().ShouldBe(Dataset);
+        }
+        totalsOnly["affected"]!.AsArray().ShouldBeEmpty();
+        pastTheEnd["affected"]!.AsArray().ShouldBeEmpty();
+        pastTheEnd["count"]!.GetValue<int>().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task the_impact_can_be_narrowed_to_entity_types()
     {
         await WriteEstateAsync();

@@ -60,7 +60,8 @@ async function errorMessage(res) {
 export const search = (params, options) => get('/api/v1/search', params, options);
 export const autocomplete = (q, limit = 10, options) => get('/api/v1/autocomplete', { q, limit }, options);
 export const lineage = (urn, params, options) => get('/api/v1/lineage', { urn, ...params }, options);
-export const impact = (urn, maxHops, options) => get('/api/v1/impact', { urn, maxHops }, options);
+// The view lists and exports every affected entity: the whole list (up to the default node cap), not the API's first page.
+export const impact = (urn, maxHops, options) => get('/api/v1/impact', { urn, maxHops, count: 10000 }, options);
 export const entity = (urn, options) =>
   get(`/openapi/v3/entity/${encodeURIComponent(typeOfUrn(urn))}/${encodeURIComponent(urn)}`, { systemMetadata: true }, options);
 export const relationships = (urn, direction, types, count = 1000, options) =>
