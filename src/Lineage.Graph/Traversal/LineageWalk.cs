@@ -78,13 +78,16 @@ public sealed class LineageWalk
         var withColumns = granularity == LineageGranularity.Entity;
         var edges = await read.GetHopsAsync(new LineageHopQuery(frontier, direction, types, includeRemoved, withColumns), ct);
         var inFrontier = frontier.ToHashSet(StringComparer.Ordinal);
-        var best = new SortedDictionary<string, Hop>(StringComparer.Ordinal);
+        var best = new Dictionary<string, Hop>(StringComparer.Ordinal);
         foreach (var (near, far, relationship) in Steps(edges, direction, inFrontier, granularity))
         {
             if (seen(far)) continue;
             if (!best.TryGetValue(far, out var hop) || IsSmaller(near, relationship, hop)) best[far] = new Hop(far, near, relationship);
         }
-        return [.. best.Values];
+        // Sorted once at the end: a hub's level is tens of thousands of steps into a few thousand nodes.
+        var level = best.Values.ToArray();
+        Array.Sort(level, (a, b) => string.CompareOrdinal(a.Urn, b.Urn));
+        return level;
     }
 
     /// <summary>

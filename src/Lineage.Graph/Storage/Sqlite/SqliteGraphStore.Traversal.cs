@@ -26,52 +26,50 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <summary>
-    /// One answer's reads, all in one read transaction on one connection. The urns it meets are remembered with their
-    /// node ids, so each level sends the frontier as integers and the walk never re-reads a urn's id.
+    /// One answer's reads, all in one read transaction on one connection. The nodes it meets are remembered by id and by
+    /// urn, so each level sends the frontier as integers and no node's urn or id is read twice.
     /// </summary>
     private sealed class LineageRead(SqliteConnection connection, SqliteTransaction transaction) : ILineageRead
     {
         private readonly Dictionary<string, long> _ids = new(StringComparer.Ordinal);
+        private readonly Dictionary<long, (string Urn, bool Removed)> _nodes = [];
         private SqliteCommand? _hops;
 
         // One level: the edges that lead one hop from the frontier along both kinds of lineage edge (those whose target
-        // is upstream of their source, and those whose source is), leaving out soft-deleted far ends; $columnsOf (the
-        // frontier at entity granularity, else []) adds the edges of their columns, the nodes whose parent they are.
-        // CROSS JOIN keeps the frontier as the outer loop, each step a seek by integer. No arm can yield another's edge
-        // (an edge has one lineage role, and a frontier node is not its own column), so UNION ALL sorts nothing.
+        // is upstream of their source, and those whose source is); $columnsOf (the frontier at entity granularity, else
+        // []) adds the edges of their columns, the nodes whose parent they are. Only ids come back: each arm is read
+        // from an index alone, and the urns (and soft-delete flags) are looked up once per node, not twice per edge —
+        // from a hub a level is tens of thousands of edges into a few thousand nodes. CROSS JOIN keeps the frontier as
+        // the outer loop, each step a seek by integer. No arm can yield another's edge (an edge has one lineage role,
+        // and a frontier node is not its own column), so UNION ALL sorts nothing.
         private const string HopsSql = """
-            SELECT s.urn, t.urn, e.type, e.lineage, e.source, e.target
-            FROM json_each($frontier) f CROSS JOIN edges e ON e.source = f.value CROSS JOIN nodes t ON t.id = e.target
-            CROSS JOIN nodes s ON s.id = e.source
+            SELECT e.source, e.target, e.type, e.lineage
+            FROM json_each($frontier) f CROSS JOIN edges e ON e.source = f.value
             WHERE e.lineage = $forward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-              AND ($includeRemoved OR t.removed = 0)
             UNION ALL
-            SELECT s.urn, t.urn, e.type, e.lineage, e.source, e.target
-            FROM json_each($frontier) f CROSS JOIN edges e ON e.target = f.value CROSS JOIN nodes s ON s.id = e.source
-            CROSS JOIN nodes t ON t.id = e.target
+            SELECT e.source, e.target, e.type, e.lineage
+            FROM json_each($frontier) f CROSS JOIN edges e ON e.target = f.value
             WHERE e.lineage = $backward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-              AND ($includeRemoved OR s.removed = 0)
             UNION ALL
-            SELECT s.urn, t.urn, e.type, e.lineage, e.source, e.target
+            SELECT e.source, e.target, e.type, e.lineage
             FROM json_each($columnsOf) f CROSS JOIN nodes c ON c.parent = f.value CROSS JOIN edges e ON e.source = c.id
-            CROSS JOIN nodes t ON t.id = e.target CROSS JOIN nodes s ON s.id = e.source
             WHERE e.lineage = $forward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-              AND ($includeRemoved OR t.removed = 0)
             UNION ALL
-            SELECT s.urn, t.urn, e.type, e.lineage, e.source, e.target
+            SELECT e.source, e.target, e.type, e.lineage
             FROM json_each($columnsOf) f CROSS JOIN nodes c ON c.parent = f.value CROSS JOIN edges e ON e.target = c.id
-            CROSS JOIN nodes s ON s.id = e.source CROSS JOIN nodes t ON t.id = e.target
             WHERE e.lineage = $backward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
-              AND ($includeRemoved OR s.removed = 0)
             """;
 
-        // What an answer says of each node, deprecation and (for impact) owners included, in one statement.
+        private const string NodesSql = "SELECT n.id, n.urn, n.removed FROM json_each($ids) j CROSS JOIN nodes n ON n.id = j.value";
+
+        // What an answer says of each node, deprecation and (for impact) owners included, in one statement. The aspects
+        // come back whole and are read by the service: SQLite's JSON functions cost more than the parse (a hub's impact
+        // reads thousands of them), and the id saves building the urn's string again.
         private const string FactsSql = """
-            SELECT n.urn, n.removed, n.created_at IS NOT NULL,
-                   (SELECT d.value ->> 'deprecated' FROM aspects d WHERE d.node = n.id AND d.aspect = 'deprecation' AND d.version = 0),
+            SELECT n.id, n.removed, n.created_at IS NOT NULL,
+                   (SELECT d.value FROM aspects d WHERE d.node = n.id AND d.aspect = 'deprecation' AND d.version = 0),
                    CASE WHEN $withOwners THEN
-                       (SELECT json_group_array(o.value ->> 'owner') FROM aspects a, json_each(a.value, '$.owners') o
-                        WHERE a.node = n.id AND a.aspect = 'ownership' AND a.version = 0 AND o.value ->> 'owner' IS NOT NULL)
+                       (SELECT a.value FROM aspects a WHERE a.node = n.id AND a.aspect = 'ownership' AND a.version = 0)
                    END
             FROM json_each($ids) j CROSS JOIN nodes n ON n.id = j.value
             """;
@@ -97,20 +95,48 @@ public sealed partial class SqliteGraphStore
             var frontier = await IdsAsync(query.Frontier, ct);
             // Prepared once per answer: the levels after the first only bind their frontier.
             _hops ??= Command(HopsSql, ("$frontier", null), ("$columnsOf", null), ("$forward", null), ("$backward", null),
-                ("$typeCount", null), ("$types", null), ("$includeRemoved", null));
+                ("$typeCount", null), ("$types", null));
             Bind(_hops, ("$frontier", frontier), ("$columnsOf", query.WithColumns ? frontier : "[]"),
                 ("$forward", (int)forward), ("$backward", (int)backward), ("$typeCount", query.RelationshipTypes.Count),
-                ("$types", JsonSerializer.Serialize(query.RelationshipTypes)), ("$includeRemoved", query.IncludeRemoved ? 1 : 0));
-            var edges = new List<LineageEdge>();
-            await using var reader = await _hops.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+                ("$types", JsonSerializer.Serialize(query.RelationshipTypes)));
+            var rows = new List<(long Source, long Target, string Type, long Lineage)>();
+            // The same few relationship names come back on every row: one string each.
+            var types = new Dictionary<string, string>(StringComparer.Ordinal);
+            await using (var reader = await _hops.ExecuteReaderAsync(ct))
             {
-                var (source, target) = (reader.GetString(0), reader.GetString(1));
-                _ids[source] = reader.GetInt64(4);
-                _ids[target] = reader.GetInt64(5);
-                edges.Add(Edge(source, target, reader.GetString(2), reader.GetInt64(3)));
+                while (await reader.ReadAsync(ct))
+                {
+                    var type = reader.GetString(2);
+                    if (!types.TryGetValue(type, out var known)) types[type] = known = type;
+                    rows.Add((reader.GetInt64(0), reader.GetInt64(1), known, reader.GetInt64(3)));
+                }
+            }
+            await NodesAsync(rows.SelectMany(r => new[] { r.Source, r.Target }), ct);
+
+            var edges = new List<LineageEdge>(rows.Count);
+            foreach (var (source, target, type, lineage) in rows)
+            {
+                // The far end is the target of a forward edge and the source of a backward one.
+                var far = lineage == (int)forward ? target : source;
+                if (!query.IncludeRemoved && _nodes[far].Removed) continue;
+                edges.Add(Edge(_nodes[source].Urn, _nodes[target].Urn, type, lineage));
             }
             return edges;
+        }
+
+        /// <summary>Reads the urn and soft-delete flag of the ids not met before in this answer.</summary>
+        private async Task NodesAsync(IEnumerable<long> ids, CancellationToken ct)
+        {
+            var unknown = ids.Where(id => !_nodes.ContainsKey(id)).Distinct().ToList();
+            if (unknown.Count == 0) return;
+            await using var command = Command(NodesSql, ("$ids", JsonSerializer.Serialize(unknown)));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var (id, urn) = (reader.GetInt64(0), reader.GetString(1));
+                _nodes[id] = (urn, reader.GetInt64(2) != 0);
+                _ids[urn] = id;
+            }
         }
 
         public async Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(
@@ -118,13 +144,14 @@ public sealed partial class SqliteGraphStore
         {
             var facts = new Dictionary<string, NodeFacts>(StringComparer.Ordinal);
             if (urns.Count == 0) return facts;
-            await using var command = Command(FactsSql, ("$ids", await IdsAsync(urns, ct)), ("$withOwners", withOwners ? 1 : 0));
+            var ids = await IdsAsync(urns, ct);
+            var urnOf = urns.Where(_ids.ContainsKey).ToDictionary(u => _ids[u]);
+            await using var command = Command(FactsSql, ("$ids", ids), ("$withOwners", withOwners ? 1 : 0));
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                var owners = reader.IsDBNull(4) ? [] : JsonSerializer.Deserialize<string[]>(reader.GetString(4))!;
-                var deprecated = !reader.IsDBNull(3) && reader.GetFieldType(3) == typeof(long) && reader.GetInt64(3) == 1;
-                facts[reader.GetString(0)] = new NodeFacts(reader.GetInt64(1) != 0, reader.GetInt64(2) != 0, deprecated, owners);
+                facts[urnOf[reader.GetInt64(0)]] = NodeFacts.Of(reader.GetInt64(1) != 0, reader.GetInt64(2) != 0,
+                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
             }
             return facts;
         }
