@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Text.Json;
 using Lineage.Graph.Registry;
@@ -9,19 +10,47 @@ namespace Lineage.Graph.Storage.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
+    // Connections kept open between lineage answers, each with the statements it has prepared: from a leaf, preparing
+    // an answer's five statements cost about as much as running them. A few are kept; more at once open and close.
+    private readonly ConcurrentBag<ReadConnection> _readers = [];
+    private const int KeptReaders = 4;
+
     public async Task<ILineageRead> OpenLineageReadAsync(CancellationToken ct)
     {
-        var connection = await OpenAsync(ct);
+        var reader = _readers.TryTake(out var kept) ? kept : new ReadConnection(await OpenAsync(ct));
         try
         {
             // Deferred: the snapshot is taken by the first read and kept until the answer is made.
-            var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: true);
-            return new LineageRead(connection, transaction);
+            return new LineageRead(this, reader, reader.Connection.BeginTransaction(IsolationLevel.Serializable, deferred: true));
         }
         catch
         {
-            await connection.DisposeAsync();
+            await reader.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>An open connection and the statements prepared on it, by their text.</summary>
+    private sealed class ReadConnection(SqliteConnection connection) : IAsyncDisposable
+    {
+        private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+        public SqliteConnection Connection => connection;
+
+        /// <summary>The statement for <paramref name="sql"/> inside <paramref name="transaction"/>, with these parameter values.</summary>
+        public SqliteCommand Statement(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+        {
+            if (!_prepared.TryGetValue(sql, out var command))
+                _prepared[sql] = command = Command(connection, sql, [.. parameters.Select(p => (p.Name, (object?)null))]);
+            command.Transaction = transaction;
+            foreach (var (name, value) in parameters) command.Parameters[name].Value = value ?? DBNull.Value;
+            return command;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var command in _prepared.Values) await command.DisposeAsync();
+            await connection.DisposeAsync();
         }
     }
 
@@ -29,11 +58,10 @@ public sealed partial class SqliteGraphStore
     /// One answer's reads, all in one read transaction on one connection. The nodes it meets are remembered by id and by
     /// urn, so each level sends the frontier as integers and no node's urn or id is read twice.
     /// </summary>
-    private sealed class LineageRead(SqliteConnection connection, SqliteTransaction transaction) : ILineageRead
+    private sealed class LineageRead(SqliteGraphStore store, ReadConnection connection, SqliteTransaction transaction) : ILineageRead
     {
         private readonly Dictionary<string, long> _ids = new(StringComparer.Ordinal);
         private readonly Dictionary<long, (string Urn, bool Removed)> _nodes = [];
-        private SqliteCommand? _hops;
 
         // One level: the edges that lead one hop from the frontier along both kinds of lineage edge (those whose target
         // is upstream of their source, and those whose source is); $columnsOf (the frontier at entity granularity, else
@@ -61,6 +89,8 @@ public sealed partial class SqliteGraphStore
             """;
 
         private const string NodesSql = "SELECT n.id, n.urn, n.removed FROM json_each($ids) j CROSS JOIN nodes n ON n.id = j.value";
+
+        private const string IdsSql = "SELECT n.urn, n.id FROM json_each($urns) u CROSS JOIN nodes n ON n.urn = u.value";
 
         // What an answer says of each node, deprecation and (for impact) owners included, in one statement. The aspects
         // come back whole and are read by the service: SQLite's JSON functions cost more than the parse (a hub's impact
@@ -93,16 +123,13 @@ public sealed partial class SqliteGraphStore
                 ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
                 : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
             var frontier = await IdsAsync(query.Frontier, ct);
-            // Prepared once per answer: the levels after the first only bind their frontier.
-            _hops ??= Command(HopsSql, ("$frontier", null), ("$columnsOf", null), ("$forward", null), ("$backward", null),
-                ("$typeCount", null), ("$types", null));
-            Bind(_hops, ("$frontier", frontier), ("$columnsOf", query.WithColumns ? frontier : "[]"),
+            var hops = Statement(HopsSql, ("$frontier", frontier), ("$columnsOf", query.WithColumns ? frontier : "[]"),
                 ("$forward", (int)forward), ("$backward", (int)backward), ("$typeCount", query.RelationshipTypes.Count),
                 ("$types", JsonSerializer.Serialize(query.RelationshipTypes)));
             var rows = new List<(long Source, long Target, string Type, long Lineage)>();
             // The same few relationship names come back on every row: one string each.
             var types = new Dictionary<string, string>(StringComparer.Ordinal);
-            await using (var reader = await _hops.ExecuteReaderAsync(ct))
+            await using (var reader = await hops.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
                 {
@@ -129,8 +156,7 @@ public sealed partial class SqliteGraphStore
         {
             var unknown = ids.Where(id => !_nodes.ContainsKey(id)).Distinct().ToList();
             if (unknown.Count == 0) return;
-            await using var command = Command(NodesSql, ("$ids", JsonSerializer.Serialize(unknown)));
-            await using var reader = await command.ExecuteReaderAsync(ct);
+            await using var reader = await Statement(NodesSql, ("$ids", JsonSerializer.Serialize(unknown))).ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 var (id, urn) = (reader.GetInt64(0), reader.GetString(1));
@@ -146,8 +172,7 @@ public sealed partial class SqliteGraphStore
             if (urns.Count == 0) return facts;
             var ids = await IdsAsync(urns, ct);
             var urnOf = urns.Where(_ids.ContainsKey).ToDictionary(u => _ids[u]);
-            await using var command = Command(FactsSql, ("$ids", ids), ("$withOwners", withOwners ? 1 : 0));
-            await using var reader = await command.ExecuteReaderAsync(ct);
+            await using var reader = await Statement(FactsSql, ("$ids", ids), ("$withOwners", withOwners ? 1 : 0)).ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 facts[urnOf[reader.GetInt64(0)]] = NodeFacts.Of(reader.GetInt64(1) != 0, reader.GetInt64(2) != 0,
@@ -160,10 +185,10 @@ public sealed partial class SqliteGraphStore
             IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct)
         {
             if (urns.Count == 0) return [];
-            await using var command = Command(AmongSql, ("$ids", await IdsAsync(urns, ct)), ("$withColumns", withColumns ? 1 : 0),
+            var among = Statement(AmongSql, ("$ids", await IdsAsync(urns, ct)), ("$withColumns", withColumns ? 1 : 0),
                 ("$typeCount", types.Count), ("$types", JsonSerializer.Serialize(types)));
             var edges = new List<LineageEdge>();
-            await using var reader = await command.ExecuteReaderAsync(ct);
+            await using var reader = await among.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 edges.Add(Edge(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3)) with
@@ -180,9 +205,7 @@ public sealed partial class SqliteGraphStore
             var unknown = urns.Where(u => !_ids.ContainsKey(u)).ToList();
             if (unknown.Count > 0)
             {
-                await using var command = Command("SELECT n.urn, n.id FROM json_each($urns) u CROSS JOIN nodes n ON n.urn = u.value",
-                    ("$urns", JsonSerializer.Serialize(unknown)));
-                await using var reader = await command.ExecuteReaderAsync(ct);
+                await using var reader = await Statement(IdsSql, ("$urns", JsonSerializer.Serialize(unknown))).ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct)) _ids[reader.GetString(0)] = reader.GetInt64(1);
             }
             return JsonSerializer.Serialize(urns.Where(_ids.ContainsKey).Select(u => _ids[u]));
@@ -191,23 +214,14 @@ public sealed partial class SqliteGraphStore
         private static LineageEdge Edge(string source, string target, string type, long lineage) =>
             new(source, target, type, lineage == (int)LineageRole.TargetIsUpstream ? target : source);
 
-        private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
-        {
-            var command = SqliteGraphStore.Command(connection, sql, parameters);
-            command.Transaction = transaction;
-            return command;
-        }
-
-        private static void Bind(SqliteCommand command, params (string Name, object Value)[] parameters)
-        {
-            foreach (var (name, value) in parameters) command.Parameters[name].Value = value;
-        }
+        private SqliteCommand Statement(string sql, params (string Name, object? Value)[] parameters) =>
+            connection.Statement(transaction, sql, parameters);
 
         public async ValueTask DisposeAsync()
         {
-            if (_hops is not null) await _hops.DisposeAsync();
             await transaction.DisposeAsync();
-            await connection.DisposeAsync();
+            if (store._readers.Count < KeptReaders) store._readers.Add(connection);
+            else await connection.DisposeAsync();
         }
     }
 

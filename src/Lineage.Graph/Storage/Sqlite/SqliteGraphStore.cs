@@ -114,10 +114,10 @@ public sealed partial class SqliteGraphStore : IGraphStore
         _ => new StoreUnavailableException($"The embedded store failed: {e.Message}", isRetriable: false, e),
     };
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        while (_readers.TryTake(out var reader)) await reader.DisposeAsync();
         _writeLock.Dispose();
         SqliteConnection.ClearAllPools();
-        return ValueTask.CompletedTask;
     }
 }
