@@ -30,6 +30,24 @@ internal static class DocumentMapper
         return type;
     }
 
+    /// <summary>
+    /// The autocomplete fields (name prefixes, word prefixes, whole words): analyzed into many terms, but only ever
+    /// looked up term by term and sorted by doc values, never scored, so they keep no frequencies, positions or norms —
+    /// a name's seventy-odd prefix terms were most of what a document wrote and what merges copied.
+    /// </summary>
+    private static readonly FieldType LookupType = Lookup();
+
+    private static FieldType Lookup()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED)
+        {
+            OmitNorms = true,
+            IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_ONLY,
+        };
+        type.Freeze();
+        return type;
+    }
+
     private static Field Exact(string name, string value) => new(name, value, ExactType);
 
     public static Document ToLucene(EntityDocument e)
@@ -40,9 +58,9 @@ internal static class DocumentMapper
             Exact(IndexFields.Type, e.EntityType.ToLowerInvariant()),
             new TextField(IndexFields.Name, e.Name, Field.Store.NO),
             Exact(IndexFields.NameExact, e.Name.ToLowerInvariant()),
-            new TextField(IndexFields.NamePrefix, e.Name, Field.Store.NO),
-            new TextField(IndexFields.WordPrefix, e.Name, Field.Store.NO),
-            new TextField(IndexFields.NameWord, e.Name, Field.Store.NO),
+            new Field(IndexFields.NamePrefix, e.Name, LookupType),
+            new Field(IndexFields.WordPrefix, e.Name, LookupType),
+            new Field(IndexFields.NameWord, e.Name, LookupType),
             new StoredField(IndexFields.StoredName, e.Name),
             Exact(IndexFields.Deprecated, e.Deprecated ? "true" : "false"),
             Exact(IndexFields.Removed, e.Removed ? "true" : "false"),

@@ -20,9 +20,10 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>
     /// The version of the documents' fields, kept in each commit. An index written with other fields (2: whole name
-    /// words for long autocomplete input) is emptied on open, and the feeder builds it again from the change feed.
+    /// words for long autocomplete input; 3: autocomplete fields without frequencies, positions or norms) is emptied on
+    /// open, and the feeder builds it again from the change feed.
     /// </summary>
-    private const string Format = "2";
+    private const string Format = "3";
     private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(1);
 
     private readonly LuceneDirectory _directory;
