@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lineage.Graph.Relationships;
 
@@ -27,30 +26,6 @@ public sealed record NodeFacts(bool Removed, bool Exists, bool Deprecated, IRead
     /// <summary>What is known of a urn the store has never seen.</summary>
     public static readonly NodeFacts Unknown = new(false, false, false, []);
 
-    /// <summary>The facts of a node from its flags and the JSON of its latest <c>deprecation</c> and <c>ownership</c> (null when it has none).</summary>
-    public static NodeFacts Of(bool removed, bool exists, string? deprecation, string? ownership) =>
-        new(removed, exists, deprecation is not null && IsDeprecated(deprecation), ownership is null ? [] : OwnersIn(ownership));
-
-    private static bool IsDeprecated(string deprecation)
-    {
-        using var json = JsonDocument.Parse(deprecation);
-        return json.RootElement.ValueKind == JsonValueKind.Object
-            && json.RootElement.TryGetProperty("deprecated", out var flag) && flag.ValueKind == JsonValueKind.True;
-    }
-
-    private static List<string> OwnersIn(string ownership)
-    {
-        using var json = JsonDocument.Parse(ownership);
-        var owners = new List<string>();
-        if (json.RootElement.ValueKind != JsonValueKind.Object
-            || !json.RootElement.TryGetProperty("owners", out var list) || list.ValueKind != JsonValueKind.Array) return owners;
-        foreach (var owner in list.EnumerateArray())
-        {
-            if (owner.ValueKind == JsonValueKind.Object && owner.TryGetProperty("owner", out var urn)
-                && urn.ValueKind == JsonValueKind.String) owners.Add(urn.GetString()!);
-        }
-        return owners;
-    }
 }
 
 /// <summary>A lineage edge as stored (source holds the field) with the end that is upstream.</summary>

@@ -130,6 +130,50 @@ public sealed class SqliteFileTests : IAsyncLifetime
         ((string)(await tables.ExecuteScalarAsync())!).ShouldBe("aspects changes edges nodes sqlite_sequence timeseries");
     }
 
+    [Fact]
+    public async Task a_database_from_before_node_facts_reads_them_from_its_latest_deprecation_and_ownership()
+    {
+        var path = SqliteGraphStore.PathIn(_directory);
+        const string model = "urn:li:mlModel:(urn:li:dataPlatform:mlflow,churn,PROD)", other = "urn:li:mlModel:(urn:li:dataPlatform:mlflow,other,PROD)";
+        await using (var created = new SqliteGraphStore(path))
+            await created.InitializeAsync(CancellationToken.None);
+        SqliteConnection.ClearAllPools();
+        await using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await old.OpenAsync();
+            await using var write = old.CreateCommand();
+            // Nodes as they were before deprecation and owners were kept on them; the history's older owner is not the latest.
+            write.CommandText = $$"""
+                INSERT INTO nodes (id, urn, entity_type, created_at) VALUES (1, '{{model}}', 'mlModel', 1000), (2, '{{other}}', 'mlModel', 1000);
+                INSERT INTO aspects VALUES (1, 'deprecation', 0, 1, '{"deprecated":true,"note":"v2","actor":"urn:li:corpuser:a"}', 'h', NULL, 1000, 'urn:li:corpuser:a');
+                INSERT INTO aspects VALUES (1, 'ownership', 0, 2, '{"owners":[{"owner":"urn:li:corpuser:alice","type":"DATAOWNER"}]}', 'h', NULL, 1000, 'urn:li:corpuser:a');
+                INSERT INTO aspects VALUES (1, 'ownership', 1, 1, '{"owners":[{"owner":"urn:li:corpuser:bob","type":"DATAOWNER"}]}', 'h', NULL, 900, 'urn:li:corpuser:a');
+                INSERT INTO aspects VALUES (2, 'deprecation', 0, 1, '{"deprecated":false,"note":"","actor":"urn:li:corpuser:a"}', 'h', NULL, 1000, 'urn:li:corpuser:a');
+                ALTER TABLE nodes DROP COLUMN deprecated;
+                ALTER TABLE nodes DROP COLUMN owners;
+                """;
+            await write.ExecuteNonQueryAsync();
+        }
+
+        await using var store = new SqliteGraphStore(path);
+        await store.InitializeAsync(CancellationToken.None);
+        await store.InitializeAsync(CancellationToken.None);
+
+        await using var read = await store.OpenLineageReadAsync(CancellationToken.None);
+        var facts = await read.GetNodeFactsAsync([model, other], withOwners: true, CancellationToken.None);
+        facts[model].ShouldBe(new NodeFacts(false, true, true, ["urn:li:corpuser:alice"]), new FactsComparer());
+        facts[other].ShouldBe(new NodeFacts(false, true, false, []), new FactsComparer());
+    }
+
+    /// <summary>Node facts compared by value, owners by their items.</summary>
+    private sealed class FactsComparer : IEqualityComparer<NodeFacts>
+    {
+        public bool Equals(NodeFacts? x, NodeFacts? y) =>
+            x is not null && y is not null && (x.Removed, x.Exists, x.Deprecated) == (y.Removed, y.Exists, y.Deprecated) && x.Owners.SequenceEqual(y.Owners);
+
+        public int GetHashCode(NodeFacts obj) => obj.Deprecated.GetHashCode();
+    }
+
     public Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);

@@ -38,6 +38,37 @@ public abstract partial class TraversalContract<TFixture>
     }
 
     [Fact]
+    public async Task a_nodes_facts_follow_its_latest_deprecation_and_ownership_through_rewrites_deletes_and_a_hard_delete()
+    {
+        var (model, other) = (Mint.Model(), Mint.Model());
+        var (alice, bob) = (Mint.User(), Mint.User());
+        await _store.WriteBatchAsync(
+            Upsert(model, "deprecation", """{"deprecated": true}"""),
+            Upsert(model, "ownership", $$"""{"owners": [{"owner": "{{alice}}", "type": "DATAOWNER"}]}"""),
+            Upsert(other, "ownership", $$"""{"owners": [{"owner": "{{alice}}", "type": "DATAOWNER"}]}"""));
+        // In one batch: the flag lifted, the owners replaced; the other's owners deleted, then the model is hard-deleted
+        // and written again without either aspect.
+        await _store.WriteBatchAsync(
+            Upsert(model, "deprecation", """{"deprecated": false}"""),
+            Upsert(model, "ownership", $$"""{"owners": [{"owner": "{{bob}}", "type": "DATAOWNER"}]}"""),
+            Delete(other, "ownership"));
+        var rewritten = await FactsAsync(model, other);
+        await _store.WriteOneAsync(DeleteEntity(model));
+        await _store.WriteOneAsync(Upsert(model, "mlModelProperties", "{}"));
+        var recreated = await FactsAsync(model);
+
+        (rewritten[model].Deprecated, rewritten[model].Owners.Single()).ShouldBe((false, bob));
+        rewritten[other].Owners.ShouldBeEmpty();
+        (recreated[model].Exists, recreated[model].Deprecated, recreated[model].Owners.Count).ShouldBe((true, false, 0));
+    }
+
+    private async Task<IReadOnlyDictionary<string, NodeFacts>> FactsAsync(params string[] urns)
+    {
+        await using var read = await _store.OpenLineageReadAsync(Ct);
+        return await read.GetNodeFactsAsync(urns, withOwners: true, Ct);
+    }
+
+    [Fact]
     public async Task the_edges_among_a_set_have_both_ends_in_it_or_with_columns_in_a_column_of_one_of_it()
     {
         var (a, b, c, job) = (Mint.Dataset(), Mint.Dataset(), Mint.Dataset(), Mint.Job());

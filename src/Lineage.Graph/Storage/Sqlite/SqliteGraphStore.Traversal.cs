@@ -92,15 +92,9 @@ public sealed partial class SqliteGraphStore
 
         private const string IdsSql = "SELECT n.urn, n.id FROM json_each($urns) u CROSS JOIN nodes n ON n.urn = u.value";
 
-        // What an answer says of each node, deprecation and (for impact) owners included, in one statement. The aspects
-        // come back whole and are read by the service: SQLite's JSON functions cost more than the parse (a hub's impact
-        // reads thousands of them), and the id saves building the urn's string again.
+        // What an answer says of each node, deprecation and (for impact) owners included, kept on the node by the writer.
         private const string FactsSql = """
-            SELECT n.id, n.removed, n.created_at IS NOT NULL,
-                   (SELECT d.value FROM aspects d WHERE d.node = n.id AND d.aspect = 'deprecation' AND d.version = 0),
-                   CASE WHEN $withOwners THEN
-                       (SELECT a.value FROM aspects a WHERE a.node = n.id AND a.aspect = 'ownership' AND a.version = 0)
-                   END
+            SELECT n.id, n.removed, n.created_at IS NOT NULL, n.deprecated, CASE WHEN $withOwners THEN n.owners END
             FROM json_each($ids) j CROSS JOIN nodes n ON n.id = j.value
             """;
 
@@ -175,8 +169,8 @@ public sealed partial class SqliteGraphStore
             await using var reader = await Statement(FactsSql, ("$ids", ids), ("$withOwners", withOwners ? 1 : 0)).ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                facts[urnOf[reader.GetInt64(0)]] = NodeFacts.Of(reader.GetInt64(1) != 0, reader.GetInt64(2) != 0,
-                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
+                var owners = reader.IsDBNull(4) ? [] : JsonSerializer.Deserialize<string[]>(reader.GetString(4))!;
+                facts[urnOf[reader.GetInt64(0)]] = new NodeFacts(reader.GetInt64(1) != 0, reader.GetInt64(2) != 0, reader.GetInt64(3) != 0, owners);
             }
             return facts;
         }

@@ -175,7 +175,8 @@ public sealed partial class SqliteGraphStore
                     DELETE FROM edges WHERE source IN (SELECT value FROM json_each($ids));
                     DELETE FROM edges WHERE owner <> 0 AND owner IN (SELECT value FROM json_each($ids));
                     DELETE FROM timeseries WHERE node IN (SELECT value FROM json_each($ids));
-                    UPDATE nodes SET entity_type = NULL, removed = 0, created_at = NULL WHERE id IN (SELECT value FROM json_each($ids));
+                    UPDATE nodes SET entity_type = NULL, removed = 0, created_at = NULL, deprecated = 0, owners = NULL
+                    WHERE id IN (SELECT value FROM json_each($ids));
                     """, ct, ("$ids", Ids(effects.WipedEntities)));
             }
             if (effects.ArchivedLatest.Count > 0)
@@ -297,6 +298,11 @@ public sealed partial class SqliteGraphStore
                         w.WriteString("by", p.CreatedBy);
                     })));
             }
+            var facts = effects.NewVersions.Where(v => v.Version == 0).Select(v => (v.Urn, v.Aspect))
+                .Concat(effects.ArchivedLatest.Concat(effects.DroppedLatest).Select(k => (k.Urn, k.Aspect)))
+                .Where(k => SqliteSchema.FactAspects.Contains(k.Aspect))
+                .Select(k => _ids[k.Urn]).Distinct().ToList();
+            if (facts.Count > 0) await ExecuteAsync(SqliteSchema.RefreshFacts, ct, ("$ids", JsonSerializer.Serialize(facts)));
             return await AppendChangesAsync(effects.Changes, ct);
         }
 

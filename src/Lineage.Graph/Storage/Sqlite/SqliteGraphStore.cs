@@ -55,6 +55,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
         var shape = Convert.ToInt32(await RunAsync(SqliteSchema.Shape));
         if (shape != 0) await RunAsync(SqliteSchema.MoveAside(shape));
         await RunAsync(SqliteSchema.Create);
+        var lacksFacts = Convert.ToInt32(await RunAsync(SqliteSchema.LacksFacts)) == 1;
+        if (lacksFacts) await RunAsync(SqliteSchema.AddFacts);
         if (shape != 0)
         {
             var urns = new List<string>();
@@ -67,6 +69,12 @@ public sealed partial class SqliteGraphStore : IGraphStore
             }
             foreach (var chunk in urns.Chunk(50_000)) await NodeNumbering.NumberAsync(connection, transaction, chunk, ct);
             await RunAsync(SqliteSchema.CopyOld);
+        }
+        if (lacksFacts || shape != 0)
+        {
+            await using var refresh = Command(connection, SqliteSchema.RefreshFacts, ("$ids", null));
+            refresh.Transaction = transaction;
+            await refresh.ExecuteNonQueryAsync(ct);
         }
         await transaction.CommitAsync(ct);
     }

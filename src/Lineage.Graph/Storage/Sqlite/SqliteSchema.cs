@@ -31,7 +31,11 @@ internal static class SqliteSchema
             entity_type TEXT,
             removed     INTEGER NOT NULL DEFAULT 0,
             -- Null while the urn is only named by edges (or after a hard delete): not an entity the store holds.
-            created_at  INTEGER
+            created_at  INTEGER,
+            -- What lineage and impact answers say of every node they reach, kept from its latest deprecation and
+            -- ownership aspects as they are written (RefreshFacts), so that a hub's answer reads no aspect.
+            deprecated  INTEGER NOT NULL DEFAULT 0,
+            owners      TEXT
         );
         CREATE INDEX IF NOT EXISTS nodes_by_parent ON nodes (parent) WHERE parent IS NOT NULL;
         -- A rowid table: aspect values are large, and a bulk load of new entities appends them at the end.
@@ -86,6 +90,31 @@ internal static class SqliteSchema
             revision    INTEGER NOT NULL,
             at          INTEGER NOT NULL
         );
+        """;
+
+    /// <summary>Whether the nodes table lacks the node facts (a file from before them): 1 if so, else 0.</summary>
+    public const string LacksFacts = "SELECT NOT EXISTS (SELECT 1 FROM pragma_table_info('nodes') WHERE name = 'deprecated')";
+
+    /// <summary>Adds the node facts to a nodes table from before them; <see cref="RefreshFacts"/> of every node then fills them.</summary>
+    public const string AddFacts = """
+        ALTER TABLE nodes ADD COLUMN deprecated INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE nodes ADD COLUMN owners TEXT;
+        """;
+
+    /// <summary>The aspects the node facts are read from.</summary>
+    public static readonly IReadOnlySet<string> FactAspects = new HashSet<string>(StringComparer.Ordinal) { "deprecation", "ownership" };
+
+    /// <summary>
+    /// Sets the node facts of the nodes <c>$ids</c> (a JSON array; every node when null) from their latest aspects:
+    /// deprecated when <c>deprecation.deprecated</c> is true, and the owner urns of <c>ownership.owners</c>.
+    /// </summary>
+    public const string RefreshFacts = """
+        UPDATE nodes SET
+            deprecated = COALESCE((SELECT d.value ->> 'deprecated' = 1 FROM aspects d
+                                   WHERE d.node = nodes.id AND d.aspect = 'deprecation' AND d.version = 0), 0),
+            owners = (SELECT json_group_array(o.value ->> 'owner') FROM aspects a, json_each(a.value, '$.owners') o
+                      WHERE a.node = nodes.id AND a.aspect = 'ownership' AND a.version = 0 AND o.value ->> 'owner' IS NOT NULL)
+        WHERE $ids IS NULL OR id IN (SELECT value FROM json_each($ids))
         """;
 
     /// <summary>
