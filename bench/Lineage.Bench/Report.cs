@@ -20,6 +20,8 @@ internal static partial class Report
         md.AppendLine("cut at the same node count; in the bench's own process, no HTTP. On Neo4j a row is also followed by its raw-Cypher");
         md.AppendLine("baseline: the store's own step statement sent level by level straight to the server, walked as the service walks.");
         md.AppendLine("A row's ratios to them are p50 and p99 (`p50 14× · p99 9.1× CTE`); its ratio to the http floor (`GET /health`) is p99.");
+        md.AppendLine("An impact row's nodes are all it walked and counted; since 2026-12-05 its answer lists the first 100 of them (the");
+        md.AppendLine("API's default page, with the owners of all), and the `count 10,000` row lists them all.");
         if (results.Any(r => r.Latencies.Keys.Any(IsEarlyCypherBaseline)))
         {
             md.AppendLine("Raw-Cypher rows named without `lineage` come from runs before the baseline followed each edge to its far end; no");

@@ -9,7 +9,9 @@ namespace Lineage.Bench;
 /// </summary>
 /// <param name="Limit">The most nodes an answer holds, root included: the lineage limit, or the node cap for impact.</param>
 /// <param name="Impact">An impact row (<c>/api/v1/impact</c>): downstream, through soft-deleted nodes, up to the node cap.</param>
-internal sealed record WalkRow(string Name, IReadOnlyList<string> Roots, LineageDirection Direction, int Hops, int Limit, bool Impact, int Rounds)
+/// <param name="Listed">How many affected entities an impact answer lists; null for the API's default page.</param>
+internal sealed record WalkRow(
+    string Name, IReadOnlyList<string> Roots, LineageDirection Direction, int Hops, int Limit, bool Impact, int Rounds, int? Listed = null)
 {
     /// <summary>The service's default lineage limit (Lineage:Traversal:DefaultLineageLimit) and its node cap (MaxNodes).</summary>
     public const int DefaultLimit = 1_000, FullLimit = 10_000;
@@ -40,6 +42,8 @@ internal sealed record WalkRow(string Name, IReadOnlyList<string> Roots, Lineage
         // The default limit is 1,000 nodes; this is what a client that asks for the whole node cap waits for.
         rows.Add(Lineage($"lineage 3 hops, hub, downstream, limit {FullLimit:N0}", estate.HubRoots, LineageDirection.Downstream, 3, FullLimit, 5));
         rows.Add(ImpactRow("impact 3 hops, hub", estate.HubRoots, 3, 5));
+        // The default page is 100 affected entities; this is what a client that lists them all (the explorer) waits for.
+        rows.Add(ImpactRow($"impact 3 hops, hub, count {FullLimit:N0}", estate.HubRoots, 3, 5) with { Listed = FullLimit });
         rows.Add(ImpactRow("impact 3 hops, leaf", estate.LeafRoots, 3, 5));
         rows.Add(ImpactRow("impact 10 hops, hub", estate.HubRoots, ImpactDefaultHops, 3));
         rows.Add(ImpactRow("impact 10 hops, leaf", estate.LeafRoots, ImpactDefaultHops, 5));
@@ -50,7 +54,9 @@ internal sealed record WalkRow(string Name, IReadOnlyList<string> Roots, Lineage
     public string PathFor(string root)
     {
         var urn = Uri.EscapeDataString(root);
-        if (Impact) return Hops == ImpactDefaultHops ? $"/api/v1/impact?urn={urn}" : $"/api/v1/impact?maxHops={Hops}&urn={urn}";
+        if (Impact)
+            return (Hops == ImpactDefaultHops ? $"/api/v1/impact?urn={urn}" : $"/api/v1/impact?maxHops={Hops}&urn={urn}")
+                + (Listed is { } count ? $"&count={count}" : "");
         var direction = Direction == LineageDirection.Upstream ? "upstream" : "downstream";
         return $"/api/v1/lineage?direction={direction}&maxHops={Hops}&urn={urn}" + (Limit == DefaultLimit ? "" : $"&limit={Limit}");
     }
