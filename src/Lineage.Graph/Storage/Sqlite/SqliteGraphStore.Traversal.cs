@@ -61,34 +61,38 @@ public sealed partial class SqliteGraphStore
     private sealed class LineageRead(SqliteGraphStore store, ReadConnection connection, SqliteTransaction transaction) : ILineageRead
     {
         private readonly Dictionary<string, long> _ids = new(StringComparer.Ordinal);
-        private readonly Dictionary<long, (string Urn, bool Removed)> _nodes = [];
+        private readonly Dictionary<long, string> _urns = [];
 
         // One level: the edges that lead one hop from the frontier along both kinds of lineage edge (those whose target
-        // is upstream of their source, and those whose source is); $columnsOf (the frontier at entity granularity, else
-        // []) adds the edges of their columns, the nodes whose parent they are. Only ids come back: each arm is read
-        // from an index alone, and the urns (and soft-delete flags) are looked up once per node, not twice per edge —
-        // from a hub a level is tens of thousands of edges into a few thousand nodes. CROSS JOIN keeps the frontier as
-        // the outer loop, each step a seek by integer. No arm can yield another's edge (an edge has one lineage role,
-        // and a frontier node is not its own column), so UNION ALL sorts nothing.
+        // is upstream of their source, and those whose source is), leaving out soft-deleted far ends; $columnsOf (the
+        // frontier at entity granularity, else []) adds the edges of their columns, the nodes whose parent they are.
+        // Each row brings both ends' ids, the far end's urn and, from a column, the column's urn; the reader takes a urn
+        // only for an id it has not met (from a hub a level is tens of thousands of edges into a few thousand nodes).
+        // CROSS JOIN keeps the frontier as the outer loop, each step a seek by integer. No arm can yield another's edge
+        // (an edge has one lineage role, and a frontier node is not its own column), so UNION ALL sorts nothing.
         private const string HopsSql = """
-            SELECT e.source, e.target, e.type, e.lineage
-            FROM json_each($frontier) f CROSS JOIN edges e ON e.source = f.value
+            SELECT e.source, e.target, e.type, e.lineage, t.urn, NULL
+            FROM json_each($frontier) f CROSS JOIN edges e ON e.source = f.value CROSS JOIN nodes t ON t.id = e.target
             WHERE e.lineage = $forward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+              AND ($includeRemoved OR t.removed = 0)
             UNION ALL
-            SELECT e.source, e.target, e.type, e.lineage
-            FROM json_each($frontier) f CROSS JOIN edges e ON e.target = f.value
+            SELECT e.source, e.target, e.type, e.lineage, s.urn, NULL
+            FROM json_each($frontier) f CROSS JOIN edges e ON e.target = f.value CROSS JOIN nodes s ON s.id = e.source
             WHERE e.lineage = $backward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+              AND ($includeRemoved OR s.removed = 0)
             UNION ALL
-            SELECT e.source, e.target, e.type, e.lineage
+            SELECT e.source, e.target, e.type, e.lineage, t.urn, c.urn
             FROM json_each($columnsOf) f CROSS JOIN nodes c ON c.parent = f.value CROSS JOIN edges e ON e.source = c.id
+            CROSS JOIN nodes t ON t.id = e.target
             WHERE e.lineage = $forward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+              AND ($includeRemoved OR t.removed = 0)
             UNION ALL
-            SELECT e.source, e.target, e.type, e.lineage
+            SELECT e.source, e.target, e.type, e.lineage, s.urn, c.urn
             FROM json_each($columnsOf) f CROSS JOIN nodes c ON c.parent = f.value CROSS JOIN edges e ON e.target = c.id
+            CROSS JOIN nodes s ON s.id = e.source
             WHERE e.lineage = $backward AND ($typeCount = 0 OR e.type IN (SELECT value FROM json_each($types)))
+              AND ($includeRemoved OR s.removed = 0)
             """;
-
-        private const string NodesSql = "SELECT n.id, n.urn, n.removed FROM json_each($ids) j CROSS JOIN nodes n ON n.id = j.value";
 
         private const string IdsSql = "SELECT n.urn, n.id FROM json_each($urns) u CROSS JOIN nodes n ON n.urn = u.value";
 
@@ -119,44 +123,24 @@ public sealed partial class SqliteGraphStore
             var frontier = await IdsAsync(query.Frontier, ct);
             var hops = Statement(HopsSql, ("$frontier", frontier), ("$columnsOf", query.WithColumns ? frontier : "[]"),
                 ("$forward", (int)forward), ("$backward", (int)backward), ("$typeCount", query.RelationshipTypes.Count),
-                ("$types", JsonSerializer.Serialize(query.RelationshipTypes)));
-            var rows = new List<(long Source, long Target, string Type, long Lineage)>();
+                ("$types", JsonSerializer.Serialize(query.RelationshipTypes)), ("$includeRemoved", query.IncludeRemoved ? 1 : 0));
+            var edges = new List<LineageEdge>();
             // The same few relationship names come back on every row: one string each.
             var types = new Dictionary<string, string>(StringComparer.Ordinal);
-            await using (var reader = await hops.ExecuteReaderAsync(ct))
-            {
-                while (await reader.ReadAsync(ct))
-                {
-                    var type = reader.GetString(2);
-                    if (!types.TryGetValue(type, out var known)) types[type] = known = type;
-                    rows.Add((reader.GetInt64(0), reader.GetInt64(1), known, reader.GetInt64(3)));
-                }
-            }
-            await NodesAsync(rows.SelectMany(r => new[] { r.Source, r.Target }), ct);
-
-            var edges = new List<LineageEdge>(rows.Count);
-            foreach (var (source, target, type, lineage) in rows)
-            {
-                // The far end is the target of a forward edge and the source of a backward one.
-                var far = lineage == (int)forward ? target : source;
-                if (!query.IncludeRemoved && _nodes[far].Removed) continue;
-                edges.Add(Edge(_nodes[source].Urn, _nodes[target].Urn, type, lineage));
-            }
-            return edges;
-        }
-
-        /// <summary>Reads the urn and soft-delete flag of the ids not met before in this answer.</summary>
-        private async Task NodesAsync(IEnumerable<long> ids, CancellationToken ct)
-        {
-            var unknown = ids.Where(id => !_nodes.ContainsKey(id)).Distinct().ToList();
-            if (unknown.Count == 0) return;
-            await using var reader = await Statement(NodesSql, ("$ids", JsonSerializer.Serialize(unknown))).ExecuteReaderAsync(ct);
+            await using var reader = await hops.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                var (id, urn) = (reader.GetInt64(0), reader.GetString(1));
-                _nodes[id] = (urn, reader.GetInt64(2) != 0);
-                _ids[urn] = id;
+                var (source, target, lineage) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(3));
+                // The far end is the target of a forward edge and the source of a backward one; the near end is a
+                // frontier node, whose urn is known, or one of its columns, whose urn the row brings.
+                var (near, far) = lineage == (int)forward ? (source, target) : (target, source);
+                if (!_urns.ContainsKey(far)) Remember(far, reader.GetString(4));
+                if (!_urns.ContainsKey(near)) Remember(near, reader.GetString(5));
+                var type = reader.GetString(2);
+                if (!types.TryGetValue(type, out var known)) types[type] = known = type;
+                edges.Add(Edge(_urns[source], _urns[target], known, lineage));
             }
+            return edges;
         }
 
         public async Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(
@@ -193,6 +177,12 @@ public sealed partial class SqliteGraphStore
             return edges;
         }
 
+        private void Remember(long id, string urn)
+        {
+            _urns[id] = urn;
+            _ids[urn] = id;
+        }
+
         /// <summary>The node ids of the urns as a JSON array for json_each; urns without a node (never written or named) are left out.</summary>
         private async Task<string> IdsAsync(IReadOnlyCollection<string> urns, CancellationToken ct)
         {
@@ -200,7 +190,7 @@ public sealed partial class SqliteGraphStore
             if (unknown.Count > 0)
             {
                 await using var reader = await Statement(IdsSql, ("$urns", JsonSerializer.Serialize(unknown))).ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct)) _ids[reader.GetString(0)] = reader.GetInt64(1);
+                while (await reader.ReadAsync(ct)) Remember(reader.GetInt64(1), reader.GetString(0));
             }
             return JsonSerializer.Serialize(urns.Where(_ids.ContainsKey).Select(u => _ids[u]));
         }
