@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using Lineage.Search.Index;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -6,15 +8,20 @@ using Lucene.Net.Util;
 namespace Lineage.Search.Querying;
 
 /// <summary>
-/// Counts facet values over every hit of a query (Lucene.Net.Facet is not available): per segment by ordinal,
-/// resolved to values when the segment is done, so the cost is one doc-values read per hit and facet.
+/// Counts facet values over every hit of a query (Lucene.Net.Facet is not available). Each segment counts by its own
+/// ordinals into a pooled array; when the segment is done its counts move to the index-wide ordinals, so values are
+/// resolved to text only for the few each facet shows, not for every value every segment met.
 /// </summary>
-internal sealed class FacetCollector : ICollector
+internal sealed class FacetCollector(IndexReader reader) : ICollector
 {
-    private readonly Dictionary<string, Dictionary<string, int>> _counts =
-        IndexFields.Facets.Keys.ToDictionary(k => k, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+    // The index-wide numbering of each facet's values, built once per reader (the searcher of one refresh) and shared
+    // by every search on it; a null map means one segment, whose ordinals are the index's.
+    private static readonly ConditionalWeakTable<IndexReader, Dictionary<string, MultiDocValues.OrdinalMap?>> Maps = new();
 
-    private readonly List<(string Facet, SortedSetDocValues Values, int[] Counts)> _segment = [];
+    private readonly Dictionary<string, MultiDocValues.OrdinalMap?> _maps = Maps.GetValue(reader, OrdinalMaps);
+    private readonly Dictionary<string, long[]> _counts = [];
+    private readonly List<(string Facet, SortedSetDocValues Values, int[] Counts, int Length)> _segment = [];
+    private int _segmentIndex;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -25,16 +32,21 @@ internal sealed class FacetCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
+        _segmentIndex = context.Ord;
         foreach (var (facet, field) in IndexFields.Facets)
         {
             var values = context.AtomicReader.GetSortedSetDocValues(field);
-            if (values is not null) _segment.Add((facet, values, new int[checked((int)values.ValueCount)]));
+            if (values is null || values.ValueCount == 0) continue;
+            var length = checked((int)values.ValueCount);
+            var counts = ArrayPool<int>.Shared.Rent(length);
+            Array.Clear(counts, 0, length);
+            _segment.Add((facet, values, counts, length));
         }
     }
 
     public void Collect(int doc)
     {
-        foreach (var (_, values, counts) in _segment)
+        foreach (var (_, values, counts, _) in _segment)
         {
             values.SetDocument(doc);
             for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
@@ -46,25 +58,49 @@ internal sealed class FacetCollector : ICollector
     public IReadOnlyList<Facet> Facets(int perFacet)
     {
         Flush();
-        return _counts.Select(f => new Facet(f.Key, f.Value
-                .OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal)
-                .Take(perFacet).Select(v => new FacetValue(v.Key, v.Value)).ToList()))
+        return IndexFields.Facets.Keys.Select(facet => new Facet(facet, Top(facet, perFacet))).ToList();
+    }
+
+    private List<FacetValue> Top(string facet, int perFacet)
+    {
+        if (!_counts.TryGetValue(facet, out var counts)) return [];
+        var counted = Enumerable.Range(0, counts.Length).Where(ord => counts[ord] > 0).ToList();
+        if (counted.Count == 0) return [];
+        // Only values that can make the cut are read as text: those counted at least as often as the last one shown
+        // (ties at the cut are decided by the text, as the answer orders them).
+        var cut = counted.Select(ord => counts[ord]).OrderDescending().ElementAt(Math.Min(perFacet, counted.Count) - 1);
+        var map = _maps[facet];
+        var leaves = reader.Leaves;
+        var term = new BytesRef();
+        return counted.Where(ord => counts[ord] >= cut)
+            .Select(ord =>
+            {
+                var (segment, segmentOrd) = map is null ? (0, ord) : (map.GetFirstSegmentNumber(ord), map.GetFirstSegmentOrd(ord));
+                leaves[segment].AtomicReader.GetSortedSetDocValues(IndexFields.Facets[facet]).LookupOrd(segmentOrd, term);
+                return new FacetValue(term.Utf8ToString(), (int)counts[ord]);
+            })
+            .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)
+            .Take(perFacet)
             .ToList();
     }
 
+    /// <summary>Adds the segment's counts to the index-wide ones and returns its arrays to the pool.</summary>
     private void Flush()
     {
-        var term = new BytesRef();
-        foreach (var (facet, values, counts) in _segment)
+        foreach (var (facet, _, counts, length) in _segment)
         {
-            for (var ord = 0; ord < counts.Length; ord++)
+            var map = _maps[facet];
+            if (!_counts.TryGetValue(facet, out var total))
+                _counts[facet] = total = new long[map?.ValueCount ?? length];
+            for (var ord = 0; ord < length; ord++)
             {
-                if (counts[ord] == 0) continue;
-                values.LookupOrd(ord, term);
-                var key = term.Utf8ToString();
-                _counts[facet][key] = _counts[facet].GetValueOrDefault(key) + counts[ord];
+                if (counts[ord] != 0) total[map is null ? ord : map.GetGlobalOrd(_segmentIndex, ord)] += counts[ord];
             }
+            ArrayPool<int>.Shared.Return(counts);
         }
         _segment.Clear();
     }
+
+    private static Dictionary<string, MultiDocValues.OrdinalMap?> OrdinalMaps(IndexReader reader) =>
+        IndexFields.Facets.ToDictionary(f => f.Key, f => (MultiDocValues.GetSortedSetValues(reader, f.Value) as MultiDocValues.MultiSortedSetDocValues)?.Mapping);
 }

@@ -27,7 +27,7 @@ public sealed partial class SearchService(SearchIndex index)
         return index.Read(searcher =>
         {
             var top = TopFieldCollector.Create(ByRelevance, Math.Max(1, request.Start + request.Count), true, true, false, false);
-            var facets = new FacetCollector();
+            var facets = new FacetCollector(searcher.IndexReader);
             searcher.Search(query, MultiCollector.Wrap(top, facets));
             var page = top.GetTopDocs(request.Start, request.Count).ScoreDocs;
             // Only the page's hits are asked which fields they matched.

@@ -45,6 +45,26 @@ public sealed class FiltersAndFacetsTests(IndexFolder folder) : IClassFixture<In
     }
 
     [Fact]
+    public void facets_over_several_segments_show_the_fifty_most_frequent_values_ties_by_value()
+    {
+        var word = Words.New();
+        string Tag(int i) => $"urn:li:tag:{word}_t{i:D2}";
+        var shared = $"urn:li:tag:{word}_shared";
+        // Two writes, two segments: tags 20 to 29 are on a document of each, so they count twice.
+        folder.Add([.. Enumerable.Range(0, 30).Select(i => Docs.Model($"{word}_a{i:D2}") with { Tags = [Tag(i), shared] })]);
+        folder.Add([.. Enumerable.Range(20, 40).Select(i => Docs.Model($"{word}_b{i:D2}") with { Tags = [Tag(i)] })]);
+
+        var page = folder.Search.Search(Docs.Query(word, count: 1));
+
+        page.Total.ShouldBe(70);
+        page.Facet("tags").ShouldBe([
+            (shared, 30),
+            .. Enumerable.Range(20, 10).Select(i => (Tag(i), 2)),
+            .. Enumerable.Range(0, 20).Concat(Enumerable.Range(30, 19)).Select(i => (Tag(i), 1)),
+        ]);
+    }
+
+    [Fact]
     public void pages_walk_through_every_hit_once()
     {
         var (word, docs) = Five();
