@@ -6,29 +6,34 @@
 // comma (urn:li:dataset:(urn:li:dataPlatform:p,name,ENV), urn:li:mlFeature:(table,name)), else up to the first
 // comma. A dataset with parentheses inside its own (more than one '(' before the first ')') is let through, and
 // the store, which parses urns, decides. A column edge brings its mapping.
+// Each arm is one filter over the expanded relationships, with no WITH between: on Neo4j 3.1 every operator costs
+// per row, and a kept node expands all its relationships (its aspects' too), so a projection per row of the urn's
+// parts cost more than the expansion. The far end's urn is parsed only when it is a column not itself in $urns.
+// UNION ALL: an edge leaves a node of $urns or a column of one, never both (a node of a walk by entity is no column
+// of another), and the store keeps each edge once anyway.
 // Parameters: $urns: [urn], $columnsOf: [urn], $types: [name] (empty = all).
 // Returns per edge: source, target, type, lineage role, via, transformOperation, confidenceScore.
 UNWIND $urns AS u
 MATCH (s:Entity {urn: u})-[r]->(t:Entity)
 WHERE r.lineage IN [1, 2] AND (size($types) = 0 OR type(r) IN $types)
-WITH s, r, t, substring(t.urn, 20) AS rest
-WITH s, r, t, rest, split(rest, ')')[0] AS head
-WHERE t.urn IN $urns
-   OR (size($columnsOf) > 0 AND t.urn STARTS WITH 'urn:li:schemaField:('
-       AND CASE WHEN split(head, ',')[0] CONTAINS '(' THEN (size(split(head, '(')) > 2 OR (head + ')') IN $urns)
-                ELSE split(rest, ',')[0] IN $urns END)
+  AND (t.urn IN $urns
+       OR (size($columnsOf) > 0 AND t.urn STARTS WITH 'urn:li:schemaField:('
+           AND CASE WHEN split(split(substring(t.urn, 20), ')')[0], ',')[0] CONTAINS '('
+                    THEN size(split(split(substring(t.urn, 20), ')')[0], '(')) > 2
+                         OR (split(substring(t.urn, 20), ')')[0] + ')') IN $urns
+                    ELSE split(substring(t.urn, 20), ',')[0] IN $urns END))
 RETURN s.urn AS source, t.urn AS target, type(r) AS type, r.lineage AS lineage,
        r.via AS via, r.transformOperation AS transformOperation, r.confidenceScore AS confidenceScore
-UNION
+UNION ALL
 UNWIND $columnsOf AS u
 MATCH (s:Entity)-[r]->(t:Entity)
 WHERE s.urn STARTS WITH ('urn:li:schemaField:(' + u + ',')
   AND r.lineage IN [1, 2] AND (size($types) = 0 OR type(r) IN $types)
-WITH s, r, t, substring(t.urn, 20) AS rest
-WITH s, r, t, rest, split(rest, ')')[0] AS head
-WHERE t.urn IN $urns
-   OR (t.urn STARTS WITH 'urn:li:schemaField:('
-       AND CASE WHEN split(head, ',')[0] CONTAINS '(' THEN (size(split(head, '(')) > 2 OR (head + ')') IN $urns)
-                ELSE split(rest, ',')[0] IN $urns END)
+  AND (t.urn IN $urns
+       OR (t.urn STARTS WITH 'urn:li:schemaField:('
+           AND CASE WHEN split(split(substring(t.urn, 20), ')')[0], ',')[0] CONTAINS '('
+                    THEN size(split(split(substring(t.urn, 20), ')')[0], '(')) > 2
+                         OR (split(substring(t.urn, 20), ')')[0] + ')') IN $urns
+                    ELSE split(substring(t.urn, 20), ',')[0] IN $urns END))
 RETURN s.urn AS source, t.urn AS target, type(r) AS type, r.lineage AS lineage,
        r.via AS via, r.transformOperation AS transformOperation, r.confidenceScore AS confidenceScore
