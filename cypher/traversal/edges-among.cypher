@@ -9,13 +9,18 @@
 // Each arm is one filter over the expanded relationships, with no WITH between: on Neo4j 3.1 every operator costs
 // per row, and a kept node expands all its relationships (its aspects' too), so a projection per row of the urn's
 // parts cost more than the expansion. The far end's urn is parsed only when it is a column not itself in $urns.
-// UNION ALL: an edge leaves a node of $urns or a column of one, never both (a node of a walk by entity is no column
-// of another), and the store keeps each edge once anyway.
-// Parameters: $urns: [urn], $columnsOf: [urn], $types: [name] (empty = all).
+// UNION ALL, as the embedded store's query: each relationship once per arm that finds it (a column that is itself a
+// node of the set, as a column root is, is found by both), which the walk rolls up into one edge anyway.
+// The nodes are found by the ids the answer has already read ($ids), and through the urn index only when it has not
+// ($unknown: its seeks on Neo4j 3.1 cost as much as expanding the node).
+// Parameters: $urns: [urn], $ids: [node id], $unknown: [urn], $columnsOf: [urn], $types: [name] (empty = all).
 // Returns per edge: source, target, type, lineage role, via, transformOperation, confidenceScore.
-UNWIND $urns AS u
-MATCH (s:Entity {urn: u})-[r]->(t:Entity)
-WHERE r.lineage IN [1, 2] AND (size($types) = 0 OR type(r) IN $types)
+UNWIND $unknown AS u
+MATCH (n:Entity {urn: u})
+WITH collect(id(n)) AS found
+UNWIND $ids + found AS i
+MATCH (s:Entity)-[r]->(t:Entity)
+WHERE id(s) = i AND r.lineage IN [1, 2] AND (size($types) = 0 OR type(r) IN $types)
   AND (t.urn IN $urns
        OR (size($columnsOf) > 0 AND t.urn STARTS WITH 'urn:li:schemaField:('
            AND CASE WHEN split(split(substring(t.urn, 20), ')')[0], ',')[0] CONTAINS '('

@@ -4,20 +4,21 @@
 // unless $includeRemoved. $columnsOf (the frontier at entity granularity, else empty) adds the edges of their columns:
 // the urns starting with urn:li:schemaField:(<urn>, which the urn uniqueness index seeks as a range.
 // Parameters: $frontier: [urn], $columnsOf: [urn], $forward, $backward, $types: [name] (empty = all), $includeRemoved.
-// Returns per edge: source, target, type, lineage role (the walk picks parents and rolls columns up).
+// Returns per edge: source, target, type, lineage role (the walk picks parents and rolls columns up), and the ends'
+// node ids, by which the answer's later reads find the nodes again without the urn index.
 UNWIND $frontier AS u
 MATCH (s:Entity {urn: u})-[r]->(t:Entity)
 WHERE r.lineage = $forward
   AND (size($types) = 0 OR type(r) IN $types)
   AND ($includeRemoved OR NOT coalesce(t.removed, false))
-RETURN s.urn AS source, t.urn AS target, type(r) AS type, r.lineage AS lineage
+RETURN s.urn AS source, t.urn AS target, type(r) AS type, r.lineage AS lineage, id(s) AS sourceId, id(t) AS targetId
 UNION
 UNWIND $frontier AS u
 MATCH (s:Entity)-[r]->(t:Entity {urn: u})
 WHERE r.lineage = $backward
   AND (size($types) = 0 OR type(r) IN $types)
   AND ($includeRemoved OR NOT coalesce(s.removed, false))
-RETURN s.urn AS source, t.urn AS target, type(r) AS type, r.lineage AS lineage
+RETURN s.urn AS source, t.urn AS target, type(r) AS type, r.lineage AS lineage, id(s) AS sourceId, id(t) AS targetId
 UNION
 UNWIND $columnsOf AS u
 MATCH (s:Entity)-[r]->(t:Entity)
@@ -25,7 +26,7 @@ WHERE s.urn STARTS WITH ('urn:li:schemaField:(' + u + ',')
   AND r.lineage = $forward
   AND (size($types) = 0 OR type(r) IN $types)
   AND ($includeRemoved OR NOT coalesce(t.removed, false))
-RETURN s.urn AS source, t.urn AS target, type(r) AS type, r.lineage AS lineage
+RETURN s.urn AS source, t.urn AS target, type(r) AS type, r.lineage AS lineage, id(s) AS sourceId, id(t) AS targetId
 UNION
 UNWIND $columnsOf AS u
 MATCH (s:Entity)-[r]->(t:Entity)
@@ -33,4 +34,4 @@ WHERE t.urn STARTS WITH ('urn:li:schemaField:(' + u + ',')
   AND r.lineage = $backward
   AND (size($types) = 0 OR type(r) IN $types)
   AND ($includeRemoved OR NOT coalesce(s.removed, false))
-RETURN s.urn AS source, t.urn AS target, type(r) AS type, r.lineage AS lineage
+RETURN s.urn AS source, t.urn AS target, type(r) AS type, r.lineage AS lineage, id(s) AS sourceId, id(t) AS targetId
