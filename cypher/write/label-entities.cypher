@@ -1,8 +1,11 @@
 // Gives entity nodes their type label (:MlModel, :MlModelGroup, …) so plain Cypher can match on it.
-// Labels cannot be parameters in Cypher, hence one branch per known entity type.
+// Labels cannot be parameters in Cypher, hence one branch per known entity type. A node that has its type label
+// already (a urn's type never changes) is passed by: a batch names mostly entities seen before, and each branch
+// reads the node's type again.
 // Parameters: $urns: [urn]. Returns: nothing.
 UNWIND $urns AS u
 MATCH (e:Entity {urn: u})
+WHERE size(labels(e)) = 1
 FOREACH (_ IN CASE WHEN e.entityType = 'mlFeature' THEN [1] ELSE [] END | SET e:MlFeature)
 FOREACH (_ IN CASE WHEN e.entityType = 'mlFeatureTable' THEN [1] ELSE [] END | SET e:MlFeatureTable)
 FOREACH (_ IN CASE WHEN e.entityType = 'mlModel' THEN [1] ELSE [] END | SET e:MlModel)
