@@ -7,8 +7,9 @@
 // comma. A dataset with parentheses inside its own (more than one '(' before the first ')') is let through, and
 // the store, which parses urns, decides. A column edge brings its mapping.
 // Each arm is one filter over the expanded relationships, with no WITH between: on Neo4j 3.1 every operator costs
-// per row, and a kept node expands all its relationships (its aspects' too), so a projection per row of the urn's
-// parts cost more than the expansion. The far end's urn is parsed only when it is a column not itself in $urns.
+// per row, so a projection per row of the urn's parts cost more than the expansion. The far end's urn is parsed only
+// when it is a column not itself in $urns. Only the relationship types that carry lineage are expanded, not a node's
+// aspects, tags and owners (a test checks the list against the registry); r.lineage still decides.
 // UNION ALL, as the embedded store's query: each relationship once per arm that finds it (a column that is itself a
 // node of the set, as a column root is, is found by both), which the walk rolls up into one edge anyway.
 // The nodes are found by the ids the answer has already read ($ids), and through the urn index only when it has not
@@ -19,7 +20,7 @@ UNWIND $unknown AS u
 MATCH (n:Entity {urn: u})
 WITH collect(id(n)) AS found
 UNWIND $ids + found AS i
-MATCH (s:Entity)-[r]->(t:Entity)
+MATCH (s:Entity)-[r:Consumes|Contains|DataProcessInstanceConsumes|DataProcessInstanceProduces|DeployedTo|DerivedFrom|DownstreamOf|EvaluatedOn|KeyedBy|MemberOf|Produces|TrainedBy|TrainedOn|UsedBy]->(t:Entity)
 WHERE id(s) = i AND r.lineage IN [1, 2] AND (size($types) = 0 OR type(r) IN $types)
   AND (t.urn IN $urns
        OR (size($columnsOf) > 0 AND t.urn STARTS WITH 'urn:li:schemaField:('
@@ -31,7 +32,7 @@ RETURN s.urn AS source, t.urn AS target, type(r) AS type, r.lineage AS lineage,
        r.via AS via, r.transformOperation AS transformOperation, r.confidenceScore AS confidenceScore
 UNION ALL
 UNWIND $columnsOf AS u
-MATCH (s:Entity)-[r]->(t:Entity)
+MATCH (s:Entity)-[r:Consumes|Contains|DataProcessInstanceConsumes|DataProcessInstanceProduces|DeployedTo|DerivedFrom|DownstreamOf|EvaluatedOn|KeyedBy|MemberOf|Produces|TrainedBy|TrainedOn|UsedBy]->(t:Entity)
 WHERE s.urn STARTS WITH ('urn:li:schemaField:(' + u + ',')
   AND r.lineage IN [1, 2] AND (size($types) = 0 OR type(r) IN $types)
   AND (t.urn IN $urns

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Lineage.Graph.Registry;
 using Lineage.Graph.Storage.Neo4j;
 using Lineage.Graph.Urns;
@@ -41,6 +42,18 @@ public sealed class CypherCatalogTests
         var text = CypherCatalog.Get(CypherNames.CreateEdges);
         foreach (var relationship in MetadataRegistry.Default.Relationships().Select(r => r.Name).Distinct())
             text.ShouldContain($"edge.type = '{relationship}'", customMessage: relationship);
+    }
+
+    [Fact]
+    public void the_edges_among_a_set_expand_every_relationship_type_that_carries_lineage()
+    {
+        // Column edges are DownstreamOf, which no annotation gives (Relationships/ColumnEdges).
+        var lineage = MetadataRegistry.Default.Relationships().Where(r => r.Lineage != LineageRole.None).Select(r => r.Name)
+            .Append("DownstreamOf").Distinct().Order().ToList();
+        var patterns = Regex.Matches(CypherCatalog.Get(CypherNames.EdgesAmong), @"\[r:([A-Za-z|]+)\]");
+        patterns.Count.ShouldBe(2);
+        foreach (Match pattern in patterns)
+            pattern.Groups[1].Value.Split('|').Order().ShouldBe(lineage);
     }
 
     [Fact]
