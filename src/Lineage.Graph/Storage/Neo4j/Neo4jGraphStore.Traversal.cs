@@ -91,8 +91,8 @@ public sealed partial class Neo4jGraphStore
         }
 
         /// <summary>
-        /// The most nodes whose edges-among Neo4j filters itself: its list membership test scans the list for every edge
-        /// (2,000 × a few thousand edges is a few milliseconds; 10,000 × 25,000 was seconds).
+        /// The most nodes whose edges-among Neo4j filters itself: its list membership test scans the list for every edge,
+        /// which a 9,567-node answer paid with 9.9 s at M; below this the filter keeps the rows sent back few.
         /// </summary>
         private const int FilteredUpTo = 2_000;
 
