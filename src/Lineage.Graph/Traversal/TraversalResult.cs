@@ -25,7 +25,6 @@ public sealed record NodeFacts(bool Removed, bool Exists, bool Deprecated, IRead
 {
     /// <summary>What is known of a urn the store has never seen.</summary>
     public static readonly NodeFacts Unknown = new(false, false, false, []);
-
 }
 
 /// <summary>A lineage edge as stored (source holds the field) with the end that is upstream.</summary>

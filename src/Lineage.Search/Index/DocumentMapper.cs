@@ -33,20 +33,10 @@ internal static class DocumentMapper
     /// <summary>
     /// The autocomplete fields (name prefixes, word prefixes, whole words): analyzed into many terms, but only ever
     /// looked up term by term and sorted by doc values, never scored, so they keep no frequencies, positions or norms —
-    /// a name's seventy-odd prefix terms were most of what a document wrote and what merges copied.
+    /// a name's seventy-odd prefix terms were most of what a document wrote and what merges copied. That is the exact
+    /// terms' type; each field's analyzer makes its terms.
     /// </summary>
-    private static readonly FieldType LookupType = Lookup();
-
-    private static FieldType Lookup()
-    {
-        var type = new FieldType(TextField.TYPE_NOT_STORED)
-        {
-            OmitNorms = true,
-            IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_ONLY,
-        };
-        type.Freeze();
-        return type;
-    }
+    private static readonly FieldType LookupType = ExactType;
 
     private static Field Exact(string name, string value) => new(name, value, ExactType);
 

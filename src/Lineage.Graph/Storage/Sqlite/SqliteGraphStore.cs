@@ -44,11 +44,10 @@ public sealed partial class SqliteGraphStore : IGraphStore
         }
         // One transaction, so that an upgrade from text-keyed tables is all done or not at all.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        async Task<object?> RunAsync(string sql)
+        async Task<object?> RunAsync(string sql, params (string Name, object? Value)[] parameters)
         {
-            await using var command = connection.CreateCommand();
+            await using var command = Command(connection, sql, parameters);
             command.Transaction = transaction;
-            command.CommandText = sql;
             return await command.ExecuteScalarAsync(ct);
         }
 
@@ -70,12 +69,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
             foreach (var chunk in urns.Chunk(50_000)) await NodeNumbering.NumberAsync(connection, transaction, chunk, ct);
             await RunAsync(SqliteSchema.CopyOld);
         }
-        if (lacksFacts || shape != 0)
-        {
-            await using var refresh = Command(connection, SqliteSchema.RefreshFacts, ("$ids", null));
-            refresh.Transaction = transaction;
-            await refresh.ExecuteNonQueryAsync(ct);
-        }
+        if (lacksFacts || shape != 0) await RunAsync(SqliteSchema.RefreshFacts, ("$ids", null));
         await transaction.CommitAsync(ct);
     }
 
