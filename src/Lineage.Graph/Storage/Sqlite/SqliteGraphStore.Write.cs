@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Lineage.Graph.Errors;
 using Lineage.Graph.Storage.Batches;
+using Lineage.Graph.Traversal;
 using Microsoft.Data.Sqlite;
 
 namespace Lineage.Graph.Storage.Sqlite;
@@ -68,10 +69,13 @@ public sealed partial class SqliteGraphStore
     private async Task WriteGroupAsync(List<PendingWrite> group)
     {
         var written = new List<(PendingWrite Write, IReadOnlyList<WriteOutcome> Outcomes)>();
+        var delta = new LineageAdjacency.Delta();
+        long? sequence = null;
         try
         {
             await using var connection = await OpenAsync(CancellationToken.None);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None);
+            await _adjacency.CatchUpAsync(connection, transaction, CancellationToken.None);
             foreach (var write in group)
             {
                 if (write.Ct.IsCancellationRequested)
@@ -88,6 +92,8 @@ public sealed partial class SqliteGraphStore
                     var sequences = await batch.ApplyAsync(effects, CancellationToken.None);
                     transaction.Release("batch");
                     written.Add((write, effects.Resolve(sequences)));
+                    delta.Add(batch.Adjacency);
+                    if (sequences.Count > 0) sequence = sequences[^1];
                 }
                 catch (Exception e) when (e is LineageException or SqliteException { SqliteErrorCode: 19 or 20 or 25 }) // CONSTRAINT, MISMATCH, RANGE
                 {
@@ -96,7 +102,17 @@ public sealed partial class SqliteGraphStore
                     write.Done.TrySetException(e is SqliteException sqlite ? Translate(sqlite) : e);
                 }
             }
-            await transaction.CommitAsync(CancellationToken.None);
+            try
+            {
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+            catch
+            {
+                // Whether the file took the commit is not known here; the copy in memory can no longer vouch for it.
+                _adjacency.Abandon();
+                throw;
+            }
+            _adjacency.Apply(delta, sequence);
         }
         catch (Exception e)
         {
@@ -126,6 +142,9 @@ public sealed partial class SqliteGraphStore
     private sealed class Batch(SqliteConnection connection, SqliteTransaction transaction)
     {
         private IReadOnlyDictionary<string, long> _ids = new Dictionary<string, long>();
+
+        /// <summary>The lineage edges and columns this batch changed, for the in-memory adjacency once it commits.</summary>
+        public LineageAdjacency.Delta Adjacency { get; } = new();
 
         public async Task<StoredState> ReadStateAsync(IReadOnlyList<StoreOperation> operations, CancellationToken ct)
         {
@@ -167,17 +186,20 @@ public sealed partial class SqliteGraphStore
         public async Task<IReadOnlyList<long>> ApplyAsync(BatchEffects effects, CancellationToken ct)
         {
             _ids = await NodeNumbering.NumberAsync(connection, transaction, UrnsOf(effects), ct);
+            foreach (var (urn, id) in _ids)
+                if (Columns.ParentOf(urn) is { } parent && _ids.TryGetValue(parent, out var parentId)) Adjacency.Columns.Add((id, parentId));
             if (effects.WipedEntities.Count > 0)
             {
+                var ids = Ids(effects.WipedEntities);
+                await DeleteEdgesAsync("DELETE FROM edges WHERE source IN (SELECT value FROM json_each($ids))", ct, ("$ids", ids));
+                await DeleteEdgesAsync("DELETE FROM edges WHERE owner <> 0 AND owner IN (SELECT value FROM json_each($ids))", ct, ("$ids", ids));
                 // The node stays, as edges of other entities may still name it; it is no longer an entity.
                 await ExecuteAsync("""
                     DELETE FROM aspects WHERE node IN (SELECT value FROM json_each($ids));
-                    DELETE FROM edges WHERE source IN (SELECT value FROM json_each($ids));
-                    DELETE FROM edges WHERE owner <> 0 AND owner IN (SELECT value FROM json_each($ids));
                     DELETE FROM timeseries WHERE node IN (SELECT value FROM json_each($ids));
                     UPDATE nodes SET entity_type = NULL, removed = 0, created_at = NULL, deprecated = 0, owners = NULL
                     WHERE id IN (SELECT value FROM json_each($ids));
-                    """, ct, ("$ids", Ids(effects.WipedEntities)));
+                    """, ct, ("$ids", ids));
             }
             if (effects.ArchivedLatest.Count > 0)
             {
@@ -231,11 +253,19 @@ public sealed partial class SqliteGraphStore
             }
             if (effects.EdgeReplacements.Count > 0)
             {
-                await ExecuteAsync("""
-                    DELETE FROM edges WHERE owner = 0 AND (source, aspect) IN (SELECT value ->> 'n', value ->> 'aspect' FROM json_each($keys));
-                    DELETE FROM edges WHERE owner <> 0 AND (owner, aspect) IN (SELECT value ->> 'n', value ->> 'aspect' FROM json_each($keys));
-                    """, ct, ("$keys", Keys(effects.EdgeReplacements.Select(r => new AspectKey(r.Urn, r.Aspect)))));
+                var keys = Keys(effects.EdgeReplacements.Select(r => new AspectKey(r.Urn, r.Aspect)));
+                await DeleteEdgesAsync("""
+                    DELETE FROM edges WHERE owner = 0 AND (source, aspect) IN (SELECT value ->> 'n', value ->> 'aspect' FROM json_each($keys))
+                    """, ct, ("$keys", keys));
+                await DeleteEdgesAsync("""
+                    DELETE FROM edges WHERE owner <> 0 AND (owner, aspect) IN (SELECT value ->> 'n', value ->> 'aspect' FROM json_each($keys))
+                    """, ct, ("$keys", keys));
                 var edges = effects.EdgeReplacements.SelectMany(r => r.Edges).ToList();
+                // INSERT OR REPLACE keeps one row of an edge stated twice: so does the delta, the last of them.
+                Adjacency.Added.AddRange(edges
+                    .GroupBy(e => (e.Source, e.Aspect, e.Type, e.Target, Owner: e.IsOwnedElsewhere ? e.Owner : null))
+                    .Select(g => g.Last())
+                    .Select(e => new LineageAdjacency.EdgeRow(_ids[e.Source], _ids[e.Target], e.Type, (int)e.Lineage)));
                 if (edges.Count > 0)
                 {
                     // The last statement of an edge wins, as the mapping of a column edge stated twice may differ.
@@ -348,6 +378,15 @@ public sealed partial class SqliteGraphStore
             while (await reader.ReadAsync(ct)) sequences.Add(reader.GetInt64(0));
             sequences.Sort();
             return sequences;
+        }
+
+        /// <summary>Runs a DELETE of edges and notes the rows it deleted in <see cref="Adjacency"/>.</summary>
+        private async Task DeleteEdgesAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+        {
+            await using var command = Command(sql + " RETURNING source, target, type, lineage", parameters);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                Adjacency.Deleted.Add(new LineageAdjacency.EdgeRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3)));
         }
 
         private async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)

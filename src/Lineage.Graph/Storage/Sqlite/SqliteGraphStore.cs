@@ -15,6 +15,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly TimeProvider _clock;
+    private readonly LineageAdjacency _adjacency = new();
 
     public SqliteGraphStore(string databasePath, TimeProvider? clock = null)
     {
@@ -71,6 +72,18 @@ public sealed partial class SqliteGraphStore : IGraphStore
         }
         if (lacksFacts || shape != 0) await RunAsync(SqliteSchema.RefreshFacts, ("$ids", null));
         await transaction.CommitAsync(ct);
+
+        // Under the write lock: a write committed between the load's snapshot and its publication would be missed.
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            await using var load = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            await _adjacency.LoadAsync(connection, load, ct);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     // The physical connections already set up: a pooled connection keeps its pragmas, so each is set once, not on
