@@ -1,119 +1,143 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace Lineage.Graph.Storage.Sqlite;
 
 /// <summary>
-/// The embedded store's lineage edges and column parents, kept in memory by node id beside the file, so that a walk's
-/// step is an array scan instead of B-tree seeks: from a hub, a level is tens of thousands of edges, and stepping them
-/// in SQL was over half of a 3-hop impact answer. The file stays the truth. This copy is loaded when the store opens,
-/// changed by the writer after each commit (<see cref="Apply"/>), and stamped with the change sequence it matches; a
-/// read uses it only while that stamp is its own snapshot's and no change lands during the step
-/// (<see cref="TryStep"/>), and otherwise steps in SQL.
+/// The embedded store's lineage graph kept in memory beside the file, by node id: each node's lineage edges, urn and
+/// soft-delete flag, and each parent's columns. A walk's step is then an array scan: from a hub a level is tens of
+/// thousands of edges into as many nodes, and seeking them and their urns in SQLite was most of a 3-hop impact answer.
+/// The file stays the truth. The copy is loaded when the store opens, changed by the writer after each commit
+/// (<see cref="Apply"/>) and stamped with the change sequence it matches; a read uses it only while that stamp is its
+/// own snapshot's and no change lands during the step (<see cref="TryStep"/>), and otherwise steps in SQL.
 /// </summary>
 internal sealed class LineageAdjacency
 {
     /// <summary>One lineage edge as seen from one of its ends: the other end, the relationship, the lineage role, and which end this is.</summary>
     public readonly record struct Link(int Node, ushort Type, byte Lineage, bool Outgoing);
 
-    /// <summary>A row of a step: an edge from a frontier node, or from one of its columns (<see cref="Column"/>, else 0), to <see cref="Far"/>.</summary>
-    public readonly record struct Step(int Source, int Target, ushort Type, byte Lineage, int Far, int Column);
+    /// <summary>A row of a step: an edge leading away from a frontier node or one of its columns, as stored.</summary>
+    public readonly record struct Step(int Source, int Target, ushort Type, byte Lineage);
 
     /// <summary>An edge row added or deleted by a commit.</summary>
     public readonly record struct EdgeRow(long Source, long Target, string Type, long Lineage);
 
-    /// <summary>What one commit changed: edge rows deleted and added (in that order), and columns numbered with their parents.</summary>
+    /// <summary>
+    /// What one commit changed, in its order: the nodes it numbered, edge rows deleted and added, columns with their
+    /// parents, and soft-delete flags set.
+    /// </summary>
     public sealed class Delta
     {
+        public List<(long Id, string Urn)> Nodes { get; } = [];
+
         public List<EdgeRow> Deleted { get; } = [];
 
         public List<EdgeRow> Added { get; } = [];
 
         public List<(long Column, long Parent)> Columns { get; } = [];
 
-        /// <summary>Whether a lineage edge was added or deleted. Columns alone change no step: a new column has no edge yet.</summary>
-        public bool ChangesLineage => Deleted.Concat(Added).Any(row => row.Lineage != 0);
+        public List<(long Id, bool Removed)> Removed { get; } = [];
+
+        /// <summary>
+        /// Whether a step could now differ: a lineage edge added or deleted, or a flag set. New nodes and columns alone
+        /// change none, having no edge yet.
+        /// </summary>
+        public bool ChangesSteps => Removed.Count > 0 || Deleted.Concat(Added).Any(row => row.Lineage != 0);
 
         public void Add(Delta other)
         {
+            Nodes.AddRange(other.Nodes);
             Deleted.AddRange(other.Deleted);
             Added.AddRange(other.Added);
             Columns.AddRange(other.Columns);
+            Removed.AddRange(other.Removed);
         }
+    }
+
+    /// <summary>
+    /// The copy's arrays, all indexed by node id up to one capacity, and the urns' UTF-8 bytes end to end. The writer
+    /// sets elements in place (a node's links or columns are replaced whole, never changed) and makes a larger graph
+    /// when one must grow; an urn's bytes, once written, never move or change, so a reader may decode them after its step.
+    /// </summary>
+    public sealed class Graph(Link[]?[] links, int[]?[] columns, int[] urnStart, int[] urnLength, bool[] removed, byte[] urns, string[] types)
+    {
+        public Link[]?[] Links => links;
+        public int[]?[] Columns => columns;
+        public int[] UrnStart => urnStart;
+        public int[] UrnLength => urnLength;
+        public bool[] Removed => removed;
+        public byte[] Urns => urns;
+        public string[] Types => types;
+        public int Capacity => links.Length;
+
+        /// <summary>The urn of a node the copy holds, else null.</summary>
+        public string? UrnOf(int id) =>
+            id < urnLength.Length && urnLength[id] > 0 ? Encoding.UTF8.GetString(urns, urnStart[id], urnLength[id]) : null;
+
+        public static readonly Graph Empty = new([], [], [], [], [], [], []);
     }
 
     /// <summary>The sequence stamp of a copy that matches no snapshot: not loaded yet, or given up after a failure.</summary>
     private const long Unusable = -1;
 
+    private const int LoadSlice = 50_000;
+
     private static readonly Link[] NoLinks = [];
     private static readonly int[] NoColumns = [];
 
-    // Each node's links and each parent's columns, by node id; an array is never changed once published, only replaced,
-    // so a reader always sees whole lists. Only the writer (under the store's write lock) changes these fields.
-    private Link[]?[] _links = [];
-    private int[]?[] _columns = [];
-    private string[] _types = [];
+    // Only the writer, under the store's write lock, changes these; readers read _graph once per step.
+    private volatile Graph _graph = Graph.Empty;
+    private int _urnBytes;
     private readonly Dictionary<string, ushort> _typeIds = new(StringComparer.Ordinal);
 
     // A sequence lock: odd while the writer changes the copy. A step that read an even version and finds it unchanged
     // afterwards saw one state of the copy, the one stamped _sequence.
     private long _version;
     private long _sequence = Unusable;
-    // Set when the file holds what this copy cannot represent (an id past an int, too many relationship names): it
-    // then stays unusable rather than reload on every write.
+    // Set when the file holds what this copy cannot represent (an id past an int, more urn bytes than an array holds):
+    // it then stays unusable rather than reload on every write.
     private bool _unrepresentable;
 
-    /// <summary>Loads every lineage edge and column parent, with the change sequence they match; on the write connection, before any write.</summary>
+    /// <summary>Loads the whole lineage graph with the change sequence it matches; under the write lock, inside a transaction.</summary>
     public async Task LoadAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
     {
         Interlocked.Increment(ref _version);
         try
         {
             _sequence = Unusable;
+            (_graph, _urnBytes) = (Graph.Empty, 0);
             var sequence = await SequenceAsync(connection, transaction, ct);
-            // Rows first, then each list allocated at its size: a list grown link by link would hold the estate twice over.
-            var rows = new List<(int Source, int Target, ushort Type, byte Lineage)>();
-            var degree = new List<int>();
-            void Count(int node)
+            // In slices, so that loading a large estate never holds all its rows at once beside the copy.
+            var delta = new Delta();
+            var followed = true;
+            void Flush()
             {
-                while (degree.Count <= node) degree.Add(0);
-                degree[node]++;
+                followed = followed && Change(delta);
+                delta = new Delta();
+            }
+            await using (var nodes = Command(connection, transaction, "SELECT id, urn, removed, parent FROM nodes"))
+            await using (var reader = await nodes.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    var id = reader.GetInt64(0);
+                    delta.Nodes.Add((id, reader.GetString(1)));
+                    if (reader.GetInt64(2) != 0) delta.Removed.Add((id, true));
+                    if (!reader.IsDBNull(3)) delta.Columns.Add((id, reader.GetInt64(3)));
+                    if (delta.Nodes.Count == LoadSlice) Flush();
+                }
             }
             await using (var edges = Command(connection, transaction, "SELECT source, target, type, lineage FROM edges WHERE lineage <> 0"))
             await using (var reader = await edges.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
                 {
-                    if (!Ends(new EdgeRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3)),
-                            out var source, out var target, out var type)) return;
-                    rows.Add((source, target, type, (byte)reader.GetInt64(3)));
-                    Count(source);
-                    Count(target);
+                    delta.Added.Add(new EdgeRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3)));
+                    if (delta.Added.Count == LoadSlice) Flush();
                 }
             }
-            var links = new Link[]?[degree.Count];
-            var filled = new int[degree.Count];
-            foreach (var (source, target, type, lineage) in rows)
-            {
-                (links[source] ??= new Link[degree[source]])[filled[source]++] = new Link(target, type, lineage, true);
-                (links[target] ??= new Link[degree[target]])[filled[target]++] = new Link(source, type, lineage, false);
-            }
-
-            var children = new Dictionary<int, List<int>>();
-            await using (var parents = Command(connection, transaction, "SELECT id, parent FROM nodes WHERE parent IS NOT NULL"))
-            await using (var reader = await parents.ExecuteReaderAsync(ct))
-            {
-                while (await reader.ReadAsync(ct))
-                {
-                    var (column, parent) = (reader.GetInt64(0), reader.GetInt64(1));
-                    _unrepresentable |= column > int.MaxValue || parent > int.MaxValue;
-                    if (_unrepresentable) return;
-                    if (!children.TryGetValue((int)parent, out var list)) children[(int)parent] = list = [];
-                    list.Add((int)column);
-                }
-            }
-            var columns = new int[]?[children.Count == 0 ? 0 : children.Keys.Max() + 1];
-            foreach (var (parent, list) in children) columns[parent] = [.. list];
-            (_links, _columns, _sequence) = (links, columns, sequence);
+            Flush();
+            if (followed) _sequence = sequence;
         }
         finally
         {
@@ -124,7 +148,7 @@ internal sealed class LineageAdjacency
     /// <summary>
     /// Applies what a commit changed and stamps the copy with the commit's last change sequence; with no sequence (a
     /// commit that recorded no change), the stamp stays. A delta the copy cannot follow (an edge it does not hold, an id
-    /// past an int) leaves it unusable: every read then steps in SQL.
+    /// past an int) leaves it unusable, and reads step in SQL until the next write reloads it.
     /// </summary>
     public void Apply(Delta delta, long? sequence)
     {
@@ -133,8 +157,8 @@ internal sealed class LineageAdjacency
         try
         {
             var followed = Change(delta);
-            // Edges changed without a change sequence would leave a snapshot and this copy disagreeing under one stamp.
-            _sequence = !followed || (sequence is null && delta.ChangesLineage) ? Unusable : sequence ?? _sequence;
+            // Steps changed without a change sequence would leave a snapshot and this copy disagreeing under one stamp.
+            _sequence = !followed || (sequence is null && delta.ChangesSteps) ? Unusable : sequence ?? _sequence;
         }
         catch
         {
@@ -163,46 +187,52 @@ internal sealed class LineageAdjacency
     }
 
     /// <summary>
-    /// One level of a walk from <paramref name="frontier"/> if the copy matches the snapshot <paramref name="sequence"/>
+    /// One level of a walk from <paramref name="frontier"/>, if the copy matches the snapshot <paramref name="sequence"/>
     /// for the whole step: the edges that lead away along <paramref name="forward"/> edges from a node (or, with
     /// <paramref name="withColumns"/>, from its columns) and along <paramref name="backward"/> edges into it, of the
-    /// relationship types named (all when null). False when the caller must step in SQL instead.
+    /// relationship types named (all when null), to far ends not soft-deleted unless <paramref name="includeRemoved"/>.
+    /// Null when the caller must step in SQL instead; else the graph to read the steps' urns from.
     /// </summary>
-    public bool TryStep(long sequence, IReadOnlyList<long> frontier, byte forward, byte backward, IReadOnlyCollection<string>? types,
-        bool withColumns, List<Step> steps)
+    public Graph? TryStep(long sequence, IReadOnlyList<long> frontier, byte forward, byte backward, IReadOnlyCollection<string>? types,
+        bool withColumns, bool includeRemoved, List<Step> steps)
     {
         var version = Volatile.Read(ref _version);
-        if ((version & 1) != 0 || Volatile.Read(ref _sequence) != sequence) return false;
-        var (links, columns, names) = (_links, _columns, _types);
+        if ((version & 1) != 0 || Volatile.Read(ref _sequence) != sequence) return null;
+        var graph = _graph;
+        var names = graph.Types;
         var wanted = types is null ? null : new HashSet<ushort>(Enumerable.Range(0, names.Length)
             .Where(i => types.Contains(names[i])).Select(i => (ushort)i));
+        var consistent = true;
         foreach (var node in frontier)
         {
-            if (node > int.MaxValue) return false;
+            // A node past the copy has no edge yet (numbered by a commit that recorded no change).
+            if (node >= graph.Capacity) continue;
             var id = (int)node;
-            StepFrom(id, id, 0);
-            if (!withColumns) continue;
-            foreach (var column in id < columns.Length ? columns[id] ?? NoColumns : NoColumns) StepFrom(column, id, column);
+            StepFrom(id);
+            if (withColumns)
+                foreach (var column in graph.Columns[id] ?? NoColumns) StepFrom(column);
         }
         Interlocked.MemoryBarrier();
-        if (Volatile.Read(ref _version) == version) return true;
+        if (consistent && Volatile.Read(ref _version) == version) return graph;
         steps.Clear();
-        return false;
+        return null;
 
-        void StepFrom(int near, int frontierNode, int column)
+        void StepFrom(int near)
         {
-            foreach (var link in near < links.Length ? links[near] ?? NoLinks : NoLinks)
+            foreach (var link in near < graph.Capacity ? graph.Links[near] ?? NoLinks : NoLinks)
             {
                 if (link.Lineage != (link.Outgoing ? forward : backward) || (wanted is not null && !wanted.Contains(link.Type))) continue;
-                steps.Add(link.Outgoing
-                    ? new Step(near, link.Node, link.Type, link.Lineage, link.Node, column)
-                    : new Step(link.Node, near, link.Type, link.Lineage, link.Node, column));
+                // Seen mid-change: a link to a node or type this graph does not hold yet. The version check fails too.
+                if (link.Node >= graph.Capacity || link.Type >= names.Length)
+                {
+                    consistent = false;
+                    continue;
+                }
+                if (!includeRemoved && graph.Removed[link.Node]) continue;
+                steps.Add(link.Outgoing ? new Step(near, link.Node, link.Type, link.Lineage) : new Step(link.Node, near, link.Type, link.Lineage));
             }
         }
     }
-
-    /// <summary>The relationship name of a step's type number.</summary>
-    public string TypeName(ushort type) => Volatile.Read(ref _types)[type];
 
     /// <summary>The change sequence a snapshot has seen: the last one committed before it began.</summary>
     public static async Task<long> SequenceAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
@@ -215,20 +245,46 @@ internal sealed class LineageAdjacency
     public const string SequenceSql = "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0)";
 
     /// <summary>
-    /// Replaces the lists of every node the delta touches; false when it cannot follow the delta. A commit's batches
-    /// may add an edge and delete it again, so each node's links are counted up and down first and its list rebuilt
-    /// once, in one pass however long a hub's list is.
+    /// Changes the copy as the delta says; false when it cannot follow it. A commit's batches may add an edge and
+    /// delete it again, so each node's links are counted up and down first and its list rebuilt once, in one pass
+    /// however long a hub's list is.
     /// </summary>
     private bool Change(Delta delta)
     {
-        var counts = new Dictionary<int, Dictionary<Link, int>>();
-        bool Count(EdgeRow row, int by)
+        var ids = delta.Nodes.Select(n => n.Id).Concat(delta.Removed.Select(r => r.Id)).Concat(delta.Columns.Select(c => Math.Max(c.Column, c.Parent)))
+            .Concat(delta.Deleted.Concat(delta.Added).Select(e => Math.Max(e.Source, e.Target)));
+        var top = ids.DefaultIfEmpty(-1).Max();
+        _unrepresentable |= top >= int.MaxValue;
+        if (_unrepresentable) return false;
+        var held = _graph;
+        var newUrns = delta.Nodes.Where(n => n.Id >= held.Capacity || held.UrnLength[n.Id] == 0).Sum(n => (long)Encoding.UTF8.GetByteCount(n.Urn));
+        var graph = Grown(held, (int)top + 1, _urnBytes + newUrns);
+        if (graph is null) return false;
+
+        var urns = graph.Urns;
+        foreach (var (id, urn) in delta.Nodes)
         {
-            if (row.Lineage == 0) return true;
-            if (!Ends(row, out var source, out var target, out var type)) return false;
-            Add(source, new Link(target, type, (byte)row.Lineage, true), by);
-            Add(target, new Link(source, type, (byte)row.Lineage, false), by);
-            return true;
+            // A node's urn never changes, so one already held stays.
+            if (graph.UrnLength[id] > 0) continue;
+            var length = Encoding.UTF8.GetBytes(urn, 0, urn.Length, urns, _urnBytes);
+            (graph.UrnStart[id], graph.UrnLength[id]) = (_urnBytes, length);
+            _urnBytes += length;
+        }
+        foreach (var (id, removed) in delta.Removed) graph.Removed[id] = removed;
+
+        var counts = new Dictionary<int, Dictionary<Link, int>>();
+        var types = graph.Types;
+        void Count(EdgeRow row, int by)
+        {
+            if (row.Lineage == 0) return;
+            if (!_typeIds.TryGetValue(row.Type, out var type))
+            {
+                _typeIds[row.Type] = type = (ushort)_typeIds.Count;
+                types = [.. types, row.Type];
+            }
+            var (source, target, lineage) = ((int)row.Source, (int)row.Target, (byte)row.Lineage);
+            Add(source, new Link(target, type, lineage, true), by);
+            Add(target, new Link(source, type, lineage, false), by);
         }
         void Add(int node, Link link, int by)
         {
@@ -236,16 +292,17 @@ internal sealed class LineageAdjacency
             links[link] = links.GetValueOrDefault(link) + by;
         }
 
-        foreach (var row in delta.Deleted)
-            if (!Count(row, -1)) return false;
-        foreach (var row in delta.Added)
-            if (!Count(row, +1)) return false;
+        _unrepresentable |= delta.Added.Concat(delta.Deleted).Any(row => row.Lineage is < 0 or > byte.MaxValue)
+            || _typeIds.Count + delta.Added.Select(row => row.Type).Distinct().Count() > ushort.MaxValue;
+        if (_unrepresentable) return false;
+        foreach (var row in delta.Deleted) Count(row, -1);
+        foreach (var row in delta.Added) Count(row, +1);
 
-        var rebuilt = new Dictionary<int, Link[]?>(counts.Count);
+        var rebuilt = new List<(int Node, Link[]? Links)>(counts.Count);
         foreach (var (node, net) in counts)
         {
             var list = new List<Link>();
-            foreach (var link in node < _links.Length ? _links[node] ?? NoLinks : NoLinks)
+            foreach (var link in graph.Links[node] ?? NoLinks)
             {
                 if (net.TryGetValue(link, out var by) && by < 0) net[link] = by + 1;
                 else list.Add(link);
@@ -255,53 +312,46 @@ internal sealed class LineageAdjacency
                 if (by < 0) return false; // deleted more often than held
                 for (var i = 0; i < by; i++) list.Add(link);
             }
-            rebuilt[node] = list.Count == 0 ? null : [.. list];
+            rebuilt.Add((node, list.Count == 0 ? null : [.. list]));
         }
 
         var columns = new Dictionary<int, HashSet<int>>();
         foreach (var (column, parent) in delta.Columns)
         {
-            _unrepresentable |= column > int.MaxValue || parent > int.MaxValue;
-            if (_unrepresentable) return false;
-            if (!columns.TryGetValue((int)parent, out var set))
-                columns[(int)parent] = set = [.. (int)parent < _columns.Length ? _columns[(int)parent] ?? NoColumns : NoColumns];
+            if (!columns.TryGetValue((int)parent, out var set)) columns[(int)parent] = set = [.. graph.Columns[(int)parent] ?? NoColumns];
             set.Add((int)column);
         }
 
-        var (links, parents) = (Grown(_links, rebuilt.Keys), Grown(_columns, columns.Keys));
-        foreach (var (node, list) in rebuilt) links[node] = list;
-        foreach (var (parent, list) in columns) parents[parent] = [.. list];
-        (_links, _columns) = (links, parents);
-        return true;
-    }
-
-    /// <summary>The row's ends as ints and its type's number, numbering a type not met before.</summary>
-    private bool Ends(EdgeRow row, out int source, out int target, out ushort type)
-    {
-        (source, target, type) = (0, 0, 0);
-        _unrepresentable |= row.Source > int.MaxValue || row.Target > int.MaxValue || row.Lineage > byte.MaxValue
-            || (_typeIds.Count == ushort.MaxValue && !_typeIds.ContainsKey(row.Type));
-        if (_unrepresentable) return false;
-        (source, target) = ((int)row.Source, (int)row.Target);
-        if (!_typeIds.TryGetValue(row.Type, out type))
-        {
-            _typeIds[row.Type] = type = (ushort)_typeIds.Count;
-            _types = [.. _types, row.Type];
-        }
+        // Types first: a link is published only once its type has a name.
+        if (types.Length != graph.Types.Length) graph = new Graph(graph.Links, graph.Columns, graph.UrnStart, graph.UrnLength, graph.Removed, graph.Urns, types);
+        _graph = graph;
+        foreach (var (node, links) in rebuilt) graph.Links[node] = links;
+        foreach (var (parent, set) in columns) graph.Columns[parent] = [.. set];
         return true;
     }
 
     /// <summary>
-    /// The array itself when it already holds every id, else a larger copy: readers keep the array they began with,
-    /// and a change made while they read is caught by the version.
+    /// The graph itself when it holds <paramref name="capacity"/> ids and <paramref name="urnBytes"/> bytes of urns, else
+    /// a larger copy; null when the urns would not fit in one array. Readers keep the graph they began with, and a
+    /// change made while they read is caught by the version.
     /// </summary>
-    private static T[] Grown<T>(T[] array, IEnumerable<int> ids)
+    private Graph? Grown(Graph graph, int capacity, long urnBytes)
     {
-        var needed = ids.DefaultIfEmpty(-1).Max() + 1;
-        if (needed <= array.Length) return array;
-        var grown = new T[Math.Max(needed, array.Length * 2)];
-        Array.Copy(array, grown, array.Length);
-        return grown;
+        if (capacity <= graph.Capacity && urnBytes <= graph.Urns.Length) return graph;
+        _unrepresentable |= urnBytes > Array.MaxLength;
+        if (_unrepresentable) return null;
+        var ids = capacity <= graph.Capacity ? graph.Capacity : (int)Math.Min(Array.MaxLength, Math.Max(capacity, 2L * graph.Capacity));
+        // Urns grow by a quarter: at a million entities they are tens of megabytes, doubled would be as much again unused.
+        var bytes = urnBytes <= graph.Urns.Length ? graph.Urns.Length : (int)Math.Min(Array.MaxLength, Math.Max(urnBytes, graph.Urns.Length + graph.Urns.Length / 4));
+        T[] Copy<T>(T[] array, int length)
+        {
+            if (array.Length == length) return array;
+            var copy = new T[length];
+            Array.Copy(array, copy, array.Length);
+            return copy;
+        }
+        return new Graph(Copy(graph.Links, ids), Copy(graph.Columns, ids), Copy(graph.UrnStart, ids), Copy(graph.UrnLength, ids),
+            Copy(graph.Removed, ids), Copy(graph.Urns, bytes), graph.Types);
     }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)

@@ -62,12 +62,8 @@ public sealed partial class SqliteGraphStore
     {
         private readonly Dictionary<string, long> _ids = new(StringComparer.Ordinal);
         private readonly Dictionary<long, string> _urns = [];
-        // What this read has learnt of each node a step from memory reached, so that its facts need no second read.
-        private readonly Dictionary<long, NodeRow> _nodes = [];
-        // The change sequence of this read's snapshot, read once: the in-memory adjacency serves a step only if it matches.
+        // The change sequence of this read's snapshot, read once: the in-memory graph serves a step only if it matches.
         private long? _sequence;
-
-        private sealed record NodeRow(bool Removed, bool Exists, bool Deprecated, string? Owners);
 
         // One level: the edges that lead one hop from the frontier along both kinds of lineage edge (those whose target
         // is upstream of their source, and those whose source is), leaving out soft-deleted far ends; $columnsOf (the
@@ -102,12 +98,6 @@ public sealed partial class SqliteGraphStore
 
         private const string IdsSql = "SELECT n.urn, n.id FROM json_each($urns) u CROSS JOIN nodes n ON n.urn = u.value";
 
-        // The nodes a step from memory reached and this read has not met: their urns, and their facts while at it.
-        private const string NodesSql = """
-            SELECT n.id, n.urn, n.removed, n.created_at IS NOT NULL, n.deprecated, n.owners
-            FROM json_each($ids) j CROSS JOIN nodes n ON n.id = j.value
-            """;
-
         // What an answer says of each node, deprecation and (for impact) owners included, kept on the node by the writer.
         private const string FactsSql = """
             SELECT n.id, n.removed, n.created_at IS NOT NULL, n.deprecated, CASE WHEN $withOwners THEN n.owners END
@@ -135,9 +125,10 @@ public sealed partial class SqliteGraphStore
             var ids = await IdsAsync(query.Frontier, ct);
             _sequence ??= (long)(await Statement(LineageAdjacency.SequenceSql).ExecuteScalarAsync(ct))!;
             var steps = new List<LineageAdjacency.Step>();
-            if (store._adjacency.TryStep(_sequence.Value, ids, (byte)forward, (byte)backward,
-                    query.RelationshipTypes.Count == 0 ? null : query.RelationshipTypes.ToHashSet(StringComparer.Ordinal), query.WithColumns, steps))
-                return await EdgesOfAsync(steps, query.IncludeRemoved, ct);
+            var wanted = query.RelationshipTypes.Count == 0 ? null : query.RelationshipTypes.ToHashSet(StringComparer.Ordinal);
+            if (store._adjacency.TryStep(_sequence.Value, ids, (byte)forward, (byte)backward, wanted, query.WithColumns, query.IncludeRemoved, steps)
+                is { } graph && EdgesOf(steps, graph) is { } stepped)
+                return stepped;
 
             var frontier = JsonSerializer.Serialize(ids);
             var hops = Statement(HopsSql, ("$frontier", frontier), ("$columnsOf", query.WithColumns ? frontier : "[]"),
@@ -166,16 +157,9 @@ public sealed partial class SqliteGraphStore
             IReadOnlyCollection<string> urns, bool withOwners, CancellationToken ct)
         {
             var facts = new Dictionary<string, NodeFacts>(StringComparer.Ordinal);
-            var unread = new List<string>();
-            foreach (var urn in urns)
-            {
-                if (_ids.TryGetValue(urn, out var id) && _nodes.TryGetValue(id, out var node))
-                    facts[urn] = new NodeFacts(node.Removed, node.Exists, node.Deprecated, withOwners ? Owners(node.Owners) : []);
-                else unread.Add(urn);
-            }
-            if (unread.Count == 0) return facts;
-            var ids = JsonSerializer.Serialize(await IdsAsync(unread, ct));
-            var urnOf = unread.Where(_ids.ContainsKey).ToDictionary(u => _ids[u]);
+            if (urns.Count == 0) return facts;
+            var ids = JsonSerializer.Serialize(await IdsAsync(urns, ct));
+            var urnOf = urns.Where(_ids.ContainsKey).ToDictionary(u => _ids[u]);
             await using var reader = await Statement(FactsSql, ("$ids", ids), ("$withOwners", withOwners ? 1 : 0)).ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -210,35 +194,26 @@ public sealed partial class SqliteGraphStore
         }
 
         /// <summary>
-        /// The edges of steps taken in memory, as the SQL step would give them: the far ends and columns this read has
-        /// not met are read (with their facts) in one statement, and soft-deleted far ends are left out unless asked for.
+        /// The edges of steps taken in memory, as the SQL step would give them, each end's urn decoded once per read;
+        /// null if the graph lacks one (the caller then steps in SQL).
         /// </summary>
-        private async Task<IReadOnlyList<LineageEdge>> EdgesOfAsync(List<LineageAdjacency.Step> steps, bool includeRemoved, CancellationToken ct)
+        private List<LineageEdge>? EdgesOf(List<LineageAdjacency.Step> steps, LineageAdjacency.Graph graph)
         {
-            var unmet = new HashSet<long>();
-            foreach (var step in steps)
-            {
-                if (!_nodes.ContainsKey(step.Far)) unmet.Add(step.Far);
-                if (step.Column != 0 && !_urns.ContainsKey(step.Column)) unmet.Add(step.Column);
-            }
-            if (unmet.Count > 0)
-            {
-                await using var reader = await Statement(NodesSql, ("$ids", JsonSerializer.Serialize(unmet))).ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    var id = reader.GetInt64(0);
-                    if (!_urns.ContainsKey(id)) Remember(id, reader.GetString(1));
-                    _nodes[id] = new NodeRow(reader.GetInt64(2) != 0, reader.GetInt64(3) != 0, reader.GetInt64(4) != 0,
-                        reader.IsDBNull(5) ? null : reader.GetString(5));
-                }
-            }
             var edges = new List<LineageEdge>(steps.Count);
             foreach (var step in steps)
             {
-                if (!_nodes.TryGetValue(step.Far, out var far) || (far.Removed && !includeRemoved)) continue;
-                edges.Add(Edge(_urns[step.Source], _urns[step.Target], store._adjacency.TypeName(step.Type), step.Lineage));
+                if (UrnOf(step.Source) is not { } source || UrnOf(step.Target) is not { } target) return null;
+                edges.Add(Edge(source, target, graph.Types[step.Type], step.Lineage));
             }
             return edges;
+
+            string? UrnOf(int id)
+            {
+                if (_urns.TryGetValue(id, out var urn)) return urn;
+                if (graph.UrnOf(id) is not { } decoded) return null;
+                Remember(id, decoded);
+                return decoded;
+            }
         }
 
         private static IReadOnlyList<string> Owners(string? json) => json is null ? [] : JsonSerializer.Deserialize<string[]>(json)!;

@@ -187,19 +187,27 @@ public sealed partial class SqliteGraphStore
         {
             _ids = await NodeNumbering.NumberAsync(connection, transaction, UrnsOf(effects), ct);
             foreach (var (urn, id) in _ids)
+            {
+                Adjacency.Nodes.Add((id, urn));
                 if (Columns.ParentOf(urn) is { } parent && _ids.TryGetValue(parent, out var parentId)) Adjacency.Columns.Add((id, parentId));
+            }
             if (effects.WipedEntities.Count > 0)
             {
                 var ids = Ids(effects.WipedEntities);
-                await DeleteEdgesAsync("DELETE FROM edges WHERE source IN (SELECT value FROM json_each($ids))", ct, ("$ids", ids));
-                await DeleteEdgesAsync("DELETE FROM edges WHERE owner <> 0 AND owner IN (SELECT value FROM json_each($ids))", ct, ("$ids", ids));
-                // The node stays, as edges of other entities may still name it; it is no longer an entity.
+                await ReturningAsync("DELETE FROM edges WHERE source IN (SELECT value FROM json_each($ids)) RETURNING source, target, type, lineage",
+                    NoteDeleted, ct, ("$ids", ids));
+                await ReturningAsync("DELETE FROM edges WHERE owner <> 0 AND owner IN (SELECT value FROM json_each($ids)) RETURNING source, target, type, lineage",
+                    NoteDeleted, ct, ("$ids", ids));
                 await ExecuteAsync("""
                     DELETE FROM aspects WHERE node IN (SELECT value FROM json_each($ids));
                     DELETE FROM timeseries WHERE node IN (SELECT value FROM json_each($ids));
-                    UPDATE nodes SET entity_type = NULL, removed = 0, created_at = NULL, deprecated = 0, owners = NULL
-                    WHERE id IN (SELECT value FROM json_each($ids));
                     """, ct, ("$ids", ids));
+                // The node stays, as edges of other entities may still name it; it is no longer an entity.
+                await ReturningAsync("""
+                    UPDATE nodes SET entity_type = NULL, removed = 0, created_at = NULL, deprecated = 0, owners = NULL
+                    WHERE id IN (SELECT value FROM json_each($ids))
+                    RETURNING id, removed
+                    """, NoteRemoved, ct, ("$ids", ids));
             }
             if (effects.ArchivedLatest.Count > 0)
             {
@@ -254,12 +262,14 @@ public sealed partial class SqliteGraphStore
             if (effects.EdgeReplacements.Count > 0)
             {
                 var keys = Keys(effects.EdgeReplacements.Select(r => new AspectKey(r.Urn, r.Aspect)));
-                await DeleteEdgesAsync("""
+                await ReturningAsync("""
                     DELETE FROM edges WHERE owner = 0 AND (source, aspect) IN (SELECT value ->> 'n', value ->> 'aspect' FROM json_each($keys))
-                    """, ct, ("$keys", keys));
-                await DeleteEdgesAsync("""
+                    RETURNING source, target, type, lineage
+                    """, NoteDeleted, ct, ("$keys", keys));
+                await ReturningAsync("""
                     DELETE FROM edges WHERE owner <> 0 AND (owner, aspect) IN (SELECT value ->> 'n', value ->> 'aspect' FROM json_each($keys))
-                    """, ct, ("$keys", keys));
+                    RETURNING source, target, type, lineage
+                    """, NoteDeleted, ct, ("$keys", keys));
                 var edges = effects.EdgeReplacements.SelectMany(r => r.Edges).ToList();
                 // INSERT OR REPLACE keeps one row of an edge stated twice: so does the delta, the last of them.
                 Adjacency.Added.AddRange(edges
@@ -289,14 +299,15 @@ public sealed partial class SqliteGraphStore
             {
                 // removed is null when the batch left the soft-delete flag alone; a node becoming an entity keeps the
                 // time of its first write as an entity. Rows with nothing to change are not rewritten.
-                await ExecuteAsync("""
+                await ReturningAsync("""
                     UPDATE nodes SET entity_type = COALESCE(nodes.entity_type, e.value ->> 'type'),
                                      created_at = COALESCE(nodes.created_at, e.value ->> 'at'),
                                      removed = COALESCE(e.value ->> 'removed', CASE WHEN nodes.created_at IS NULL THEN 0 ELSE nodes.removed END)
                     FROM json_each($entities) e
                     WHERE nodes.id = e.value ->> 'n'
                       AND (nodes.created_at IS NULL OR (e.value ->> 'removed' IS NOT NULL AND nodes.removed <> e.value ->> 'removed'))
-                    """, ct, ("$entities", Rows(effects.Entities, (w, e) =>
+                    RETURNING id, removed
+                    """, NoteRemoved, ct, ("$entities", Rows(effects.Entities, (w, e) =>
                     {
                         w.WriteNumber("n", _ids[e.Urn]);
                         w.WriteString("type", e.EntityType);
@@ -380,14 +391,18 @@ public sealed partial class SqliteGraphStore
             return sequences;
         }
 
-        /// <summary>Runs a DELETE of edges and notes the rows it deleted in <see cref="Adjacency"/>.</summary>
-        private async Task DeleteEdgesAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+        /// <summary>Runs a statement with RETURNING and hands each row it returns to <paramref name="note"/>.</summary>
+        private async Task ReturningAsync(string sql, Action<SqliteDataReader> note, CancellationToken ct, params (string Name, object? Value)[] parameters)
         {
-            await using var command = Command(sql + " RETURNING source, target, type, lineage", parameters);
+            await using var command = Command(sql, parameters);
             await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-                Adjacency.Deleted.Add(new LineageAdjacency.EdgeRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3)));
+            while (await reader.ReadAsync(ct)) note(reader);
         }
+
+        private void NoteDeleted(SqliteDataReader row) =>
+            Adjacency.Deleted.Add(new LineageAdjacency.EdgeRow(row.GetInt64(0), row.GetInt64(1), row.GetString(2), row.GetInt64(3)));
+
+        private void NoteRemoved(SqliteDataReader row) => Adjacency.Removed.Add((row.GetInt64(0), row.GetInt64(1) != 0));
 
         private async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
         {
