@@ -97,9 +97,7 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
         var listed = described.Skip(1)
             .Select(n => new AffectedEntity(n, PathTo(n.Urn, urn => (byUrn[urn].Parent, byUrn[urn].ParentRelationship))))
             .ToList();
-        var counts = affected.GroupBy(n => EntityTypeOf(n.Urn), StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var counts = CountsByType(affected);
         return new ImpactReport(described[0], affected.Count, start, listed.Count, counts, affected.Count(Deprecated), affected.Count(n => n.Removed),
             listed, Owners(affected.Select(n => n.Urn), reached.Facts), reached.Truncated);
     }
@@ -149,12 +147,43 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
                 n.Degree, n.Removed, deprecated, n.Exists);
         }).ToList();
 
-    private static IReadOnlyList<AffectedOwner> Owners(IEnumerable<string> affected, IReadOnlyDictionary<string, NodeFacts> facts) => affected
-        .SelectMany(urn => (facts.GetValueOrDefault(urn)?.Owners ?? []).Select(owner => (Owner: owner, Entity: urn)))
-        .GroupBy(x => x.Owner, StringComparer.Ordinal)
-        .OrderBy(g => g.Key, StringComparer.Ordinal)
-        .Select(g => new AffectedOwner(g.Key, g.Select(x => x.Entity).Distinct().Order(StringComparer.Ordinal).ToList()))
-        .ToList();
+    /// <summary>Each owner of an affected entity, with the affected entities it owns; both in urn order.</summary>
+    private static IReadOnlyList<AffectedOwner> Owners(IEnumerable<string> affected, IReadOnlyDictionary<string, NodeFacts> facts)
+    {
+        // A hub's impact is thousands of entities under hundreds of owners: one pass, then a sort of each list.
+        var byOwner = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var urn in affected)
+        {
+            foreach (var owner in facts.GetValueOrDefault(urn)?.Owners ?? [])
+            {
+                if (!byOwner.TryGetValue(owner, out var entities)) byOwner[owner] = entities = [];
+                // An owner listed twice on one entity (under two ownership types) counts it once.
+                if (entities.Count == 0 || entities[^1] != urn) entities.Add(urn);
+            }
+        }
+        var owners = byOwner.Keys.ToArray();
+        Array.Sort(owners, StringComparer.Ordinal);
+        return owners.Select(owner =>
+        {
+            var entities = byOwner[owner];
+            entities.Sort(StringComparer.Ordinal);
+            return new AffectedOwner(owner, entities);
+        }).ToList();
+    }
+
+    /// <summary>How many entities of each type, by type name in order.</summary>
+    private static Dictionary<string, int> CountsByType(IEnumerable<ReachedNode> nodes)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Looked up by the urn's type part as a span: thousands of nodes, a handful of types, no substring each.
+        var byName = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var node in nodes)
+        {
+            var type = EntityTypeSpan(node.Urn);
+            byName[type] = byName.TryGetValue(type, out var count) ? count + 1 : 1;
+        }
+        return counts.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+    }
 
     private void CheckHops(int maxHops) => CheckRange("maxHops", maxHops, 1, _options.MaxHops);
 
@@ -165,11 +194,13 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
     }
 
     /// <summary>The entity type a urn names (its third part), without parsing the rest of it.</summary>
-    private static string EntityTypeOf(string urn)
+    private static string EntityTypeOf(string urn) => EntityTypeSpan(urn).ToString();
+
+    private static ReadOnlySpan<char> EntityTypeSpan(string urn)
     {
         // urn:li:<type>:<key>
         var afterPrefix = urn.IndexOf(':', urn.IndexOf(':') + 1) + 1;
         var end = afterPrefix > 0 ? urn.IndexOf(':', afterPrefix) : -1;
-        return end > afterPrefix ? urn[afterPrefix..end] : "unknown";
+        return end > afterPrefix ? urn.AsSpan(afterPrefix, end - afterPrefix) : "unknown";
     }
 }

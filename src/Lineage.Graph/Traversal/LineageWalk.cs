@@ -39,8 +39,8 @@ public sealed class LineageWalk
             var level = await NextLevelAsync(read, frontier, query.Direction, query.RelationshipTypes, query.IncludeRemoved,
                 query.Granularity, degrees.ContainsKey, ct);
             var room = query.MaxNodes - order.Count;
-            truncated = level.Count > room;
-            var kept = truncated ? level.Take(room).ToList() : level;
+            truncated = level.Length > room;
+            var kept = Smallest(level, room);
             foreach (var hop in kept)
             {
                 degrees[hop.Urn] = depth;
@@ -68,9 +68,11 @@ public sealed class LineageWalk
     public Task<IReadOnlyList<Hop>> NextLevelAsync(
         IReadOnlyList<string> frontier, LineageDirection direction, IReadOnlyList<string> types, bool includeRemoved,
         LineageGranularity granularity, Func<string, bool> seen, CancellationToken ct) =>
-        ReadAsync(read => NextLevelAsync(read, frontier, direction, types, includeRemoved, granularity, seen, ct), ct);
+        ReadAsync<IReadOnlyList<Hop>>(async read =>
+            Smallest(await NextLevelAsync(read, frontier, direction, types, includeRemoved, granularity, seen, ct), int.MaxValue), ct);
 
-    private static async Task<IReadOnlyList<Hop>> NextLevelAsync(ILineageRead read,
+    /// <summary>The level's new nodes in no set order, each with its parent.</summary>
+    private static async Task<Hop[]> NextLevelAsync(ILineageRead read,
         IReadOnlyList<string> frontier, LineageDirection direction, IReadOnlyList<string> types, bool includeRemoved,
         LineageGranularity granularity, Func<string, bool> seen, CancellationToken ct)
     {
@@ -84,11 +86,45 @@ public sealed class LineageWalk
             if (seen(far)) continue;
             if (!best.TryGetValue(far, out var hop) || IsSmaller(near, relationship, hop)) best[far] = new Hop(far, near, relationship);
         }
-        // Sorted once at the end: a hub's level is tens of thousands of steps into a few thousand nodes.
-        var level = best.Values.ToArray();
-        Array.Sort(level, (a, b) => string.CompareOrdinal(a.Urn, b.Urn));
+        return [.. best.Values];
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> nodes of a level first in urn order, in that order. A hub's level is tens of thousands
+    /// of nodes of which the answer may keep a few: they are selected first (quickselect, about two comparisons a node)
+    /// and only they are sorted.
+    /// </summary>
+    private static Hop[] Smallest(Hop[] level, int count)
+    {
+        if (count <= 0) return [];
+        if (count < level.Length)
+        {
+            var (low, high, k) = (0, level.Length - 1, count - 1);
+            while (low < high)
+            {
+                var pivot = level[low + ((high - low) >> 1)].Urn;
+                var (i, j) = (low, high);
+                while (i <= j)
+                {
+                    while (string.CompareOrdinal(level[i].Urn, pivot) < 0) i++;
+                    while (string.CompareOrdinal(level[j].Urn, pivot) > 0) j--;
+                    if (i > j) break;
+                    (level[i], level[j]) = (level[j], level[i]);
+                    i++;
+                    j--;
+                }
+                // Now low..j hold urns up to the pivot and i..high urns from it; between them sits the pivot itself.
+                if (k <= j) high = j;
+                else if (k >= i) low = i;
+                else break;
+            }
+            level = level[..count];
+        }
+        Array.Sort(level, ByUrn);
         return level;
     }
+
+    private static readonly Comparison<Hop> ByUrn = (a, b) => string.CompareOrdinal(a.Urn, b.Urn);
 
     /// <summary>
     /// Each edge as a step from a frontier node to its far end. By entity, a column end stands for its dataset and a

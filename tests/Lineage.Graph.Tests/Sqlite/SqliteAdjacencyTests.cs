@@ -38,7 +38,7 @@ public sealed class SqliteAdjacencyTests : IAsyncLifetime
             var batch = new List<StoreOperation>();
             for (var i = random.Next(1, 6); i > 0; i--)
             {
-                var roll = random.Next(10);
+                var roll = random.Next(12);
                 if (roll < 5)
                 {
                     // A rewrite of one feature's lineage: its edges are replaced, sometimes by the same edge twice.
@@ -55,7 +55,13 @@ public sealed class SqliteAdjacencyTests : IAsyncLifetime
                 }
                 else if (roll < 8) batch.Add(Delete(Any(features), "mlFeatureProperties"));
                 else if (roll < 9) batch.Add(DeleteEntity(Any(features)));
-                else batch.Add(Status(Any(datasets), random.Next(2) == 0));
+                else if (roll < 10) batch.Add(Status(Any(datasets), random.Next(2) == 0));
+                else if (roll < 11)
+                {
+                    var owners = string.Join(",", Enumerable.Range(0, random.Next(0, 3)).Select(o => $$"""{"owner": "urn:li:corpuser:u{{random.Next(3)}}", "type": "DATAOWNER"}"""));
+                    batch.Add(Upsert(Any(nodes.Take(20).ToList()), "ownership", $$"""{"owners": [{{owners}}]}"""));
+                }
+                else batch.Add(Upsert(Any(nodes.Take(20).ToList()), "deprecation", $$"""{"deprecated": {{(random.Next(2) == 0 ? "true" : "false")}}}"""));
             }
             await _fx.Store.WriteAsync(batch, Ct);
         }
@@ -66,8 +72,12 @@ public sealed class SqliteAdjacencyTests : IAsyncLifetime
                        from includeRemoved in new[] { false, true }
                        select new LineageHopQuery([node], direction, [], includeRemoved, withColumns)).ToList();
         var fromMemory = new List<List<string>>();
+        List<string> factsFromMemory;
         await using (var read = await _fx.Store.OpenLineageReadAsync(Ct))
+        {
             foreach (var query in queries) fromMemory.Add(await StepsAsync(read, query));
+            factsFromMemory = await FactsAsync(read, nodes);
+        }
 
         // A read whose snapshot is older than the copy steps in SQL: pinned before one more commit, it reads the same
         // state from the file.
@@ -80,6 +90,20 @@ public sealed class SqliteAdjacencyTests : IAsyncLifetime
             (await StepsAsync(inSql, query)).ShouldBe(fromMemory[i],
                 $"{query.Direction} from {query.Frontier.Single()}, columns {query.WithColumns}, removed {query.IncludeRemoved}");
         }
+        (await FactsAsync(inSql, nodes)).ShouldBe(factsFromMemory);
+    }
+
+    /// <summary>Every node's facts, with and without owners, one line each.</summary>
+    private static async Task<List<string>> FactsAsync(ILineageRead read, List<string> nodes)
+    {
+        var lines = new List<string>();
+        foreach (var withOwners in new[] { false, true })
+        {
+            var facts = await read.GetNodeFactsAsync([.. nodes, Mint.Dataset()], withOwners, Ct);
+            lines.AddRange(facts.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f =>
+                $"{f.Key} removed {f.Value.Removed} exists {f.Value.Exists} deprecated {f.Value.Deprecated} owners {string.Join(" ", f.Value.Owners)} ({withOwners})"));
+        }
+        return lines;
     }
 
     [Fact]

@@ -1,12 +1,15 @@
 using System.Text;
+using System.Text.Json;
+using Lineage.Graph.Traversal;
 using Microsoft.Data.Sqlite;
 
 namespace Lineage.Graph.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store's lineage graph kept in memory beside the file, by node id: each node's lineage edges, urn and
-/// soft-delete flag, and each parent's columns. A walk's step is then an array scan: from a hub a level is tens of
-/// thousands of edges into as many nodes, and seeking them and their urns in SQLite was most of a 3-hop impact answer.
+/// facts (soft-deleted, an entity, deprecated, owners), and each parent's columns. A walk's step is then an array scan
+/// and its facts a lookup: from a hub a level is tens of thousands of edges into as many nodes, and seeking them, their
+/// urns and facts in SQLite was most of a 3-hop impact answer.
 /// The file stays the truth. The copy is loaded when the store opens, changed by the writer after each commit
 /// (<see cref="Apply"/>) and stamped with the change sequence it matches; a read uses it only while that stamp is its
 /// own snapshot's and no change lands during the step (<see cref="TryStep"/>), and otherwise steps in SQL.
@@ -22,9 +25,12 @@ internal sealed class LineageAdjacency
     /// <summary>An edge row added or deleted by a commit.</summary>
     public readonly record struct EdgeRow(long Source, long Target, string Type, long Lineage);
 
+    /// <summary>A node's facts as a statement that changed them returned them: its row's removed, entity, deprecated and owners columns.</summary>
+    public readonly record struct FactsRow(long Id, bool Removed, bool Exists, bool Deprecated, string? Owners);
+
     /// <summary>
     /// What one commit changed, in its order: the nodes it numbered, edge rows deleted and added, columns with their
-    /// parents, and soft-delete flags set.
+    /// parents, and node facts rewritten.
     /// </summary>
     public sealed class Delta
     {
@@ -36,13 +42,13 @@ internal sealed class LineageAdjacency
 
         public List<(long Column, long Parent)> Columns { get; } = [];
 
-        public List<(long Id, bool Removed)> Removed { get; } = [];
+        public List<FactsRow> Facts { get; } = [];
 
         /// <summary>
-        /// Whether a step could now differ: a lineage edge added or deleted, or a flag set. New nodes and columns alone
-        /// change none, having no edge yet.
+        /// Whether an answer could now differ: a lineage edge added or deleted, or a node's facts rewritten. New nodes
+        /// and columns alone change none, having no edge yet.
         /// </summary>
-        public bool ChangesSteps => Removed.Count > 0 || Deleted.Concat(Added).Any(row => row.Lineage != 0);
+        public bool ChangesAnswers => Facts.Count > 0 || Deleted.Concat(Added).Any(row => row.Lineage != 0);
 
         public void Add(Delta other)
         {
@@ -50,22 +56,23 @@ internal sealed class LineageAdjacency
             Deleted.AddRange(other.Deleted);
             Added.AddRange(other.Added);
             Columns.AddRange(other.Columns);
-            Removed.AddRange(other.Removed);
+            Facts.AddRange(other.Facts);
         }
     }
 
     /// <summary>
     /// The copy's arrays, all indexed by node id up to one capacity, and the urns' UTF-8 bytes end to end. The writer
-    /// sets elements in place (a node's links or columns are replaced whole, never changed) and makes a larger graph
-    /// when one must grow; an urn's bytes, once written, never move or change, so a reader may decode them after its step.
+    /// sets elements in place (a node's links, columns or facts are replaced whole, never changed) and makes a larger
+    /// graph when one must grow; an urn's bytes, once written, never move or change, so a reader may decode them after
+    /// its step. A node without facts is only named by edges: not removed, not an entity, not deprecated, no owners.
     /// </summary>
-    public sealed class Graph(Link[]?[] links, int[]?[] columns, int[] urnStart, int[] urnLength, bool[] removed, byte[] urns, string[] types)
+    public sealed class Graph(Link[]?[] links, int[]?[] columns, int[] urnStart, int[] urnLength, NodeFacts?[] facts, byte[] urns, string[] types)
     {
         public Link[]?[] Links => links;
         public int[]?[] Columns => columns;
         public int[] UrnStart => urnStart;
         public int[] UrnLength => urnLength;
-        public bool[] Removed => removed;
+        public NodeFacts?[] Facts => facts;
         public byte[] Urns => urns;
         public string[] Types => types;
         public int Capacity => links.Length;
@@ -89,6 +96,8 @@ internal sealed class LineageAdjacency
     private volatile Graph _graph = Graph.Empty;
     private int _urnBytes;
     private readonly Dictionary<string, ushort> _typeIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<(bool, bool, bool, string?), NodeFacts> _facts = [];
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
 
     // A sequence lock: odd while the writer changes the copy. A step that read an even version and finds it unchanged
     // afterwards saw one state of the copy, the one stamped _sequence.
@@ -115,15 +124,15 @@ internal sealed class LineageAdjacency
                 followed = followed && Change(delta);
                 delta = new Delta();
             }
-            await using (var nodes = Command(connection, transaction, "SELECT id, urn, removed, parent FROM nodes"))
+            await using (var nodes = Command(connection, transaction, $"SELECT {FactsColumns}, urn, parent FROM nodes"))
             await using (var reader = await nodes.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
                 {
                     var id = reader.GetInt64(0);
-                    delta.Nodes.Add((id, reader.GetString(1)));
-                    if (reader.GetInt64(2) != 0) delta.Removed.Add((id, true));
-                    if (!reader.IsDBNull(3)) delta.Columns.Add((id, reader.GetInt64(3)));
+                    delta.Nodes.Add((id, reader.GetString(5)));
+                    delta.Facts.Add(ReadFacts(reader));
+                    if (!reader.IsDBNull(6)) delta.Columns.Add((id, reader.GetInt64(6)));
                     if (delta.Nodes.Count == LoadSlice) Flush();
                 }
             }
@@ -158,7 +167,7 @@ internal sealed class LineageAdjacency
         {
             var followed = Change(delta);
             // Steps changed without a change sequence would leave a snapshot and this copy disagreeing under one stamp.
-            _sequence = !followed || (sequence is null && delta.ChangesSteps) ? Unusable : sequence ?? _sequence;
+            _sequence = !followed || (sequence is null && delta.ChangesAnswers) ? Unusable : sequence ?? _sequence;
         }
         catch
         {
@@ -228,11 +237,36 @@ internal sealed class LineageAdjacency
                     consistent = false;
                     continue;
                 }
-                if (!includeRemoved && graph.Removed[link.Node]) continue;
+                if (!includeRemoved && graph.Facts[link.Node] is { Removed: true }) continue;
                 steps.Add(link.Outgoing ? new Step(near, link.Node, link.Type, link.Lineage) : new Step(link.Node, near, link.Type, link.Lineage));
             }
         }
     }
+
+    /// <summary>
+    /// The facts of <paramref name="ids"/> into <paramref name="facts"/> (null for a node only named by edges), if the
+    /// copy matches the snapshot <paramref name="sequence"/> throughout; false when the caller must read them in SQL.
+    /// </summary>
+    public bool TryFacts(long sequence, IReadOnlyList<long> ids, NodeFacts?[] facts)
+    {
+        var version = Volatile.Read(ref _version);
+        if ((version & 1) != 0 || Volatile.Read(ref _sequence) != sequence) return false;
+        var graph = _graph;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (ids[i] >= graph.Capacity || graph.UrnLength[ids[i]] == 0) return false;
+            facts[i] = graph.Facts[ids[i]];
+        }
+        Interlocked.MemoryBarrier();
+        return Volatile.Read(ref _version) == version;
+    }
+
+    /// <summary>The columns of a node row that make its facts, as <see cref="ReadFacts"/> reads them: id first.</summary>
+    public const string FactsColumns = "id, removed, created_at IS NOT NULL, deprecated, owners";
+
+    /// <summary>A node's facts from a row whose first columns are <see cref="FactsColumns"/>.</summary>
+    public static FactsRow ReadFacts(SqliteDataReader row) =>
+        new(row.GetInt64(0), row.GetInt64(1) != 0, row.GetInt64(2) != 0, row.GetInt64(3) != 0, row.IsDBNull(4) ? null : row.GetString(4));
 
     /// <summary>The change sequence a snapshot has seen: the last one committed before it began.</summary>
     public static async Task<long> SequenceAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
@@ -251,7 +285,7 @@ internal sealed class LineageAdjacency
     /// </summary>
     private bool Change(Delta delta)
     {
-        var ids = delta.Nodes.Select(n => n.Id).Concat(delta.Removed.Select(r => r.Id)).Concat(delta.Columns.Select(c => Math.Max(c.Column, c.Parent)))
+        var ids = delta.Nodes.Select(n => n.Id).Concat(delta.Facts.Select(f => f.Id)).Concat(delta.Columns.Select(c => Math.Max(c.Column, c.Parent)))
             .Concat(delta.Deleted.Concat(delta.Added).Select(e => Math.Max(e.Source, e.Target)));
         var top = ids.DefaultIfEmpty(-1).Max();
         _unrepresentable |= top >= int.MaxValue;
@@ -270,7 +304,7 @@ internal sealed class LineageAdjacency
             (graph.UrnStart[id], graph.UrnLength[id]) = (_urnBytes, length);
             _urnBytes += length;
         }
-        foreach (var (id, removed) in delta.Removed) graph.Removed[id] = removed;
+        foreach (var row in delta.Facts) graph.Facts[row.Id] = Interned(row);
 
         var counts = new Dictionary<int, Dictionary<Link, int>>();
         var types = graph.Types;
@@ -323,11 +357,25 @@ internal sealed class LineageAdjacency
         }
 
         // Types first: a link is published only once its type has a name.
-        if (types.Length != graph.Types.Length) graph = new Graph(graph.Links, graph.Columns, graph.UrnStart, graph.UrnLength, graph.Removed, graph.Urns, types);
+        if (types.Length != graph.Types.Length) graph = new Graph(graph.Links, graph.Columns, graph.UrnStart, graph.UrnLength, graph.Facts, graph.Urns, types);
         _graph = graph;
         foreach (var (node, links) in rebuilt) graph.Links[node] = links;
         foreach (var (parent, set) in columns) graph.Columns[parent] = [.. set];
         return true;
+    }
+
+    /// <summary>
+    /// One shared value for each distinct set of facts: most nodes share a handful (an entity, no owners), and owned
+    /// ones mostly share their owner lists, so the copy holds a reference a node instead of a value.
+    /// </summary>
+    private NodeFacts? Interned(FactsRow row)
+    {
+        if (!row.Removed && !row.Exists && !row.Deprecated && row.Owners is null) return null;
+        var key = (row.Removed, row.Exists, row.Deprecated, row.Owners);
+        if (_facts.TryGetValue(key, out var facts)) return facts;
+        var owners = row.Owners is null ? [] : JsonSerializer.Deserialize<string[]>(row.Owners)!
+            .Select(owner => _names.TryGetValue(owner, out var name) ? name : _names[owner] = owner).ToArray();
+        return _facts[key] = new NodeFacts(row.Removed, row.Exists, row.Deprecated, owners);
     }
 
     /// <summary>
@@ -351,7 +399,7 @@ internal sealed class LineageAdjacency
             return copy;
         }
         return new Graph(Copy(graph.Links, ids), Copy(graph.Columns, ids), Copy(graph.UrnStart, ids), Copy(graph.UrnLength, ids),
-            Copy(graph.Removed, ids), Copy(graph.Urns, bytes), graph.Types);
+            Copy(graph.Facts, ids), Copy(graph.Urns, bytes), graph.Types);
     }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)

@@ -123,7 +123,7 @@ public sealed partial class SqliteGraphStore
                 ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
                 : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
             var ids = await IdsAsync(query.Frontier, ct);
-            _sequence ??= (long)(await Statement(LineageAdjacency.SequenceSql).ExecuteScalarAsync(ct))!;
+            _sequence ??= await SequenceAsync(ct);
             var steps = new List<LineageAdjacency.Step>();
             var wanted = query.RelationshipTypes.Count == 0 ? null : query.RelationshipTypes.ToHashSet(StringComparer.Ordinal);
             if (store._adjacency.TryStep(_sequence.Value, ids, (byte)forward, (byte)backward, wanted, query.WithColumns, query.IncludeRemoved, steps)
@@ -156,11 +156,25 @@ public sealed partial class SqliteGraphStore
         public async Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(
             IReadOnlyCollection<string> urns, bool withOwners, CancellationToken ct)
         {
-            var facts = new Dictionary<string, NodeFacts>(StringComparer.Ordinal);
+            var facts = new Dictionary<string, NodeFacts>(urns.Count, StringComparer.Ordinal);
             if (urns.Count == 0) return facts;
-            var ids = JsonSerializer.Serialize(await IdsAsync(urns, ct));
-            var urnOf = urns.Where(_ids.ContainsKey).ToDictionary(u => _ids[u]);
-            await using var reader = await Statement(FactsSql, ("$ids", ids), ("$withOwners", withOwners ? 1 : 0)).ExecuteReaderAsync(ct);
+            var nodes = await NodesAsync(urns, ct);
+            _sequence ??= await SequenceAsync(ct);
+            var held = new NodeFacts?[nodes.Count];
+            if (store._adjacency.TryFacts(_sequence.Value, nodes.ConvertAll(n => n.Id), held))
+            {
+                for (var i = 0; i < nodes.Count; i++)
+                {
+                    var fact = held[i] ?? NamedOnly;
+                    facts[nodes[i].Urn] = withOwners || fact.Owners.Count == 0 ? fact : fact with { Owners = [] };
+                }
+                return facts;
+            }
+
+            var urnOf = new Dictionary<long, string>(nodes.Count);
+            foreach (var (urn, id) in nodes) urnOf[id] = urn;
+            await using var reader = await Statement(FactsSql, ("$ids", JsonSerializer.Serialize(urnOf.Keys)), ("$withOwners", withOwners ? 1 : 0))
+                .ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 var owners = Owners(reader.IsDBNull(4) ? null : reader.GetString(4));
@@ -219,16 +233,37 @@ public sealed partial class SqliteGraphStore
         private static IReadOnlyList<string> Owners(string? json) => json is null ? [] : JsonSerializer.Deserialize<string[]>(json)!;
 
         /// <summary>The node ids of the urns; urns without a node (never written or named) are left out.</summary>
-        private async Task<List<long>> IdsAsync(IReadOnlyCollection<string> urns, CancellationToken ct)
+        private async Task<List<long>> IdsAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
+            [.. (await NodesAsync(urns, ct)).Select(n => n.Id)];
+
+        /// <summary>
+        /// The urns that have a node, each with its id, in their order; a urn not met before by this read is looked up
+        /// (a frontier's urns were all met on the level before, so that is the root, or none).
+        /// </summary>
+        private async Task<List<(string Urn, long Id)>> NodesAsync(IReadOnlyCollection<string> urns, CancellationToken ct)
         {
-            var unknown = urns.Where(u => !_ids.ContainsKey(u)).ToList();
-            if (unknown.Count > 0)
+            var nodes = new List<(string, long)>(urns.Count);
+            List<string>? unknown = null;
+            foreach (var urn in urns)
             {
-                await using var reader = await Statement(IdsSql, ("$urns", JsonSerializer.Serialize(unknown))).ExecuteReaderAsync(ct);
+                if (_ids.TryGetValue(urn, out var id)) nodes.Add((urn, id));
+                else (unknown ??= []).Add(urn);
+            }
+            if (unknown is null) return nodes;
+            await using (var reader = await Statement(IdsSql, ("$urns", JsonSerializer.Serialize(unknown))).ExecuteReaderAsync(ct))
+            {
                 while (await reader.ReadAsync(ct)) Remember(reader.GetInt64(1), reader.GetString(0));
             }
-            return urns.Where(_ids.ContainsKey).Select(u => _ids[u]).ToList();
+            nodes.Clear();
+            foreach (var urn in urns)
+                if (_ids.TryGetValue(urn, out var id)) nodes.Add((urn, id));
+            return nodes;
         }
+
+        /// <summary>The facts of a node only named by edges, as the file holds them.</summary>
+        private static readonly NodeFacts NamedOnly = new(false, false, false, []);
+
+        private async Task<long> SequenceAsync(CancellationToken ct) => (long)(await Statement(LineageAdjacency.SequenceSql).ExecuteScalarAsync(ct))!;
 
         private static LineageEdge Edge(string source, string target, string type, long lineage) =>
             new(source, target, type, lineage == (int)LineageRole.TargetIsUpstream ? target : source);

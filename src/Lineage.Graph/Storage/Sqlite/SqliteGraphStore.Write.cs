@@ -203,11 +203,11 @@ public sealed partial class SqliteGraphStore
                     DELETE FROM timeseries WHERE node IN (SELECT value FROM json_each($ids));
                     """, ct, ("$ids", ids));
                 // The node stays, as edges of other entities may still name it; it is no longer an entity.
-                await ReturningAsync("""
+                await ReturningAsync($"""
                     UPDATE nodes SET entity_type = NULL, removed = 0, created_at = NULL, deprecated = 0, owners = NULL
                     WHERE id IN (SELECT value FROM json_each($ids))
-                    RETURNING id, removed
-                    """, NoteRemoved, ct, ("$ids", ids));
+                    RETURNING {LineageAdjacency.FactsColumns}
+                    """, NoteFacts, ct, ("$ids", ids));
             }
             if (effects.ArchivedLatest.Count > 0)
             {
@@ -299,15 +299,15 @@ public sealed partial class SqliteGraphStore
             {
                 // removed is null when the batch left the soft-delete flag alone; a node becoming an entity keeps the
                 // time of its first write as an entity. Rows with nothing to change are not rewritten.
-                await ReturningAsync("""
+                await ReturningAsync($$"""
                     UPDATE nodes SET entity_type = COALESCE(nodes.entity_type, e.value ->> 'type'),
                                      created_at = COALESCE(nodes.created_at, e.value ->> 'at'),
                                      removed = COALESCE(e.value ->> 'removed', CASE WHEN nodes.created_at IS NULL THEN 0 ELSE nodes.removed END)
                     FROM json_each($entities) e
                     WHERE nodes.id = e.value ->> 'n'
                       AND (nodes.created_at IS NULL OR (e.value ->> 'removed' IS NOT NULL AND nodes.removed <> e.value ->> 'removed'))
-                    RETURNING id, removed
-                    """, NoteRemoved, ct, ("$entities", Rows(effects.Entities, (w, e) =>
+                    RETURNING {{LineageAdjacency.FactsColumns}}
+                    """, NoteFacts, ct, ("$entities", Rows(effects.Entities, (w, e) =>
                     {
                         w.WriteNumber("n", _ids[e.Urn]);
                         w.WriteString("type", e.EntityType);
@@ -343,7 +343,8 @@ public sealed partial class SqliteGraphStore
                 .Concat(effects.ArchivedLatest.Concat(effects.DroppedLatest).Select(k => (k.Urn, k.Aspect)))
                 .Where(k => SqliteSchema.FactAspects.Contains(k.Aspect))
                 .Select(k => _ids[k.Urn]).Distinct().ToList();
-            if (facts.Count > 0) await ExecuteAsync(SqliteSchema.RefreshFacts, ct, ("$ids", JsonSerializer.Serialize(facts)));
+            if (facts.Count > 0)
+                await ReturningAsync($"{SqliteSchema.RefreshFacts} RETURNING {LineageAdjacency.FactsColumns}", NoteFacts, ct, ("$ids", JsonSerializer.Serialize(facts)));
             return await AppendChangesAsync(effects.Changes, ct);
         }
 
@@ -402,7 +403,7 @@ public sealed partial class SqliteGraphStore
         private void NoteDeleted(SqliteDataReader row) =>
             Adjacency.Deleted.Add(new LineageAdjacency.EdgeRow(row.GetInt64(0), row.GetInt64(1), row.GetString(2), row.GetInt64(3)));
 
-        private void NoteRemoved(SqliteDataReader row) => Adjacency.Removed.Add((row.GetInt64(0), row.GetInt64(1) != 0));
+        private void NoteFacts(SqliteDataReader row) => Adjacency.Facts.Add(LineageAdjacency.ReadFacts(row));
 
         private async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
         {
