@@ -122,6 +122,7 @@ public sealed partial class SqliteGraphStore
             var (forward, backward) = query.Direction == LineageDirection.Upstream
                 ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
                 : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
+            ct.ThrowIfCancellationRequested();
             var ids = await IdsAsync(query.Frontier, ct);
             _sequence ??= await SequenceAsync(ct);
             var steps = new List<LineageAdjacency.Step>();
@@ -156,6 +157,8 @@ public sealed partial class SqliteGraphStore
         public async Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(
             IReadOnlyCollection<string> urns, bool withOwners, CancellationToken ct)
         {
+            // A read from memory touches no statement that would notice a deadline already past.
+            ct.ThrowIfCancellationRequested();
             var facts = new Dictionary<string, NodeFacts>(urns.Count, StringComparer.Ordinal);
             if (urns.Count == 0) return facts;
             var nodes = await NodesAsync(urns, ct);
