@@ -3,7 +3,8 @@ namespace Lineage.Graph.Traversal;
 /// <summary>
 /// What a lineage walk (<see cref="LineageWalk"/>) asks of a store for one answer: one level's neighbours, what it
 /// says of each node, and the edges among the nodes it keeps. The embedded store answers every call of one read from
-/// one read transaction, so an answer sees one state of the graph; Neo4j reads committed data statement by statement.
+/// one state of the graph (its read transaction's, or its in-memory copy while that holds the same state); Neo4j reads
+/// committed data statement by statement.
 /// </summary>
 public interface ILineageRead : IAsyncDisposable
 {

@@ -72,11 +72,12 @@ public sealed class SqliteAdjacencyTests : IAsyncLifetime
                        from includeRemoved in new[] { false, true }
                        select new LineageHopQuery([node], direction, [], includeRemoved, withColumns)).ToList();
         var fromMemory = new List<List<string>>();
-        List<string> factsFromMemory;
+        List<string> factsFromMemory, amongFromMemory;
         await using (var read = await _fx.Store.OpenLineageReadAsync(Ct))
         {
             foreach (var query in queries) fromMemory.Add(await StepsAsync(read, query));
             factsFromMemory = await FactsAsync(read, nodes);
+            amongFromMemory = await AmongAsync(read, nodes, seed);
         }
 
         // A read whose snapshot is older than the copy steps in SQL: pinned before one more commit, it reads the same
@@ -91,6 +92,24 @@ public sealed class SqliteAdjacencyTests : IAsyncLifetime
                 $"{query.Direction} from {query.Frontier.Single()}, columns {query.WithColumns}, removed {query.IncludeRemoved}");
         }
         (await FactsAsync(inSql, nodes)).ShouldBe(factsFromMemory);
+        (await AmongAsync(inSql, nodes, seed)).ShouldBe(amongFromMemory);
+    }
+
+    /// <summary>The edges among all the nodes, and among random halves of them, with and without their columns, one line each.</summary>
+    private static async Task<List<string>> AmongAsync(ILineageRead read, List<string> nodes, int seed)
+    {
+        var random = new Random(seed);
+        var lines = new List<string>();
+        var sets = new[] { nodes }.Concat(Enumerable.Range(0, 4).Select(_ => nodes.Where(_ => random.Next(2) == 0).ToList()));
+        foreach (var (set, i) in sets.Select((set, i) => (set, i)))
+        {
+            foreach (var withColumns in new[] { false, true })
+            {
+                lines.AddRange((await read.GetEdgesAmongAsync(set, [], withColumns, Ct))
+                    .Select(e => $"{i} {withColumns}: {e.Source} {e.Relationship} {e.Target} up {e.Upstream}").Order(StringComparer.Ordinal));
+            }
+        }
+        return lines;
     }
 
     /// <summary>Every node's facts, with and without owners, one line each.</summary>

@@ -16,14 +16,17 @@ namespace Lineage.Graph.Storage.Sqlite;
 /// </summary>
 internal sealed class LineageAdjacency
 {
-    /// <summary>One lineage edge as seen from one of its ends: the other end, the relationship, the lineage role, and which end this is.</summary>
-    public readonly record struct Link(int Node, ushort Type, byte Lineage, bool Outgoing);
+    /// <summary>
+    /// One lineage edge as seen from one of its ends: the other end, the relationship, the lineage role, which end this
+    /// is, and whether the edge carries a column mapping (kept only in the file).
+    /// </summary>
+    public readonly record struct Link(int Node, ushort Type, byte Lineage, bool Outgoing, bool Mapped);
 
     /// <summary>A row of a step: an edge leading away from a frontier node or one of its columns, as stored.</summary>
     public readonly record struct Step(int Source, int Target, ushort Type, byte Lineage);
 
-    /// <summary>An edge row added or deleted by a commit.</summary>
-    public readonly record struct EdgeRow(long Source, long Target, string Type, long Lineage);
+    /// <summary>An edge row added or deleted by a commit, and whether it has a column mapping.</summary>
+    public readonly record struct EdgeRow(long Source, long Target, string Type, long Lineage, bool Mapped);
 
     /// <summary>A node's facts as a statement that changed them returned them: its row's removed, entity, deprecated and owners columns.</summary>
     public readonly record struct FactsRow(long Id, bool Removed, bool Exists, bool Deprecated, string? Owners);
@@ -136,12 +139,12 @@ internal sealed class LineageAdjacency
                     if (delta.Nodes.Count == LoadSlice) Flush();
                 }
             }
-            await using (var edges = Command(connection, transaction, "SELECT source, target, type, lineage FROM edges WHERE lineage <> 0"))
+            await using (var edges = Command(connection, transaction, $"SELECT {EdgeColumns} FROM edges WHERE lineage <> 0"))
             await using (var reader = await edges.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
                 {
-                    delta.Added.Add(new EdgeRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3)));
+                    delta.Added.Add(ReadEdge(reader));
                     if (delta.Added.Count == LoadSlice) Flush();
                 }
             }
@@ -261,6 +264,53 @@ internal sealed class LineageAdjacency
         return Volatile.Read(ref _version) == version;
     }
 
+    /// <summary>
+    /// The lineage edges among <paramref name="kept"/> (and, with <paramref name="withColumns"/>, their columns), of the
+    /// types named (all when null), into <paramref name="edges"/>, if the copy matches the snapshot
+    /// <paramref name="sequence"/> throughout and none of them carries a column mapping, which only the file holds. Null
+    /// when the caller must read them in SQL; else the graph to read their urns from.
+    /// </summary>
+    public Graph? TryEdgesAmong(long sequence, IReadOnlyList<long> kept, IReadOnlyCollection<string>? types, bool withColumns, List<Step> edges)
+    {
+        var version = Volatile.Read(ref _version);
+        if ((version & 1) != 0 || Volatile.Read(ref _sequence) != sequence) return null;
+        var graph = _graph;
+        var names = graph.Types;
+        var ends = new HashSet<int>(kept.Count);
+        foreach (var node in kept)
+        {
+            if (node >= graph.Capacity) continue;
+            ends.Add((int)node);
+            if (withColumns) ends.UnionWith(graph.Columns[node] ?? NoColumns);
+        }
+        var complete = true;
+        foreach (var source in ends)
+        {
+            foreach (var link in graph.Links[source] ?? NoLinks)
+            {
+                if (!link.Outgoing || !ends.Contains(link.Node)) continue;
+                // Seen mid-change (a type with no name yet), or a mapping to read from the file.
+                if (link.Type >= names.Length || link.Mapped)
+                {
+                    complete = false;
+                    break;
+                }
+                if (types is null || types.Contains(names[link.Type])) edges.Add(new Step(source, link.Node, link.Type, link.Lineage));
+            }
+        }
+        Interlocked.MemoryBarrier();
+        if (complete && Volatile.Read(ref _version) == version) return graph;
+        edges.Clear();
+        return null;
+    }
+
+    /// <summary>The columns of an edge row, as <see cref="ReadEdge"/> reads them.</summary>
+    public const string EdgeColumns = "source, target, type, lineage, mapping IS NOT NULL";
+
+    /// <summary>An edge from a row whose first columns are <see cref="EdgeColumns"/>.</summary>
+    public static EdgeRow ReadEdge(SqliteDataReader row) =>
+        new(row.GetInt64(0), row.GetInt64(1), row.GetString(2), row.GetInt64(3), row.GetInt64(4) != 0);
+
     /// <summary>The columns of a node row that make its facts, as <see cref="ReadFacts"/> reads them: id first.</summary>
     public const string FactsColumns = "id, removed, created_at IS NOT NULL, deprecated, owners";
 
@@ -317,8 +367,8 @@ internal sealed class LineageAdjacency
                 types = [.. types, row.Type];
             }
             var (source, target, lineage) = ((int)row.Source, (int)row.Target, (byte)row.Lineage);
-            Add(source, new Link(target, type, lineage, true), by);
-            Add(target, new Link(source, type, lineage, false), by);
+            Add(source, new Link(target, type, lineage, true, row.Mapped), by);
+            Add(target, new Link(source, type, lineage, false, row.Mapped), by);
         }
         void Add(int node, Link link, int by)
         {

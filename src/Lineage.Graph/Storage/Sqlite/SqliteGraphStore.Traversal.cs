@@ -55,8 +55,10 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <summary>
-    /// One answer's reads, all in one read transaction on one connection. The nodes it meets are remembered by id and by
-    /// urn, so each level sends the frontier as integers and no node's urn or id is read twice.
+    /// One answer's reads, all of one state of the graph: the state of its read transaction, taken by its first statement.
+    /// Steps and facts come from the store's in-memory graph (<see cref="LineageAdjacency"/>) while that holds the same
+    /// state, else from the file in that transaction. The nodes it meets are remembered by id and by urn, so each level
+    /// knows the frontier as integers and no node's urn or id is read twice.
     /// </summary>
     private sealed class LineageRead(SqliteGraphStore store, ReadConnection connection, SqliteTransaction transaction) : ILineageRead
     {
@@ -189,11 +191,19 @@ public sealed partial class SqliteGraphStore
         public async Task<IReadOnlyList<LineageEdge>> GetEdgesAmongAsync(
             IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct)
         {
+            ct.ThrowIfCancellationRequested();
             if (urns.Count == 0) return [];
-            var among = Statement(AmongSql, ("$ids", JsonSerializer.Serialize(await IdsAsync(urns, ct))), ("$withColumns", withColumns ? 1 : 0),
+            var ids = await IdsAsync(urns, ct);
+            _sequence ??= await SequenceAsync(ct);
+            var steps = new List<LineageAdjacency.Step>();
+            if (store._adjacency.TryEdgesAmong(_sequence.Value, ids, types.Count == 0 ? null : types.ToHashSet(StringComparer.Ordinal), withColumns, steps)
+                is { } graph && EdgesOf(steps, graph) is { } among)
+                return among;
+
+            var statement = Statement(AmongSql, ("$ids", JsonSerializer.Serialize(ids)), ("$withColumns", withColumns ? 1 : 0),
                 ("$typeCount", types.Count), ("$types", JsonSerializer.Serialize(types)));
             var edges = new List<LineageEdge>();
-            await using var reader = await among.ExecuteReaderAsync(ct);
+            await using var reader = await statement.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 edges.Add(Edge(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3)) with

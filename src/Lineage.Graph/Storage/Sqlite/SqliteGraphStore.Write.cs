@@ -194,9 +194,9 @@ public sealed partial class SqliteGraphStore
             if (effects.WipedEntities.Count > 0)
             {
                 var ids = Ids(effects.WipedEntities);
-                await ReturningAsync("DELETE FROM edges WHERE source IN (SELECT value FROM json_each($ids)) RETURNING source, target, type, lineage",
+                await ReturningAsync($"DELETE FROM edges WHERE source IN (SELECT value FROM json_each($ids)) RETURNING {LineageAdjacency.EdgeColumns}",
                     NoteDeleted, ct, ("$ids", ids));
-                await ReturningAsync("DELETE FROM edges WHERE owner <> 0 AND owner IN (SELECT value FROM json_each($ids)) RETURNING source, target, type, lineage",
+                await ReturningAsync($"DELETE FROM edges WHERE owner <> 0 AND owner IN (SELECT value FROM json_each($ids)) RETURNING {LineageAdjacency.EdgeColumns}",
                     NoteDeleted, ct, ("$ids", ids));
                 await ExecuteAsync("""
                     DELETE FROM aspects WHERE node IN (SELECT value FROM json_each($ids));
@@ -262,20 +262,20 @@ public sealed partial class SqliteGraphStore
             if (effects.EdgeReplacements.Count > 0)
             {
                 var keys = Keys(effects.EdgeReplacements.Select(r => new AspectKey(r.Urn, r.Aspect)));
-                await ReturningAsync("""
+                await ReturningAsync($"""
                     DELETE FROM edges WHERE owner = 0 AND (source, aspect) IN (SELECT value ->> 'n', value ->> 'aspect' FROM json_each($keys))
-                    RETURNING source, target, type, lineage
+                    RETURNING {LineageAdjacency.EdgeColumns}
                     """, NoteDeleted, ct, ("$keys", keys));
-                await ReturningAsync("""
+                await ReturningAsync($"""
                     DELETE FROM edges WHERE owner <> 0 AND (owner, aspect) IN (SELECT value ->> 'n', value ->> 'aspect' FROM json_each($keys))
-                    RETURNING source, target, type, lineage
+                    RETURNING {LineageAdjacency.EdgeColumns}
                     """, NoteDeleted, ct, ("$keys", keys));
                 var edges = effects.EdgeReplacements.SelectMany(r => r.Edges).ToList();
                 // INSERT OR REPLACE keeps one row of an edge stated twice: so does the delta, the last of them.
                 Adjacency.Added.AddRange(edges
                     .GroupBy(e => (e.Source, e.Aspect, e.Type, e.Target, Owner: e.IsOwnedElsewhere ? e.Owner : null))
                     .Select(g => g.Last())
-                    .Select(e => new LineageAdjacency.EdgeRow(_ids[e.Source], _ids[e.Target], e.Type, (int)e.Lineage)));
+                    .Select(e => new LineageAdjacency.EdgeRow(_ids[e.Source], _ids[e.Target], e.Type, (int)e.Lineage, e.Mapping is not null)));
                 if (edges.Count > 0)
                 {
                     // The last statement of an edge wins, as the mapping of a column edge stated twice may differ.
@@ -401,7 +401,7 @@ public sealed partial class SqliteGraphStore
         }
 
         private void NoteDeleted(SqliteDataReader row) =>
-            Adjacency.Deleted.Add(new LineageAdjacency.EdgeRow(row.GetInt64(0), row.GetInt64(1), row.GetString(2), row.GetInt64(3)));
+            Adjacency.Deleted.Add(LineageAdjacency.ReadEdge(row));
 
         private void NoteFacts(SqliteDataReader row) => Adjacency.Facts.Add(LineageAdjacency.ReadFacts(row));
 

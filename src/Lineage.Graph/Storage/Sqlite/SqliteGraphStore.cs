@@ -8,7 +8,8 @@ namespace Lineage.Graph.Storage.Sqlite;
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode. Writes are serialised in-process (SQLite has one writer
 /// anyway): the batches waiting for the writer go into one IMMEDIATE transaction, a savepoint each; reads run beside
-/// them on their own connections, a lineage answer in one read transaction.
+/// them on their own connections, a lineage answer in one read transaction. The lineage graph is also kept in memory
+/// (<see cref="LineageAdjacency"/>), loaded on opening and changed by the writer after each commit, for the walks.
 /// </summary>
 public sealed partial class SqliteGraphStore : IGraphStore
 {
@@ -70,7 +71,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
             foreach (var chunk in urns.Chunk(50_000)) await NodeNumbering.NumberAsync(connection, transaction, chunk, ct);
             await RunAsync(SqliteSchema.CopyOld);
         }
-        if (lacksFacts || shape != 0) await RunAsync(SqliteSchema.RefreshFacts, ("$ids", null));
+        if (lacksFacts || shape != 0) await RunAsync(SqliteSchema.RefreshAllFacts);
         await transaction.CommitAsync(ct);
 
         // Under the write lock: a write committed between the load's snapshot and its publication would be missed.

@@ -95,7 +95,7 @@ internal static class SqliteSchema
     /// <summary>Whether the nodes table lacks the node facts (a file from before them): 1 if so, else 0.</summary>
     public const string LacksFacts = "SELECT NOT EXISTS (SELECT 1 FROM pragma_table_info('nodes') WHERE name = 'deprecated')";
 
-    /// <summary>Adds the node facts to a nodes table from before them; <see cref="RefreshFacts"/> of every node then fills them.</summary>
+    /// <summary>Adds the node facts to a nodes table from before them; <see cref="RefreshAllFacts"/> then fills them.</summary>
     public const string AddFacts = """
         ALTER TABLE nodes ADD COLUMN deprecated INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE nodes ADD COLUMN owners TEXT;
@@ -105,17 +105,22 @@ internal static class SqliteSchema
     public static readonly IReadOnlySet<string> FactAspects = new HashSet<string>(StringComparer.Ordinal) { "deprecation", "ownership" };
 
     /// <summary>
-    /// Sets the node facts of the nodes <c>$ids</c> (a JSON array; every node when null) from their latest aspects:
-    /// deprecated when <c>deprecation.deprecated</c> is true, and the owner urns of <c>ownership.owners</c>.
+    /// Sets the node facts of every node from its latest aspects: deprecated when <c>deprecation.deprecated</c> is true,
+    /// and the owner urns of <c>ownership.owners</c>.
     /// </summary>
-    public const string RefreshFacts = """
+    public const string RefreshAllFacts = """
         UPDATE nodes SET
             deprecated = COALESCE((SELECT d.value ->> 'deprecated' = 1 FROM aspects d
                                    WHERE d.node = nodes.id AND d.aspect = 'deprecation' AND d.version = 0), 0),
             owners = (SELECT json_group_array(o.value ->> 'owner') FROM aspects a, json_each(a.value, '$.owners') o
                       WHERE a.node = nodes.id AND a.aspect = 'ownership' AND a.version = 0 AND o.value ->> 'owner' IS NOT NULL)
-        WHERE $ids IS NULL OR id IN (SELECT value FROM json_each($ids))
         """;
+
+    /// <summary>
+    /// <see cref="RefreshAllFacts"/> for the nodes <c>$ids</c> (a JSON array) alone. A separate statement, not a null
+    /// <c>$ids</c> meaning all: "<c>$ids IS NULL OR id IN …</c>" made SQLite scan every node on every batch.
+    /// </summary>
+    public const string RefreshFacts = RefreshAllFacts + " WHERE id IN (SELECT value FROM json_each($ids))";
 
     /// <summary>
     /// Moves the text-keyed tables aside (shape 1 or 2) before <see cref="Create"/> makes the current ones, in the
