@@ -38,7 +38,7 @@ public sealed class SqliteAdjacencyTests : IAsyncLifetime
             var batch = new List<StoreOperation>();
             for (var i = random.Next(1, 6); i > 0; i--)
             {
-                var roll = random.Next(12);
+                var roll = random.Next(13);
                 if (roll < 5)
                 {
                     // A rewrite of one feature's lineage: its edges are replaced, sometimes by the same edge twice.
@@ -61,6 +61,12 @@ public sealed class SqliteAdjacencyTests : IAsyncLifetime
                     var owners = string.Join(",", Enumerable.Range(0, random.Next(0, 3)).Select(o => $$"""{"owner": "urn:li:corpuser:u{{random.Next(3)}}", "type": "DATAOWNER"}"""));
                     batch.Add(Upsert(Any(nodes.Take(20).ToList()), "ownership", $$"""{"owners": [{{owners}}]}"""));
                 }
+                else if (roll < 12)
+                {
+                    // Edges that are not lineage: they count towards a node's connectivity alone.
+                    var tags = Enumerable.Range(0, random.Next(0, 3)).Select(_ => ("TaggedWith", $"urn:li:tag:t{random.Next(3)}")).ToArray();
+                    batch.Add(Upsert(Any(datasets), "globalTags", $$"""{"round": {{round}}}""", tags));
+                }
                 else batch.Add(Upsert(Any(nodes.Take(20).ToList()), "deprecation", $$"""{"deprecated": {{(random.Next(2) == 0 ? "true" : "false")}}}"""));
             }
             await _fx.Store.WriteAsync(batch, Ct);
@@ -81,10 +87,14 @@ public sealed class SqliteAdjacencyTests : IAsyncLifetime
         }
 
         // A read whose snapshot is older than the copy steps in SQL: pinned before one more commit, it reads the same
-        // state from the file.
+        // state from the file. So does a store opened before that commit, which did not make it: it counts in SQL.
         await using var inSql = await _fx.Store.OpenLineageReadAsync(Ct);
         await inSql.GetNodeFactsAsync([nodes[0]], withOwners: false, Ct);
+        var behind = await _fx.OpenAnotherAsync();
         await _fx.Store.WriteBatchAsync(Upsert(Mint.Dataset(), "datasetProperties", "{}"));
+        var tagged = nodes.Concat(Enumerable.Range(0, 3).Select(t => $"urn:li:tag:t{t}")).ToList();
+        (await _fx.Store.GetConnectivityAsync(tagged, Ct)).OrderBy(c => c.Key, StringComparer.Ordinal)
+            .ShouldBe((await behind.GetConnectivityAsync(tagged, Ct)).OrderBy(c => c.Key, StringComparer.Ordinal));
         for (var i = 0; i < queries.Count; i++)
         {
             var query = queries[i];

@@ -69,13 +69,16 @@ internal sealed class LineageAdjacency
     /// graph when one must grow; an urn's bytes, once written, never move or change, so a reader may decode them after
     /// its step. A node without facts is only named by edges: not removed, not an entity, not deprecated, no owners.
     /// </summary>
-    public sealed class Graph(Link[]?[] links, int[]?[] columns, int[] urnStart, int[] urnLength, NodeFacts?[] facts, byte[] urns, string[] types)
+    public sealed class Graph(
+        Link[]?[] links, int[]?[] columns, int[] urnStart, int[] urnLength, NodeFacts?[] facts, int[] degrees, byte[] urns, string[] types)
     {
         public Link[]?[] Links => links;
         public int[]?[] Columns => columns;
         public int[] UrnStart => urnStart;
         public int[] UrnLength => urnLength;
         public NodeFacts?[] Facts => facts;
+        /// <summary>How many edges of any kind, lineage or not, each node is an end of (a self-loop twice).</summary>
+        public int[] Degrees => degrees;
         public byte[] Urns => urns;
         public string[] Types => types;
         public int Capacity => links.Length;
@@ -84,7 +87,7 @@ internal sealed class LineageAdjacency
         public string? UrnOf(int id) =>
             id < urnLength.Length && urnLength[id] > 0 ? Encoding.UTF8.GetString(urns, urnStart[id], urnLength[id]) : null;
 
-        public static readonly Graph Empty = new([], [], [], [], [], [], []);
+        public static readonly Graph Empty = new([], [], [], [], [], [], [], []);
     }
 
     /// <summary>The sequence stamp of a copy that matches no snapshot: not loaded yet, or given up after a failure.</summary>
@@ -139,7 +142,7 @@ internal sealed class LineageAdjacency
                     if (delta.Nodes.Count == LoadSlice) Flush();
                 }
             }
-            await using (var edges = Command(connection, transaction, $"SELECT {EdgeColumns} FROM edges WHERE lineage <> 0"))
+            await using (var edges = Command(connection, transaction, $"SELECT {EdgeColumns} FROM edges"))
             await using (var reader = await edges.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
@@ -304,6 +307,21 @@ internal sealed class LineageAdjacency
         return null;
     }
 
+    /// <summary>
+    /// How many edges each node is an end of, into <paramref name="degrees"/>, if the copy follows the file as of
+    /// <paramref name="sequence"/> (the file's latest); false when the caller must count them in SQL. A count read just
+    /// as a commit lands may miss it; whoever follows the change feed meets that commit next and asks again.
+    /// </summary>
+    public bool TryDegrees(long sequence, IReadOnlyList<long> ids, long[] degrees)
+    {
+        var version = Volatile.Read(ref _version);
+        if ((version & 1) != 0 || Volatile.Read(ref _sequence) != sequence) return false;
+        var graph = _graph;
+        for (var i = 0; i < ids.Count; i++) degrees[i] = ids[i] < graph.Capacity ? graph.Degrees[ids[i]] : 0;
+        Interlocked.MemoryBarrier();
+        return Volatile.Read(ref _version) == version;
+    }
+
     /// <summary>The columns of an edge row, as <see cref="ReadEdge"/> reads them.</summary>
     public const string EdgeColumns = "source, target, type, lineage, mapping IS NOT NULL";
 
@@ -319,7 +337,7 @@ internal sealed class LineageAdjacency
         new(row.GetInt64(0), row.GetInt64(1) != 0, row.GetInt64(2) != 0, row.GetInt64(3) != 0, row.IsDBNull(4) ? null : row.GetString(4));
 
     /// <summary>The change sequence a snapshot has seen: the last one committed before it began.</summary>
-    public static async Task<long> SequenceAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
+    public static async Task<long> SequenceAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken ct)
     {
         await using var command = Command(connection, transaction, SequenceSql);
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
@@ -360,6 +378,8 @@ internal sealed class LineageAdjacency
         var types = graph.Types;
         void Count(EdgeRow row, int by)
         {
+            graph.Degrees[row.Source] += by;
+            graph.Degrees[row.Target] += by;
             if (row.Lineage == 0) return;
             if (!_typeIds.TryGetValue(row.Type, out var type))
             {
@@ -407,7 +427,8 @@ internal sealed class LineageAdjacency
         }
 
         // Types first: a link is published only once its type has a name.
-        if (types.Length != graph.Types.Length) graph = new Graph(graph.Links, graph.Columns, graph.UrnStart, graph.UrnLength, graph.Facts, graph.Urns, types);
+        if (types.Length != graph.Types.Length)
+            graph = new Graph(graph.Links, graph.Columns, graph.UrnStart, graph.UrnLength, graph.Facts, graph.Degrees, graph.Urns, types);
         _graph = graph;
         foreach (var (node, links) in rebuilt) graph.Links[node] = links;
         foreach (var (parent, set) in columns) graph.Columns[parent] = [.. set];
@@ -449,10 +470,10 @@ internal sealed class LineageAdjacency
             return copy;
         }
         return new Graph(Copy(graph.Links, ids), Copy(graph.Columns, ids), Copy(graph.UrnStart, ids), Copy(graph.UrnLength, ids),
-            Copy(graph.Facts, ids), Copy(graph.Urns, bytes), graph.Types);
+            Copy(graph.Facts, ids), Copy(graph.Degrees, ids), Copy(graph.Urns, bytes), graph.Types);
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

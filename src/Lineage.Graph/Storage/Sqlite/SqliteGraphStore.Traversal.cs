@@ -297,14 +297,34 @@ public sealed partial class SqliteGraphStore
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         if (urns.Count == 0) return counts;
         await using var connection = await OpenAsync(ct);
-        await using var command = Command(connection, """
-            SELECT n.urn,
-                   (SELECT COUNT(*) FROM edges WHERE source = n.id) + (SELECT COUNT(*) FROM edges WHERE target = n.id)
-            FROM json_each($urns) u CROSS JOIN nodes n ON n.urn = u.value
-            """, ("$urns", JsonSerializer.Serialize(urns)));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            if (reader.GetInt64(1) > 0) counts[reader.GetString(0)] = reader.GetInt64(1);
+        // Counted in memory while the copy follows the file's latest commit: in SQL a hub's count walks every one of
+        // its edges, and the search index asks for it each time one of them comes or goes.
+        var sequence = await LineageAdjacency.SequenceAsync(connection, null, ct);
+        var nodes = new List<(string Urn, long Id)>(urns.Count);
+        await using (var command = Command(connection, "SELECT n.urn, n.id FROM json_each($urns) u CROSS JOIN nodes n ON n.urn = u.value",
+                         ("$urns", JsonSerializer.Serialize(urns))))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct)) nodes.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+        var degrees = new long[nodes.Count];
+        if (_adjacency.TryDegrees(sequence, nodes.ConvertAll(n => n.Id), degrees))
+        {
+            for (var i = 0; i < nodes.Count; i++)
+                if (degrees[i] > 0) counts[nodes[i].Urn] = degrees[i];
+            return counts;
+        }
+
+        await using (var command = Command(connection, """
+            SELECT j.value ->> 0,
+                   (SELECT COUNT(*) FROM edges WHERE source = j.value ->> 1) + (SELECT COUNT(*) FROM edges WHERE target = j.value ->> 1)
+            FROM json_each($nodes) j
+            """, ("$nodes", JsonSerializer.Serialize(nodes.Select(n => new object[] { n.Urn, n.Id })))))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+                if (reader.GetInt64(1) > 0) counts[reader.GetString(0)] = reader.GetInt64(1);
+        }
         return counts;
     }
 }
