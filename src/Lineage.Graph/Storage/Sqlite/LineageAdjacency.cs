@@ -6,11 +6,10 @@ using Microsoft.Data.Sqlite;
 namespace Lineage.Graph.Storage.Sqlite;
 
 /// <summary>
-/// The embedded store's lineage graph kept in memory beside the file, by node id: each node's lineage edges, urn and
-/// facts (soft-deleted, an entity, deprecated, owners), and each parent's columns. A walk's step is then an array scan
-/// and its facts a lookup: from a hub a level is tens of thousands of edges into as many nodes, and seeking them, their
-/// urns and facts in SQLite was most of a 3-hop impact answer.
-/// The file stays the truth. The copy is loaded when the store opens, changed by the writer after each commit
+/// The embedded store's lineage graph kept in memory beside the file, by node id: each node's lineage edges, urn,
+/// facts (soft-deleted, an entity, deprecated, owners) and edge count, and each parent's columns. A walk's step is then
+/// an array scan and its facts a lookup: from a hub a level is tens of thousands of edges into as many nodes, and
+/// seeking them, their urns and facts in SQLite was most of a 3-hop impact answer. The file stays the truth. The copy is loaded when the store opens, changed by the writer after each commit
 /// (<see cref="Apply"/>) and stamped with the change sequence it matches; a read uses it only while that stamp is its
 /// own snapshot's and no change lands during the step (<see cref="TryStep"/>), and otherwise steps in SQL.
 /// </summary>
@@ -154,6 +153,11 @@ internal sealed class LineageAdjacency
             Flush();
             if (followed) _sequence = sequence;
         }
+        catch (Exception e) when (e is not (SqliteException or OperationCanceledException or OutOfMemoryException))
+        {
+            // A file this copy cannot follow must not stop the store from opening or writing: reads step in SQL.
+            _unrepresentable = true;
+        }
         finally
         {
             Interlocked.Increment(ref _version);
@@ -175,10 +179,11 @@ internal sealed class LineageAdjacency
             // Steps changed without a change sequence would leave a snapshot and this copy disagreeing under one stamp.
             _sequence = !followed || (sequence is null && delta.ChangesAnswers) ? Unusable : sequence ?? _sequence;
         }
-        catch
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // The commit stands whatever happens here: a copy that failed to follow it is dropped, and reloaded by the
+            // next write.
             _sequence = Unusable;
-            throw;
         }
         finally
         {

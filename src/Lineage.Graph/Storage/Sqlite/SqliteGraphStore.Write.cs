@@ -143,7 +143,7 @@ public sealed partial class SqliteGraphStore
     {
         private IReadOnlyDictionary<string, long> _ids = new Dictionary<string, long>();
 
-        /// <summary>The lineage edges and columns this batch changed, for the in-memory adjacency once it commits.</summary>
+        /// <summary>What this batch changed of the in-memory lineage graph (nodes, edges, columns, facts), applied once it commits.</summary>
         public LineageAdjacency.Delta Adjacency { get; } = new();
 
         public async Task<StoredState> ReadStateAsync(IReadOnlyList<StoreOperation> operations, CancellationToken ct)
