@@ -85,22 +85,41 @@ internal sealed class CteFloor : IDisposable
     /// Runs the walk and reads every row of its answer: each node within <see cref="WalkRow.Hops"/> of
     /// <paramref name="root"/>, with its fewest hops, at most <see cref="WalkRow.Limit"/>. Returns the node count, root included.
     /// </summary>
-    public int Walk(string root, WalkRow row)
+    public int Walk(string root, WalkRow row) =>
+        Walk(root, row, Timeout.InfiniteTimeSpan) ?? throw new InvalidOperationException("a walk without a budget was interrupted");
+
+    /// <summary>
+    /// How long one walk of the floor may take before its row goes without a floor. From a hub at 5 hops and more the
+    /// CTE expands a node again at every depth it is reached: at L one walk ran for minutes, and the rows after it
+    /// (search, autocomplete, memory) were never reached.
+    /// </summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);
+
+    /// <summary>As <see cref="Walk(string, WalkRow)"/>, or null when the walk is still running after <paramref name="budget"/>.</summary>
+    public int? Walk(string root, WalkRow row, TimeSpan budget)
     {
         var command = row.Direction == LineageDirection.Downstream ? _downstream : _upstream;
         command.Parameters["$root"].Value = root;
         command.Parameters["$hops"].Value = row.Hops;
         command.Parameters["$limit"].Value = row.Limit;
-        using var reader = command.ExecuteReader();
-        var nodes = 0;
-        while (reader.Read())
+        using var interrupt = new Timer(_ => command.Cancel(), null, budget, Timeout.InfiniteTimeSpan);
+        try
         {
-            // The answer is read, not only stepped through: a client of the floor would have it in hand.
-            _ = reader.GetString(0);
-            _ = reader.GetInt64(1);
-            nodes++;
+            using var reader = command.ExecuteReader();
+            var nodes = 0;
+            while (reader.Read())
+            {
+                // The answer is read, not only stepped through: a client of the floor would have it in hand.
+                _ = reader.GetString(0);
+                _ = reader.GetInt64(1);
+                nodes++;
+            }
+            return nodes;
         }
-        return nodes;
+        catch (SqliteException e) when (e.SqliteErrorCode == 9) // SQLITE_INTERRUPT
+        {
+            return null;
+        }
     }
 
     /// <summary>The row's walk from each of its roots, timed as the row is: the same rounds, one warm-up.</summary>

@@ -20,10 +20,17 @@ internal sealed partial class Runner
         var served = await AnswerNodesAsync(paths);
         Record(row.Name, served);
 
-        var floorNodes = row.Roots.Select(root => floor.Walk(root, row)).ToList();
-        WarnIfNotTheSameWalk(row, "plain CTE", served, floorNodes);
-        latencies[row.FloorName] = await floor.MeasureAsync(row);
-        Record(row.FloorName, floorNodes);
+        var floorNodes = row.Roots.Select(root => floor.Walk(root, row, CteFloor.Budget)).ToList();
+        if (floorNodes.All(n => n is not null))
+        {
+            WarnIfNotTheSameWalk(row, "plain CTE", served, [.. floorNodes.Select(n => n!.Value)]);
+            latencies[row.FloorName] = await floor.MeasureAsync(row);
+            Record(row.FloorName, [.. floorNodes.Select(n => n!.Value)]);
+        }
+        else
+        {
+            Console.WriteLine($"[{size}/{store}] {row.FloorName}: a walk ran past {CteFloor.Budget.TotalSeconds:0} s; no floor for this row");
+        }
 
         if (cypher is not null)
         {
