@@ -216,8 +216,7 @@ internal sealed class LineageAdjacency
     public Graph? TryStep(long sequence, IReadOnlyList<long> frontier, byte forward, byte backward, IReadOnlyCollection<string>? types,
         bool withColumns, bool includeRemoved, List<Step> steps)
     {
-        var version = Volatile.Read(ref _version);
-        if ((version & 1) != 0 || Volatile.Read(ref _sequence) != sequence) return null;
+        if (!Matches(sequence, out var version)) return null;
         var graph = _graph;
         var names = graph.Types;
         var wanted = types is null ? null : new HashSet<ushort>(Enumerable.Range(0, names.Length)
@@ -232,8 +231,7 @@ internal sealed class LineageAdjacency
             if (withColumns)
                 foreach (var column in graph.Columns[id] ?? NoColumns) StepFrom(column);
         }
-        Interlocked.MemoryBarrier();
-        if (consistent && Volatile.Read(ref _version) == version) return graph;
+        if (consistent && Unchanged(version)) return graph;
         steps.Clear();
         return null;
 
@@ -260,16 +258,14 @@ internal sealed class LineageAdjacency
     /// </summary>
     public bool TryFacts(long sequence, IReadOnlyList<long> ids, NodeFacts?[] facts)
     {
-        var version = Volatile.Read(ref _version);
-        if ((version & 1) != 0 || Volatile.Read(ref _sequence) != sequence) return false;
+        if (!Matches(sequence, out var version)) return false;
         var graph = _graph;
         for (var i = 0; i < ids.Count; i++)
         {
             if (ids[i] >= graph.Capacity || graph.UrnLength[ids[i]] == 0) return false;
             facts[i] = graph.Facts[ids[i]];
         }
-        Interlocked.MemoryBarrier();
-        return Volatile.Read(ref _version) == version;
+        return Unchanged(version);
     }
 
     /// <summary>
@@ -280,8 +276,7 @@ internal sealed class LineageAdjacency
     /// </summary>
     public Graph? TryEdgesAmong(long sequence, IReadOnlyList<long> kept, IReadOnlyCollection<string>? types, bool withColumns, List<Step> edges)
     {
-        var version = Volatile.Read(ref _version);
-        if ((version & 1) != 0 || Volatile.Read(ref _sequence) != sequence) return null;
+        if (!Matches(sequence, out var version)) return null;
         var graph = _graph;
         var names = graph.Types;
         var ends = new HashSet<int>(kept.Count);
@@ -306,8 +301,7 @@ internal sealed class LineageAdjacency
                 if (types is null || types.Contains(names[link.Type])) edges.Add(new Step(source, link.Node, link.Type, link.Lineage));
             }
         }
-        Interlocked.MemoryBarrier();
-        if (complete && Volatile.Read(ref _version) == version) return graph;
+        if (complete && Unchanged(version)) return graph;
         edges.Clear();
         return null;
     }
@@ -319,10 +313,22 @@ internal sealed class LineageAdjacency
     /// </summary>
     public bool TryDegrees(long sequence, IReadOnlyList<long> ids, long[] degrees)
     {
-        var version = Volatile.Read(ref _version);
-        if ((version & 1) != 0 || Volatile.Read(ref _sequence) != sequence) return false;
+        if (!Matches(sequence, out var version)) return false;
         var graph = _graph;
         for (var i = 0; i < ids.Count; i++) degrees[i] = ids[i] < graph.Capacity ? graph.Degrees[ids[i]] : 0;
+        return Unchanged(version);
+    }
+
+    /// <summary>Whether the copy is at rest and stamped <paramref name="sequence"/>; a read then checks <see cref="Unchanged"/> after it.</summary>
+    private bool Matches(long sequence, out long version)
+    {
+        version = Volatile.Read(ref _version);
+        return (version & 1) == 0 && Volatile.Read(ref _sequence) == sequence;
+    }
+
+    /// <summary>Whether no change began since <see cref="Matches"/> gave <paramref name="version"/>: what was read is one state.</summary>
+    private bool Unchanged(long version)
+    {
         Interlocked.MemoryBarrier();
         return Volatile.Read(ref _version) == version;
     }

@@ -124,12 +124,11 @@ public sealed partial class SqliteGraphStore
             var (forward, backward) = query.Direction == LineageDirection.Upstream
                 ? (LineageRole.TargetIsUpstream, LineageRole.TargetIsDownstream)
                 : (LineageRole.TargetIsDownstream, LineageRole.TargetIsUpstream);
-            ct.ThrowIfCancellationRequested();
-            var ids = await IdsAsync(query.Frontier, ct);
-            _sequence ??= await SequenceAsync(ct);
+            var (nodes, sequence) = await SnapshotNodesAsync(query.Frontier, ct);
+            var ids = nodes.ConvertAll(n => n.Id);
             var steps = new List<LineageAdjacency.Step>();
             var wanted = query.RelationshipTypes.Count == 0 ? null : query.RelationshipTypes.ToHashSet(StringComparer.Ordinal);
-            if (store._adjacency.TryStep(_sequence.Value, ids, (byte)forward, (byte)backward, wanted, query.WithColumns, query.IncludeRemoved, steps)
+            if (store._adjacency.TryStep(sequence, ids, (byte)forward, (byte)backward, wanted, query.WithColumns, query.IncludeRemoved, steps)
                 is { } graph && EdgesOf(steps, graph) is { } stepped)
                 return stepped;
 
@@ -159,14 +158,11 @@ public sealed partial class SqliteGraphStore
         public async Task<IReadOnlyDictionary<string, NodeFacts>> GetNodeFactsAsync(
             IReadOnlyCollection<string> urns, bool withOwners, CancellationToken ct)
         {
-            // A read from memory touches no statement that would notice a deadline already past.
-            ct.ThrowIfCancellationRequested();
             var facts = new Dictionary<string, NodeFacts>(urns.Count, StringComparer.Ordinal);
             if (urns.Count == 0) return facts;
-            var nodes = await NodesAsync(urns, ct);
-            _sequence ??= await SequenceAsync(ct);
+            var (nodes, sequence) = await SnapshotNodesAsync(urns, ct);
             var held = new NodeFacts?[nodes.Count];
-            if (store._adjacency.TryFacts(_sequence.Value, nodes.ConvertAll(n => n.Id), held))
+            if (store._adjacency.TryFacts(sequence, nodes.ConvertAll(n => n.Id), held))
             {
                 for (var i = 0; i < nodes.Count; i++)
                 {
@@ -191,12 +187,11 @@ public sealed partial class SqliteGraphStore
         public async Task<IReadOnlyList<LineageEdge>> GetEdgesAmongAsync(
             IReadOnlyCollection<string> urns, IReadOnlyList<string> types, bool withColumns, CancellationToken ct)
         {
-            ct.ThrowIfCancellationRequested();
             if (urns.Count == 0) return [];
-            var ids = await IdsAsync(urns, ct);
-            _sequence ??= await SequenceAsync(ct);
+            var (nodes, sequence) = await SnapshotNodesAsync(urns, ct);
+            var ids = nodes.ConvertAll(n => n.Id);
             var steps = new List<LineageAdjacency.Step>();
-            if (store._adjacency.TryEdgesAmong(_sequence.Value, ids, types.Count == 0 ? null : types.ToHashSet(StringComparer.Ordinal), withColumns, steps)
+            if (store._adjacency.TryEdgesAmong(sequence, ids, types.Count == 0 ? null : types.ToHashSet(StringComparer.Ordinal), withColumns, steps)
                 is { } graph && EdgesOf(steps, graph) is { } among)
                 return among;
 
@@ -245,9 +240,17 @@ public sealed partial class SqliteGraphStore
 
         private static IReadOnlyList<string> Owners(string? json) => json is null ? [] : JsonSerializer.Deserialize<string[]>(json)!;
 
-        /// <summary>The node ids of the urns; urns without a node (never written or named) are left out.</summary>
-        private async Task<List<long>> IdsAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
-            [.. (await NodesAsync(urns, ct)).Select(n => n.Id)];
+        /// <summary>
+        /// The urns' nodes (<see cref="NodesAsync"/>), with the read's snapshot sequence known, for a read that may be
+        /// served from memory. A read from memory runs no statement that would notice a deadline already past: checked here.
+        /// </summary>
+        private async Task<(List<(string Urn, long Id)> Nodes, long Sequence)> SnapshotNodesAsync(IReadOnlyCollection<string> urns, CancellationToken ct)
+        {
+            ct.ThrowIfCancellationRequested();
+            var nodes = await NodesAsync(urns, ct);
+            _sequence ??= await SequenceAsync(ct);
+            return (nodes, _sequence.Value);
+        }
 
         /// <summary>
         /// The urns that have a node, each with its id, in their order; a urn not met before by this read is looked up
