@@ -95,6 +95,9 @@ internal sealed class CteFloor : IDisposable
     /// </summary>
     public static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long timing one row's floor (every root, every round) may be expected to take before it is left out.</summary>
+    public static readonly TimeSpan RowBudget = TimeSpan.FromMinutes(2);
+
     /// <summary>As <see cref="Walk(string, WalkRow)"/>, or null when the walk is still running after <paramref name="budget"/>.</summary>
     public int? Walk(string root, WalkRow row, TimeSpan budget)
     {
@@ -102,7 +105,8 @@ internal sealed class CteFloor : IDisposable
         command.Parameters["$root"].Value = root;
         command.Parameters["$hops"].Value = row.Hops;
         command.Parameters["$limit"].Value = row.Limit;
-        using var interrupt = new Timer(_ => command.Cancel(), null, budget, Timeout.InfiniteTimeSpan);
+        // SqliteCommand.Cancel does nothing in Microsoft.Data.Sqlite; sqlite3_interrupt stops the running statement.
+        using var interrupt = new Timer(_ => SQLitePCL.raw.sqlite3_interrupt(_connection.Handle), null, budget, Timeout.InfiniteTimeSpan);
         try
         {
             using var reader = command.ExecuteReader();

@@ -80,6 +80,19 @@ foreach (var store in measuring ? stores : [])
         await OnFreshStoreAsync(store, uri => WriteFloor.MeasureAsync(estate!, store, uri, Runner.IngestBatchSize, $"[{size}/{store}/floor]"));
         continue;
     }
+    if (Arg("--ingest-pass") is { } passName)
+    {
+        // One ingest pass, read-your-writes on, for a quick look or a profile while it runs: printed, not saved.
+        var shape = passName switch
+        {
+            "bulk" => Runner.Bulk,
+            "sink" => Runner.DataHubSink,
+            "one" => Runner.OneClient,
+            _ => throw new ArgumentException($"--ingest-pass takes bulk, sink or one, not '{passName}'"),
+        };
+        await OnFreshStoreAsync(store, uri => new Runner(repo, estate!, size, store, uri).RunIngestAsync(true, shape, 0));
+        continue;
+    }
     if (ingest)
     {
         var load = new List<string> { $"start: {Runner.LoadAverage()}" };

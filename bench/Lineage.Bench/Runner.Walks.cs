@@ -20,16 +20,11 @@ internal sealed partial class Runner
         var served = await AnswerNodesAsync(paths);
         Record(row.Name, served);
 
-        var floorNodes = row.Roots.Select(root => floor.Walk(root, row, CteFloor.Budget)).ToList();
-        if (floorNodes.All(n => n is not null))
+        if (WalkFloorOnce(row, floor) is { } floorNodes)
         {
-            WarnIfNotTheSameWalk(row, "plain CTE", served, [.. floorNodes.Select(n => n!.Value)]);
+            WarnIfNotTheSameWalk(row, "plain CTE", served, floorNodes);
             latencies[row.FloorName] = await floor.MeasureAsync(row);
-            Record(row.FloorName, [.. floorNodes.Select(n => n!.Value)]);
-        }
-        else
-        {
-            Console.WriteLine($"[{size}/{store}] {row.FloorName}: a walk ran past {CteFloor.Budget.TotalSeconds:0} s; no floor for this row");
+            Record(row.FloorName, floorNodes);
         }
 
         if (cypher is not null)
@@ -47,6 +42,31 @@ internal sealed partial class Runner
             answerNodes[name] = nodes.Average();
             Console.WriteLine($"[{size}/{store}] {name,-34} p50/p95/p99 ms {latencies[name]}, {answerNodes[name]:N0} nodes");
         }
+    }
+
+    /// <summary>
+    /// The floor's node count from each root, or null (with a line saying why) when the row's floor would not finish in
+    /// reasonable time: one walk past <see cref="CteFloor.Budget"/>, or all of them together so slow that timing the
+    /// row's rounds would take longer than <see cref="CteFloor.RowBudget"/>. From a hub at L, one walk each just under
+    /// the budget, times every root and round, had kept a run in one row's floor for over twelve minutes.
+    /// </summary>
+    private List<int>? WalkFloorOnce(WalkRow row, CteFloor floor)
+    {
+        var nodes = new List<int>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var root in row.Roots)
+        {
+            if (floor.Walk(root, row, CteFloor.Budget) is not { } count)
+            {
+                Console.WriteLine($"[{size}/{store}] {row.FloorName}: a walk ran past {CteFloor.Budget.TotalSeconds:0} s; no floor for this row");
+                return null;
+            }
+            nodes.Add(count);
+        }
+        var rowEstimate = clock.Elapsed * (row.Rounds + 1);
+        if (rowEstimate <= CteFloor.RowBudget) return nodes;
+        Console.WriteLine($"[{size}/{store}] {row.FloorName}: one pass took {clock.Elapsed.TotalSeconds:0.0} s, so its {row.Rounds} rounds would take about {rowEstimate.TotalMinutes:0} min; no floor for this row");
+        return null;
     }
 
     /// <summary>One line per root whose answers differ in size, with both counts.</summary>
