@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Lineage.Graph.Traversal;
 using Microsoft.Data.Sqlite;
 
@@ -10,8 +9,10 @@ namespace Lineage.Graph.Storage.Sqlite;
 /// </summary>
 internal static class NodeNumbering
 {
-    public static async Task<IReadOnlyDictionary<string, long>> NumberAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> urns, CancellationToken ct)
+    /// <summary>The urns' ids, and which of them this call created (a new node has no edges and no aspects yet).</summary>
+    public sealed record Numbered(IReadOnlyDictionary<string, long> Ids, IReadOnlySet<long> Created);
+
+    public static Numbered Number(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> urns)
     {
         var all = new HashSet<string>(StringComparer.Ordinal);
         var columns = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -22,37 +23,27 @@ internal static class NodeNumbering
             all.Add(parent);
         }
         var ids = new Dictionary<string, long>(all.Count, StringComparer.Ordinal);
-        if (all.Count == 0) return ids;
+        var created = new HashSet<long>();
+        if (all.Count == 0) return new Numbered(ids, created);
 
-        // Parents first, so that a column's statement finds its parent's id; "WHERE true" as in every INSERT … SELECT
-        // with ON CONFLICT.
-        await ExecuteAsync(connection, transaction, """
-            INSERT INTO nodes (urn) SELECT value FROM json_each($urns) WHERE true ON CONFLICT (urn) DO NOTHING
-            """, ("$urns", JsonSerializer.Serialize(all.Where(u => !columns.ContainsKey(u)))), ct);
-        if (columns.Count > 0)
+        using var find = new RowStatement(connection, transaction, "SELECT id FROM nodes WHERE urn = $urn", "$urn");
+        using var insert = new RowStatement(connection, transaction, "INSERT INTO nodes (urn, parent) VALUES ($urn, $parent)", "$urn", "$parent");
+        // Parents first, so that a column finds its parent's id.
+        foreach (var urn in all.Where(u => !columns.ContainsKey(u))) Number(urn, null);
+        foreach (var (urn, parent) in columns) Number(urn, ids[parent]);
+        return new Numbered(ids, created);
+
+        void Number(string urn, long? parent)
         {
-            await ExecuteAsync(connection, transaction, """
-                INSERT INTO nodes (urn, parent)
-                SELECT c.value ->> 0, (SELECT p.id FROM nodes p WHERE p.urn = c.value ->> 1) FROM json_each($columns) c WHERE true
-                ON CONFLICT (urn) DO NOTHING
-                """, ("$columns", JsonSerializer.Serialize(columns.Select(c => new[] { c.Key, c.Value }))), ct);
+            long? id = null;
+            find.Read(row => id = row.GetInt64(0), urn);
+            if (id is null)
+            {
+                insert.Execute(urn, parent);
+                id = insert.LastInsertedRowId;
+                created.Add(id.Value);
+            }
+            ids[urn] = id.Value;
         }
-        await using var read = connection.CreateCommand();
-        read.Transaction = transaction;
-        read.CommandText = "SELECT n.urn, n.id FROM json_each($urns) u JOIN nodes n ON n.urn = u.value";
-        read.Parameters.AddWithValue("$urns", JsonSerializer.Serialize(all));
-        await using var reader = await read.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) ids[reader.GetString(0)] = reader.GetInt64(1);
-        return ids;
-    }
-
-    private static async Task ExecuteAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string sql, (string Name, string Value) parameter, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.AddWithValue(parameter.Name, parameter.Value);
-        await command.ExecuteNonQueryAsync(ct);
     }
 }

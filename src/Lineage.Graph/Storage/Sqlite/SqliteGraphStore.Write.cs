@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Lineage.Graph.Errors;
 using Lineage.Graph.Storage.Batches;
@@ -87,9 +86,8 @@ public sealed partial class SqliteGraphStore
                 try
                 {
                     var batch = new Batch(connection, transaction);
-                    var effects = BatchPlanner.Plan(write.Operations, await batch.ReadStateAsync(write.Operations, CancellationToken.None),
-                        _clock.GetUtcNow().ToUnixTimeMilliseconds());
-                    var sequences = await batch.ApplyAsync(effects, CancellationToken.None);
+                    var effects = BatchPlanner.Plan(write.Operations, batch.ReadState(write.Operations), _clock.GetUtcNow().ToUnixTimeMilliseconds());
+                    var sequences = batch.Apply(effects);
                     transaction.Release("batch");
                     written.Add((write, effects.Resolve(sequences)));
                     delta.Add(batch.Adjacency);
@@ -134,218 +132,187 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <summary>
-    /// One batch inside the writer's IMMEDIATE transaction: read what the planner needs, then apply its effects. Every step is
-    /// set-based: its rows travel as one JSON array parameter that the statement unpacks with <c>json_each</c>, so a
-    /// batch costs a dozen statements whatever its size, instead of several per aspect. The urns the effects name are
-    /// numbered first (<see cref="NodeNumbering"/>), and every later statement speaks node ids.
+    /// One batch inside the writer's IMMEDIATE transaction: read what the planner needs, then apply its effects. The urns
+    /// the effects name are numbered first (<see cref="NodeNumbering"/>), and every later statement speaks node ids. A
+    /// step runs one prepared statement row by row (<see cref="RowStatement"/>); the rare whole-entity wipe runs a few
+    /// statements over a JSON array of its ids.
     /// </summary>
     private sealed class Batch(SqliteConnection connection, SqliteTransaction transaction)
     {
         private IReadOnlyDictionary<string, long> _ids = new Dictionary<string, long>();
 
+        // Nodes this batch created: nothing has edges from them or owned by them yet, so there is nothing to replace.
+        private IReadOnlySet<long> _created = new HashSet<long>();
+
         /// <summary>What this batch changed of the in-memory lineage graph (nodes, edges, columns, facts), applied once it commits.</summary>
         public LineageAdjacency.Delta Adjacency { get; } = new();
 
-        public async Task<StoredState> ReadStateAsync(IReadOnlyList<StoreOperation> operations, CancellationToken ct)
+        public StoredState ReadState(IReadOnlyList<StoreOperation> operations)
         {
             var (aspectKeys, urns) = StoredState.KeysOf(operations);
             var aspects = new Dictionary<AspectKey, AspectState>(aspectKeys.Count);
-            if (aspectKeys.Count > 0)
+            // The latest is version 0, history is numbered from 1. No row when the urn has no node.
+            using (var latest = Statement("""
+                SELECT (SELECT COALESCE(MAX(m.version), 0) FROM aspects m WHERE m.node = n.id AND m.aspect = $aspect),
+                       l.revision, l.value_hash, l.value
+                FROM nodes n LEFT JOIN aspects l ON l.node = n.id AND l.aspect = $aspect AND l.version = 0
+                WHERE n.urn = $urn
+                """, "$urn", "$aspect"))
             {
-                // k.key is the key's index in $keys; the latest is version 0, history is numbered from 1.
-                await using var command = Command("""
-                    SELECT k.key,
-                           (SELECT COALESCE(MAX(m.version), 0) FROM aspects m WHERE m.node = n.id AND m.aspect = k.value ->> 'aspect'),
-                           l.revision, l.value_hash, l.value
-                    FROM json_each($keys) k
-                    LEFT JOIN nodes n ON n.urn = k.value ->> 'urn'
-                    LEFT JOIN aspects l ON l.node = n.id AND l.aspect = k.value ->> 'aspect' AND l.version = 0
-                    """, ("$keys", Rows(aspectKeys, (w, k) => { w.WriteString("urn", k.Urn); w.WriteString("aspect", k.Aspect); })));
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
+                foreach (var key in aspectKeys)
                 {
-                    var latest = reader.IsDBNull(2) ? null : new LatestAspect(reader.GetInt64(2), reader.GetString(3), reader.GetString(4));
-                    aspects[aspectKeys[reader.GetInt32(0)]] = new AspectState(latest, reader.GetInt64(1));
+                    var state = new AspectState(null, 0);
+                    latest.Read(row => state = new AspectState(
+                        row.IsDBNull(1) ? null : new LatestAspect(row.GetInt64(1), row.GetString(2), row.GetString(3)), row.GetInt64(0)),
+                        key.Urn, key.Aspect);
+                    aspects[key] = state;
                 }
             }
             var entities = new Dictionary<string, EntityState>(urns.Count, StringComparer.Ordinal);
-            await using (var command = Command("""
-                SELECT u.key, COALESCE(SUM(a.version = 0), 0), COUNT(a.node)
-                FROM json_each($urns) u LEFT JOIN nodes n ON n.urn = u.value LEFT JOIN aspects a ON a.node = n.id
-                GROUP BY u.key
-                """, ("$urns", JsonSerializer.Serialize(urns))))
-            await using (var reader = await command.ExecuteReaderAsync(ct))
+            // An aggregate without GROUP BY: one row, zeros when the urn has no node or no aspects.
+            using (var counts = Statement("""
+                SELECT COALESCE(SUM(a.version = 0), 0), COUNT(a.node)
+                FROM nodes n LEFT JOIN aspects a ON a.node = n.id WHERE n.urn = $urn
+                """, "$urn"))
             {
-                while (await reader.ReadAsync(ct))
-                    entities[urns[reader.GetInt32(0)]] = new EntityState(reader.GetInt32(1), reader.GetInt64(2) > 0);
+                foreach (var urn in urns)
+                    counts.Read(row => entities[urn] = new EntityState(row.GetInt32(0), row.GetInt64(1) > 0), urn);
             }
             return new StoredState(aspects, entities);
         }
 
         /// <summary>Applies the effects in the planner's order and returns the sequence numbers of the changes.</summary>
-        public async Task<IReadOnlyList<long>> ApplyAsync(BatchEffects effects, CancellationToken ct)
+        public IReadOnlyList<long> Apply(BatchEffects effects)
         {
-            _ids = await NodeNumbering.NumberAsync(connection, transaction, UrnsOf(effects), ct);
+            (_ids, _created) = NodeNumbering.Number(connection, transaction, UrnsOf(effects));
             foreach (var (urn, id) in _ids)
             {
                 Adjacency.Nodes.Add((id, urn));
                 if (Columns.ParentOf(urn) is { } parent && _ids.TryGetValue(parent, out var parentId)) Adjacency.Columns.Add((id, parentId));
             }
-            if (effects.WipedEntities.Count > 0)
-            {
-                var ids = Ids(effects.WipedEntities);
-                await ReturningAsync($"DELETE FROM edges WHERE source IN (SELECT value FROM json_each($ids)) RETURNING {LineageAdjacency.EdgeColumns}",
-                    NoteDeleted, ct, ("$ids", ids));
-                await ReturningAsync($"DELETE FROM edges WHERE owner <> 0 AND owner IN (SELECT value FROM json_each($ids)) RETURNING {LineageAdjacency.EdgeColumns}",
-                    NoteDeleted, ct, ("$ids", ids));
-                await ExecuteAsync("""
-                    DELETE FROM aspects WHERE node IN (SELECT value FROM json_each($ids));
-                    DELETE FROM timeseries WHERE node IN (SELECT value FROM json_each($ids));
-                    """, ct, ("$ids", ids));
-                // The node stays, as edges of other entities may still name it; it is no longer an entity.
-                await ReturningAsync($"""
-                    UPDATE nodes SET entity_type = NULL, removed = 0, created_at = NULL, deprecated = 0, owners = NULL
-                    WHERE id IN (SELECT value FROM json_each($ids))
-                    RETURNING {LineageAdjacency.FactsColumns}
-                    """, NoteFacts, ct, ("$ids", ids));
-            }
+            if (effects.WipedEntities.Count > 0) Wipe(Ids(effects.WipedEntities));
             if (effects.ArchivedLatest.Count > 0)
             {
-                await ExecuteAsync("""
-                    UPDATE aspects SET version = revision
-                    WHERE version = 0 AND (node, aspect) IN (SELECT value ->> 'n', value ->> 'aspect' FROM json_each($keys))
-                    """, ct, ("$keys", Keys(effects.ArchivedLatest)));
+                using var archive = Statement("UPDATE aspects SET version = revision WHERE node = $n AND aspect = $aspect AND version = 0", "$n", "$aspect");
+                foreach (var key in effects.ArchivedLatest) archive.Execute(_ids[key.Urn], key.Aspect);
             }
             if (effects.DroppedLatest.Count > 0)
             {
-                await ExecuteAsync("""
-                    DELETE FROM aspects
-                    WHERE version = 0 AND (node, aspect) IN (SELECT value ->> 'n', value ->> 'aspect' FROM json_each($keys))
-                    """, ct, ("$keys", Keys(effects.DroppedLatest)));
+                using var drop = Statement("DELETE FROM aspects WHERE node = $n AND aspect = $aspect AND version = 0", "$n", "$aspect");
+                foreach (var key in effects.DroppedLatest) drop.Execute(_ids[key.Urn], key.Aspect);
             }
             if (effects.NewVersions.Count > 0)
             {
-                await ExecuteAsync("""
+                using var insert = Statement("""
                     INSERT INTO aspects (node, aspect, version, revision, value, value_hash, system_metadata, created_at, created_by)
-                    SELECT value ->> 'n', value ->> 'aspect', value ->> 'version', value ->> 'revision', value ->> 'value',
-                           value ->> 'hash', value ->> 'sm', value ->> 'at', value ->> 'by'
-                    FROM json_each($versions)
-                    """, ct, ("$versions", Rows(effects.NewVersions, (w, v) =>
-                    {
-                        w.WriteNumber("n", _ids[v.Urn]);
-                        w.WriteString("aspect", v.Aspect);
-                        w.WriteNumber("version", v.Version);
-                        w.WriteNumber("revision", v.Revision);
-                        w.WriteString("value", v.Json);
-                        w.WriteString("hash", v.Hash);
-                        w.WriteString("sm", v.SystemMetadataJson);
-                        w.WriteNumber("at", v.CreatedAt);
-                        w.WriteString("by", v.CreatedBy);
-                    })));
+                    VALUES ($n, $aspect, $version, $revision, $value, $hash, $sm, $at, $by)
+                    """, "$n", "$aspect", "$version", "$revision", "$value", "$hash", "$sm", "$at", "$by");
+                foreach (var v in effects.NewVersions)
+                    insert.Execute(_ids[v.Urn], v.Aspect, v.Version, v.Revision, v.Json, v.Hash, v.SystemMetadataJson, v.CreatedAt, v.CreatedBy);
             }
             if (effects.Touches.Count > 0)
             {
-                // A version touched twice in one batch keeps the last metadata, as if the touches ran in order.
-                var touches = effects.Touches.GroupBy(t => (t.Urn, t.Aspect, t.Revision)).Select(g => g.Last()).ToList();
-                await ExecuteAsync("""
-                    UPDATE aspects SET system_metadata = t.value ->> 'sm'
-                    FROM json_each($touches) t
-                    WHERE aspects.node = t.value ->> 'n' AND aspects.aspect = t.value ->> 'aspect' AND aspects.revision = t.value ->> 'revision'
-                    """, ct, ("$touches", Rows(touches, (w, t) =>
-                    {
-                        w.WriteNumber("n", _ids[t.Urn]);
-                        w.WriteString("aspect", t.Aspect);
-                        w.WriteNumber("revision", t.Revision);
-                        w.WriteString("sm", t.SystemMetadataJson);
-                    })));
+                // In order: a version touched twice in one batch keeps the last metadata.
+                using var touch = Statement("""
+                    UPDATE aspects SET system_metadata = $sm WHERE node = $n AND aspect = $aspect AND revision = $revision
+                    """, "$n", "$aspect", "$revision", "$sm");
+                foreach (var t in effects.Touches) touch.Execute(_ids[t.Urn], t.Aspect, t.Revision, t.SystemMetadataJson);
             }
-            if (effects.EdgeReplacements.Count > 0)
-            {
-                var keys = Keys(effects.EdgeReplacements.Select(r => new AspectKey(r.Urn, r.Aspect)));
-                await ReturningAsync($"""
-                    DELETE FROM edges WHERE owner = 0 AND (source, aspect) IN (SELECT value ->> 'n', value ->> 'aspect' FROM json_each($keys))
-                    RETURNING {LineageAdjacency.EdgeColumns}
-                    """, NoteDeleted, ct, ("$keys", keys));
-                await ReturningAsync($"""
-                    DELETE FROM edges WHERE owner <> 0 AND (owner, aspect) IN (SELECT value ->> 'n', value ->> 'aspect' FROM json_each($keys))
-                    RETURNING {LineageAdjacency.EdgeColumns}
-                    """, NoteDeleted, ct, ("$keys", keys));
-                var edges = effects.EdgeReplacements.SelectMany(r => r.Edges).ToList();
-                // INSERT OR REPLACE keeps one row of an edge stated twice: so does the delta, the last of them.
-                Adjacency.Added.AddRange(edges
-                    .GroupBy(e => (e.Source, e.Aspect, e.Type, e.Target, Owner: e.IsOwnedElsewhere ? e.Owner : null))
-                    .Select(g => g.Last())
-                    .Select(e => new LineageAdjacency.EdgeRow(_ids[e.Source], _ids[e.Target], e.Type, (int)e.Lineage, e.Mapping is not null)));
-                if (edges.Count > 0)
-                {
-                    // The last statement of an edge wins, as the mapping of a column edge stated twice may differ.
-                    await ExecuteAsync("""
-                        INSERT OR REPLACE INTO edges (source, aspect, type, target, owner, lineage, mapping)
-                        SELECT value ->> 's', value ->> 'a', value ->> 't', value ->> 'g', value ->> 'o', value ->> 'l', value ->> 'm'
-                        FROM json_each($edges)
-                        """, ct, ("$edges", Rows(edges, (w, e) =>
-                        {
-                            w.WriteNumber("s", _ids[e.Source]);
-                            w.WriteString("a", e.Aspect);
-                            w.WriteString("t", e.Type);
-                            w.WriteNumber("g", _ids[e.Target]);
-                            w.WriteNumber("o", e.IsOwnedElsewhere ? _ids[e.Owner] : 0);
-                            w.WriteNumber("l", (int)e.Lineage);
-                            if (e.Mapping is { } mapping) w.WriteString("m", JsonSerializer.Serialize(mapping, MappingJson));
-                        })));
-                }
-            }
+            if (effects.EdgeReplacements.Count > 0) ReplaceEdges(effects.EdgeReplacements);
             if (effects.Entities.Count > 0)
             {
                 // removed is null when the batch left the soft-delete flag alone; a node becoming an entity keeps the
-                // time of its first write as an entity. Rows with nothing to change are not rewritten.
-                await ReturningAsync($$"""
-                    UPDATE nodes SET entity_type = COALESCE(nodes.entity_type, e.value ->> 'type'),
-                                     created_at = COALESCE(nodes.created_at, e.value ->> 'at'),
-                                     removed = COALESCE(e.value ->> 'removed', CASE WHEN nodes.created_at IS NULL THEN 0 ELSE nodes.removed END)
-                    FROM json_each($entities) e
-                    WHERE nodes.id = e.value ->> 'n'
-                      AND (nodes.created_at IS NULL OR (e.value ->> 'removed' IS NOT NULL AND nodes.removed <> e.value ->> 'removed'))
-                    RETURNING {{LineageAdjacency.FactsColumns}}
-                    """, NoteFacts, ct, ("$entities", Rows(effects.Entities, (w, e) =>
-                    {
-                        w.WriteNumber("n", _ids[e.Urn]);
-                        w.WriteString("type", e.EntityType);
-                        w.WriteNumber("at", e.CreatedAt);
-                        if (e.Removed is { } removed) w.WriteNumber("removed", removed ? 1 : 0);
-                        else w.WriteNull("removed");
-                    })));
+                // time of its first write as an entity. SET reads the row as it was. Rows with nothing to change are not
+                // rewritten.
+                using var record = Statement($"""
+                    UPDATE nodes SET entity_type = COALESCE(entity_type, $type),
+                                     created_at = COALESCE(created_at, $at),
+                                     removed = COALESCE($removed, CASE WHEN created_at IS NULL THEN 0 ELSE removed END)
+                    WHERE id = $n AND (created_at IS NULL OR ($removed IS NOT NULL AND removed <> $removed))
+                    RETURNING {LineageAdjacency.FactsColumns}
+                    """, "$n", "$type", "$at", "$removed");
+                foreach (var e in effects.Entities)
+                    record.Read(NoteFacts, _ids[e.Urn], e.EntityType, e.CreatedAt, e.Removed is { } removed ? (removed ? 1L : 0L) : null);
             }
             if (effects.TimeseriesPoints.Count > 0)
             {
-                // "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
-                await ExecuteAsync("""
+                using var upsert = Statement("""
                     INSERT INTO timeseries (node, aspect, timestamp_millis, partition, value, system_metadata, created_at, created_by)
-                    SELECT value ->> 'n', value ->> 'aspect', value ->> 'ts', value ->> 'partition', value ->> 'value',
-                           value ->> 'sm', value ->> 'at', value ->> 'by'
-                    FROM json_each($points) WHERE true
+                    VALUES ($n, $aspect, $ts, $partition, $value, $sm, $at, $by)
                     ON CONFLICT (node, aspect, timestamp_millis, partition) DO UPDATE SET
                         value = excluded.value, system_metadata = excluded.system_metadata,
                         created_at = excluded.created_at, created_by = excluded.created_by
-                    """, ct, ("$points", Rows(effects.TimeseriesPoints, (w, p) =>
-                    {
-                        w.WriteNumber("n", _ids[p.Urn]);
-                        w.WriteString("aspect", p.Aspect);
-                        w.WriteNumber("ts", p.TimestampMillis);
-                        w.WriteString("partition", p.Partition);
-                        w.WriteString("value", p.Json);
-                        w.WriteString("sm", p.SystemMetadataJson);
-                        w.WriteNumber("at", p.CreatedAt);
-                        w.WriteString("by", p.CreatedBy);
-                    })));
+                    """, "$n", "$aspect", "$ts", "$partition", "$value", "$sm", "$at", "$by");
+                foreach (var p in effects.TimeseriesPoints)
+                    upsert.Execute(_ids[p.Urn], p.Aspect, p.TimestampMillis, p.Partition, p.Json, p.SystemMetadataJson, p.CreatedAt, p.CreatedBy);
             }
             var facts = effects.NewVersions.Where(v => v.Version == 0).Select(v => (v.Urn, v.Aspect))
                 .Concat(effects.ArchivedLatest.Concat(effects.DroppedLatest).Select(k => (k.Urn, k.Aspect)))
                 .Where(k => SqliteSchema.FactAspects.Contains(k.Aspect))
                 .Select(k => _ids[k.Urn]).Distinct().ToList();
             if (facts.Count > 0)
-                await ReturningAsync($"{SqliteSchema.RefreshFacts} RETURNING {LineageAdjacency.FactsColumns}", NoteFacts, ct, ("$ids", JsonSerializer.Serialize(facts)));
-            return await AppendChangesAsync(effects.Changes, ct);
+            {
+                using var refresh = Statement($"{SqliteSchema.RefreshFacts} RETURNING {LineageAdjacency.FactsColumns}", "$ids");
+                refresh.Read(NoteFacts, JsonSerializer.Serialize(facts));
+            }
+            return AppendChanges(effects.Changes);
+        }
+
+        /// <summary>
+        /// Hard-deletes entities: their edges (those their aspects made and the column edges they own), aspects and
+        /// timeseries. The node stays, as edges of other entities may still name it; it is no longer an entity.
+        /// </summary>
+        private void Wipe(string ids)
+        {
+            using (var sourced = Statement($"DELETE FROM edges WHERE source IN (SELECT value FROM json_each($ids)) RETURNING {LineageAdjacency.EdgeColumns}", "$ids"))
+                sourced.Read(NoteDeleted, ids);
+            using (var owned = Statement($"DELETE FROM edges WHERE owner <> 0 AND owner IN (SELECT value FROM json_each($ids)) RETURNING {LineageAdjacency.EdgeColumns}", "$ids"))
+                owned.Read(NoteDeleted, ids);
+            using (var aspects = Statement("DELETE FROM aspects WHERE node IN (SELECT value FROM json_each($ids))", "$ids"))
+                aspects.Execute(ids);
+            using (var timeseries = Statement("DELETE FROM timeseries WHERE node IN (SELECT value FROM json_each($ids))", "$ids"))
+                timeseries.Execute(ids);
+            using var unmake = Statement($"""
+                UPDATE nodes SET entity_type = NULL, removed = 0, created_at = NULL, deprecated = 0, owners = NULL
+                WHERE id IN (SELECT value FROM json_each($ids))
+                RETURNING {LineageAdjacency.FactsColumns}
+                """, "$ids");
+            unmake.Read(NoteFacts, ids);
+        }
+
+        /// <summary>
+        /// Replaces the edges each rewritten aspect made: those its source states (owner 0) and the column edges it owns
+        /// (its fine-grained lineage), then inserts the new ones in order. INSERT OR REPLACE keeps the last statement of an
+        /// edge stated twice, as the mapping of a column edge stated twice may differ; so does the delta.
+        /// </summary>
+        private void ReplaceEdges(IReadOnlyList<EdgeReplacement> replacements)
+        {
+            using (var sourced = Statement($"DELETE FROM edges WHERE owner = 0 AND source = $n AND aspect = $aspect RETURNING {LineageAdjacency.EdgeColumns}", "$n", "$aspect"))
+            using (var owned = Statement($"DELETE FROM edges WHERE owner <> 0 AND owner = $n AND aspect = $aspect RETURNING {LineageAdjacency.EdgeColumns}", "$n", "$aspect"))
+            {
+                foreach (var (urn, aspect) in replacements.Select(r => (r.Urn, r.Aspect)).Distinct())
+                {
+                    var id = _ids[urn];
+                    if (_created.Contains(id)) continue;
+                    sourced.Read(NoteDeleted, id, aspect);
+                    owned.Read(NoteDeleted, id, aspect);
+                }
+            }
+            var edges = replacements.SelectMany(r => r.Edges).ToList();
+            if (edges.Count == 0) return;
+            Adjacency.Added.AddRange(edges
+                .GroupBy(e => (e.Source, e.Aspect, e.Type, e.Target, Owner: e.IsOwnedElsewhere ? e.Owner : null))
+                .Select(g => g.Last())
+                .Select(e => new LineageAdjacency.EdgeRow(_ids[e.Source], _ids[e.Target], e.Type, (int)e.Lineage, e.Mapping is not null)));
+            using var insert = Statement("""
+                INSERT OR REPLACE INTO edges (source, aspect, type, target, owner, lineage, mapping)
+                VALUES ($s, $aspect, $type, $target, $owner, $lineage, $mapping)
+                """, "$s", "$aspect", "$type", "$target", "$owner", "$lineage", "$mapping");
+            foreach (var e in edges)
+            {
+                insert.Execute(_ids[e.Source], e.Aspect, e.Type, _ids[e.Target], e.IsOwnedElsewhere ? _ids[e.Owner] : 0L, (long)e.Lineage,
+                    e.Mapping is { } mapping ? JsonSerializer.Serialize(mapping, MappingJson) : null);
+            }
         }
 
         /// <summary>Every urn the effects name, so that each has a node id before the statements that use it.</summary>
@@ -361,43 +328,23 @@ public sealed partial class SqliteGraphStore
                 .Concat(effects.TimeseriesPoints.Select(p => p.Urn));
 
         /// <summary>
-        /// Appends the change records in order. They are inserted in their order by one statement while this batch
-        /// holds the write lock, so AUTOINCREMENT numbers them consecutively; RETURNING lists the numbers in no set
-        /// order, hence the sort.
+        /// Appends the change records in order. This batch holds the write lock, so AUTOINCREMENT numbers them
+        /// consecutively, each its insert's rowid.
         /// </summary>
-        private async Task<IReadOnlyList<long>> AppendChangesAsync(IReadOnlyList<PendingChange> changes, CancellationToken ct)
+        private List<long> AppendChanges(IReadOnlyList<PendingChange> changes)
         {
             var sequences = new List<long>(changes.Count);
             if (changes.Count == 0) return sequences;
-            await using var command = Command("""
+            using var append = Statement("""
                 INSERT INTO changes (urn, entity_type, aspect, kind, previous, current, revision, at)
-                SELECT value ->> 'urn', value ->> 'type', value ->> 'aspect', value ->> 'kind', value ->> 'previous',
-                       value ->> 'current', value ->> 'revision', value ->> 'at'
-                FROM json_each($changes) ORDER BY key
-                RETURNING seq
-                """, ("$changes", Rows(changes, (w, c) =>
-                {
-                    w.WriteString("urn", c.Urn);
-                    w.WriteString("type", c.EntityType);
-                    w.WriteString("aspect", c.Aspect);
-                    w.WriteString("kind", c.Kind.ToString());
-                    w.WriteString("previous", c.PreviousJson);
-                    w.WriteString("current", c.CurrentJson);
-                    w.WriteNumber("revision", c.Revision);
-                    w.WriteNumber("at", c.At);
-                })));
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) sequences.Add(reader.GetInt64(0));
-            sequences.Sort();
+                VALUES ($urn, $type, $aspect, $kind, $previous, $current, $revision, $at)
+                """, "$urn", "$type", "$aspect", "$kind", "$previous", "$current", "$revision", "$at");
+            foreach (var c in changes)
+            {
+                append.Execute(c.Urn, c.EntityType, c.Aspect, c.Kind.ToString(), c.PreviousJson, c.CurrentJson, c.Revision, c.At);
+                sequences.Add(append.LastInsertedRowId);
+            }
             return sequences;
-        }
-
-        /// <summary>Runs a statement with RETURNING and hands each row it returns to <paramref name="note"/>.</summary>
-        private async Task ReturningAsync(string sql, Action<SqliteDataReader> note, CancellationToken ct, params (string Name, object? Value)[] parameters)
-        {
-            await using var command = Command(sql, parameters);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) note(reader);
         }
 
         private void NoteDeleted(SqliteDataReader row) =>
@@ -405,40 +352,8 @@ public sealed partial class SqliteGraphStore
 
         private void NoteFacts(SqliteDataReader row) => Adjacency.Facts.Add(LineageAdjacency.ReadFacts(row));
 
-        private async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
-        {
-            await using var command = Command(sql, parameters);
-            await command.ExecuteNonQueryAsync(ct);
-        }
-
-        private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
-        {
-            var command = SqliteGraphStore.Command(connection, sql, parameters);
-            command.Transaction = transaction;
-            return command;
-        }
-
-        private string Keys(IEnumerable<AspectKey> keys) =>
-            Rows(keys, (w, k) => { w.WriteNumber("n", _ids[k.Urn]); w.WriteString("aspect", k.Aspect); });
+        private RowStatement Statement(string sql, params string[] parameters) => new(connection, transaction, sql, parameters);
 
         private string Ids(IEnumerable<string> urns) => JsonSerializer.Serialize(urns.Select(u => _ids[u]));
-
-        /// <summary>The rows as a JSON array of objects, one written by <paramref name="write"/> per row, for json_each.</summary>
-        private static string Rows<T>(IEnumerable<T> rows, Action<Utf8JsonWriter, T> write)
-        {
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartArray();
-                foreach (var row in rows)
-                {
-                    writer.WriteStartObject();
-                    write(writer, row);
-                    writer.WriteEndObject();
-                }
-                writer.WriteEndArray();
-            }
-            return Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
     }
 }

@@ -68,7 +68,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct)) urns.Add(reader.GetString(0));
             }
-            foreach (var chunk in urns.Chunk(50_000)) await NodeNumbering.NumberAsync(connection, transaction, chunk, ct);
+            NodeNumbering.Number(connection, transaction, urns);
             await RunAsync(SqliteSchema.CopyOld);
         }
         if (lacksFacts || shape != 0) await RunAsync(SqliteSchema.RefreshAllFacts);
