@@ -1,5 +1,6 @@
 using Lineage.Graph.Errors;
 using Lineage.Search.Analysis;
+using Lineage.Search.Querying;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -38,7 +39,7 @@ public sealed class SearchIndex : IDisposable
         // in memory until they are merged past a few MB or committed, such segments cost no file writes or opens.
         _directory = new NRTCachingDirectory(FSDirectory.Open(path), maxMergeSizeMB: 4, maxCachedMB: 48);
         _writer = OpenWriter(_directory, path);
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, null);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new WarmingSearcherFactory());
         var committed = _writer.CommitData;
         AppliedSequence = CommittedSequence = _resumeAfter =
             committed.TryGetValue(SequenceKey, out var text) && long.TryParse(text, out var seq) ? seq : 0;
@@ -60,6 +61,7 @@ public sealed class SearchIndex : IDisposable
             OpenMode = OpenMode.CREATE_OR_APPEND,
             UseCompoundFile = false,
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
+            MergedSegmentWarmer = new FacetWarmer(),
         };
         try
         {
@@ -181,6 +183,25 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>Bytes the index takes on disk.</summary>
     public long SizeOnDisk => _directory.ListAll().Sum(f => _directory.FileLength(f));
+
+    /// <summary>
+    /// Reads a merged segment's facet values into memory on the merge thread, before searches see it: read at a
+    /// search, a large merged segment's would cost that search as much as a few hundred others.
+    /// </summary>
+    private sealed class FacetWarmer : IndexWriter.IndexReaderWarmer
+    {
+        public override void Warm(AtomicReader reader) => SegmentFacets.Of(reader);
+    }
+
+    /// <summary>Makes searchers whose segments' facet values are in memory, so the refresh pays for a new segment's, not a search.</summary>
+    private sealed class WarmingSearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            foreach (var segment in reader.Leaves) SegmentFacets.Of(segment.AtomicReader);
+            return base.NewSearcher(reader);
+        }
+    }
 
     public void Dispose()
     {

@@ -9,7 +9,7 @@ namespace Lineage.Search.Querying;
 
 /// <summary>
 /// Counts facet values over every hit of a query (Lucene.Net.Facet is not available). Each segment counts by its own
-/// ordinals into a pooled array; when the segment is done its counts move to the index-wide ordinals, so values are
+/// ordinals, held in memory (<see cref="SegmentFacets"/>), into a pooled array; when the segment is done its counts move to the index-wide ordinals, so values are
 /// resolved to text only for the few each facet shows, not for every value every segment met.
 /// </summary>
 internal sealed class FacetCollector(IndexReader reader) : ICollector
@@ -20,7 +20,7 @@ internal sealed class FacetCollector(IndexReader reader) : ICollector
 
     private readonly Dictionary<string, MultiDocValues.OrdinalMap?> _maps = Maps.GetValue(reader, OrdinalMaps);
     private readonly Dictionary<string, long[]> _counts = [];
-    private readonly List<(string Facet, SortedSetDocValues Values, int[] Counts, int Length)> _segment = [];
+    private readonly List<(SegmentFacets.Ordinals Ordinals, int[] Counts)> _segment = [];
     private int _segmentIndex;
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -33,25 +33,17 @@ internal sealed class FacetCollector(IndexReader reader) : ICollector
     {
         Flush();
         _segmentIndex = context.Ord;
-        foreach (var (facet, field) in IndexFields.Facets)
+        foreach (var ordinals in SegmentFacets.Of(context.AtomicReader).Facets)
         {
-            var values = context.AtomicReader.GetSortedSetDocValues(field);
-            if (values is null || values.ValueCount == 0) continue;
-            var length = checked((int)values.ValueCount);
-            var counts = ArrayPool<int>.Shared.Rent(length);
-            Array.Clear(counts, 0, length);
-            _segment.Add((facet, values, counts, length));
+            var counts = ArrayPool<int>.Shared.Rent(ordinals.ValueCount);
+            Array.Clear(counts, 0, ordinals.ValueCount);
+            _segment.Add((ordinals, counts));
         }
     }
 
     public void Collect(int doc)
     {
-        foreach (var (_, values, counts, _) in _segment)
-        {
-            values.SetDocument(doc);
-            for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
-                counts[ord]++;
-        }
+        foreach (var (ordinals, counts) in _segment) ordinals.Count(doc, counts);
     }
 
     /// <summary>The facets, each value with its count, most frequent first (then by value), at most <paramref name="perFacet"/> each.</summary>
@@ -87,8 +79,9 @@ internal sealed class FacetCollector(IndexReader reader) : ICollector
     /// <summary>Adds the segment's counts to the index-wide ones and returns its arrays to the pool.</summary>
     private void Flush()
     {
-        foreach (var (facet, _, counts, length) in _segment)
+        foreach (var (ordinals, counts) in _segment)
         {
+            var (facet, length) = (ordinals.Facet, ordinals.ValueCount);
             var map = _maps[facet];
             if (!_counts.TryGetValue(facet, out var total))
                 _counts[facet] = total = new long[map?.ValueCount ?? length];

@@ -65,6 +65,24 @@ public sealed class FiltersAndFacetsTests(IndexFolder folder) : IClassFixture<In
     }
 
     [Fact]
+    public void a_facet_of_more_than_65535_values_in_one_segment_is_counted_as_any_other()
+    {
+        // Past 65,535 values a segment keeps its ordinals as ints, not shorts: one document owned by 70,000 users.
+        var word = Words.New();
+        string Owner(int i) => $"urn:li:corpuser:{word}_u{i:D5}";
+        folder.Add([
+            Docs.Model($"{word}_many") with { Owners = [.. Enumerable.Range(0, 70_000).Select(Owner)] },
+            Docs.Model($"{word}_one") with { Owners = [Owner(69_999)] },
+            Docs.Model($"{word}_none"),
+        ]);
+
+        var page = folder.Search.Search(Docs.Query(word, count: 1));
+
+        page.Total.ShouldBe(3);
+        page.Facet("owners").ShouldBe([(Owner(69_999), 2), .. Enumerable.Range(0, 49).Select(i => (Owner(i), 1))]);
+    }
+
+    [Fact]
     public void pages_walk_through_every_hit_once()
     {
         var (word, docs) = Five();
