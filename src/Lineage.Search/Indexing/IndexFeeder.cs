@@ -38,10 +38,8 @@ public sealed class IndexFeeder(
     // An empty index follows the feed from this many changes before where it ended when it was built from the store.
     private const long BuildOverlap = 10_000;
 
-    // Entities at the other end of edges that changed, whose documents wait to be rebuilt; and the first change that
-    // made one wait since none did (a restart resumes from it). Both guarded by _running.
-    private readonly HashSet<string> _staleTargets = new(StringComparer.Ordinal);
-    private long _staleSince;
+    // Entities at the other end of edges that changed, whose rank waits to be refreshed; guarded by _running.
+    private readonly StaleTargets _stale = new(TimeSpan.FromSeconds(2), TargetChunk, PageSize);
 
     /// <summary>The last change of the feed this instance's index has applied and made searchable.</summary>
     public long AppliedSequence => index.AppliedSequence;
@@ -113,9 +111,9 @@ public sealed class IndexFeeder(
             try
             {
                 // A replay of a long feed refreshes as it goes, or the resume point would stay where it began.
-                if (_staleTargets.Count >= PageSize)
+                if (_stale.Count >= PageSize)
                 {
-                    await RefreshTargetsAsync(ct);
+                    await RefreshTargetsAsync(_stale.Next(now: true), ct);
                     continue;
                 }
                 var changes = await store.ReadChangesAfterAsync(index.AppliedSequence, PageSize, ct);
@@ -124,9 +122,9 @@ public sealed class IndexFeeder(
                     await ApplyAsync(changes, ct);
                     continue;
                 }
-                if (_staleTargets.Count > 0)
+                if (_stale.Next(now: commitWhenCaughtUp) is { Count: > 0 } due)
                 {
-                    await RefreshTargetsAsync(ct);
+                    await RefreshTargetsAsync(due, ct);
                     continue;
                 }
                 if (commitWhenCaughtUp) index.Commit();
@@ -177,7 +175,7 @@ public sealed class IndexFeeder(
         try
         {
             index.Clear();
-            _staleTargets.Clear();
+            _stale.Clear();
         }
         finally
         {
@@ -244,14 +242,12 @@ public sealed class IndexFeeder(
         // they are rebuilt after the changed entities are searchable (RefreshTargetsAsync), once for many changes. A
         // hard delete's change carries no values, and the store has dropped the entity's edges: the index remembers
         // where they went.
-        var before = _staleTargets.Count;
         foreach (var change in changes)
         {
-            _staleTargets.UnionWith(EdgeTargets(change));
-            if (change.Kind == ChangeKind.EntityDeleted) _staleTargets.UnionWith(index.TargetsOf(change.Urn));
+            _stale.Add(EdgeTargets(change), change.Sequence);
+            if (change.Kind == ChangeKind.EntityDeleted) _stale.Add(index.TargetsOf(change.Urn), change.Sequence);
         }
-        _staleTargets.ExceptWith(urns);
-        if (before == 0 && _staleTargets.Count > 0) _staleSince = changes[0].Sequence;
+        _stale.Remove(urns);
 
         await IndexAsync(urns, await ReadSettledAsync(urns, changes, ct), changes[^1].Sequence, ct);
     }
@@ -261,13 +257,11 @@ public sealed class IndexFeeder(
     /// them) changed, so it is set in their documents in place, not rebuilt from the store. A restart before all are
     /// refreshed resumes from the change that made the first one wait.
     /// </summary>
-    private async Task RefreshTargetsAsync(CancellationToken ct)
+    private async Task RefreshTargetsAsync(List<string> urns, CancellationToken ct)
     {
-        var urns = _staleTargets.Take(TargetChunk).ToList();
         var connectivity = await store.GetConnectivityAsync(urns, ct);
-        _staleTargets.ExceptWith(urns);
         var sequence = index.AppliedSequence;
-        index.UpdateConnectivity(urns.ToDictionary(u => u, u => connectivity.GetValueOrDefault(u), StringComparer.Ordinal), sequence, ResumeAfter(sequence));
+        index.UpdateConnectivity(urns.ToDictionary(u => u, u => connectivity.GetValueOrDefault(u), StringComparer.Ordinal), sequence, _stale.ResumeAfter(sequence));
     }
 
     private async Task IndexAsync(IReadOnlyCollection<string> urns, IReadOnlyDictionary<string, StoredEntity> entities, long sequence, CancellationToken ct)
@@ -277,11 +271,8 @@ public sealed class IndexFeeder(
             .Select(e => EntityDocumentBuilder.Build(e, connectivity.GetValueOrDefault(e.Urn)) with { Targets = TargetsOf(e) })
             .ToList();
         var deletes = urns.Where(u => !entities.ContainsKey(u)).ToList();
-        index.Apply(upserts, deletes, sequence, ResumeAfter(sequence));
+        index.Apply(upserts, deletes, sequence, _stale.ResumeAfter(sequence));
     }
-
-    // While targets wait, a restart resumes from the change that made the first of them wait.
-    private long ResumeAfter(long sequence) => _staleTargets.Count == 0 ? sequence : Math.Min(sequence, _staleSince - 1);
 
     /// <summary>
     /// The entities the changes touch, read once every upsert among the changes shows. Neo4j reads without a snapshot,
