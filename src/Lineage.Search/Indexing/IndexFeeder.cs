@@ -26,9 +26,9 @@ public sealed class IndexFeeder(
     // reopened once per page (after a 40k-entity bulk load the index caught up in 4.7 s instead of 12.4 s at 1,000).
     private const int PageSize = 4000;
 
-    // Entities whose rank is refreshed in one step: small enough that a write waiting for the index behind it waits
-    // little, large enough that the searcher is not reopened for every few. A refresh sets one value in place.
-    private const int TargetChunk = 500;
+    // Entities whose rank is refreshed in one step. A refresh sets one value in place, but making it searchable rewrites
+    // the rank of every document in each segment it touched, whatever their number: one step for a whole gathering.
+    private const int TargetChunk = PageSize;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(5);
     private const int SettleAttempts = 40;
