@@ -185,21 +185,28 @@ public sealed class SearchIndex : IDisposable
     public long SizeOnDisk => _directory.ListAll().Sum(f => _directory.FileLength(f));
 
     /// <summary>
-    /// Reads a merged segment's facet values into memory on the merge thread, before searches see it: read at a
-    /// search, a large merged segment's would cost that search as much as a few hundred others.
+    /// Reads a merged segment's facet values (<see cref="SegmentFacets"/>) and connectivity (<see cref="ConnectivitySort"/>)
+    /// into memory on the merge thread, before searches see it: read at a search, a large merged segment's would cost
+    /// that search as much as a few hundred others.
     /// </summary>
     private sealed class FacetWarmer : IndexWriter.IndexReaderWarmer
     {
-        public override void Warm(AtomicReader reader) => SegmentFacets.Of(reader);
+        public override void Warm(AtomicReader reader) => WarmingSearcherFactory.Warm(reader);
     }
 
-    /// <summary>Makes searchers whose segments' facet values are in memory, so the refresh pays for a new segment's, not a search.</summary>
+    /// <summary>Makes searchers whose segments' facet values and connectivity are in memory, so the refresh pays for a new segment's, not a search.</summary>
     private sealed class WarmingSearcherFactory : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
-            foreach (var segment in reader.Leaves) SegmentFacets.Of(segment.AtomicReader);
+            foreach (var segment in reader.Leaves) Warm(segment.AtomicReader);
             return base.NewSearcher(reader);
+        }
+
+        public static void Warm(AtomicReader segment)
+        {
+            SegmentFacets.Of(segment);
+            ConnectivitySort.Of(segment);
         }
     }
 

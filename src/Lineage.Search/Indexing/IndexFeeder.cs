@@ -253,9 +253,9 @@ public sealed class IndexFeeder(
     }
 
     /// <summary>
-    /// Refreshes one chunk of the entities whose edges changed at their other end: only their connectivity (which ranks
-    /// them) changed, so it is set in their documents in place, not rebuilt from the store. A restart before all are
-    /// refreshed resumes from the change that made the first one wait.
+    /// Refreshes entities whose edges changed at their other end (<see cref="StaleTargets"/>): only their connectivity
+    /// (which ranks them) changed, so it is set in their documents in place, not rebuilt from the store. A restart before
+    /// all are refreshed resumes from the change that made the first one wait.
     /// </summary>
     private async Task RefreshTargetsAsync(List<string> urns, CancellationToken ct)
     {

@@ -17,7 +17,7 @@ public sealed partial class SearchService(SearchIndex index)
 
     private static readonly Sort ByRelevance = new(
         SortField.FIELD_SCORE,
-        new SortField(IndexFields.Connectivity, SortFieldType.INT64, true),
+        ConnectivitySort.Field,
         new SortField(IndexFields.SortName, SortFieldType.STRING));
 
     public SearchResults Search(SearchRequest request)

@@ -83,6 +83,23 @@ public sealed class AutocompleteServiceTests(IndexFolder folder) : IClassFixture
     }
 
     [Fact]
+    public void the_best_connected_of_many_matches_are_suggested_across_segments_and_after_their_rank_changes()
+    {
+        // More matches than the limit, in two segments, so the page is chosen by comparing against its weakest entry.
+        var word = Words.New();
+        string Name(int i) => $"{word}_{i:D2}";
+        var docs = Enumerable.Range(0, 40).Select(i => Docs.Model(Name(i)) with { Connectivity = i * 7 % 20 }).ToArray();
+        folder.Add(docs[..20]);
+        folder.Add(docs[20..]);
+
+        // i * 7 % 20 is 19 for i = 17 and 37, 18 for 14 and 34, 17 for 11 and 31: ties go to the name.
+        Suggest(word, 5).ShouldBe([Name(17), Name(37), Name(14), Name(34), Name(11)]);
+
+        folder.Index.UpdateConnectivity(new Dictionary<string, long> { [docs[3].Urn] = 100 }, folder.Index.AppliedSequence);
+        Suggest(word, 3).ShouldBe([Name(3), Name(17), Name(37)]);
+    }
+
+    [Fact]
     public void types_keep_only_suggestions_of_those_entity_types()
     {
         var word = Words.New();
