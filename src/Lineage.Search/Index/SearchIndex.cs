@@ -194,13 +194,16 @@ public sealed class SearchIndex : IDisposable
         public override void Warm(AtomicReader reader) => WarmingSearcherFactory.Warm(reader);
     }
 
-    /// <summary>Makes searchers whose segments' facet values and connectivity are in memory, so the refresh pays for a new segment's, not a search.</summary>
+    /// <summary>
+    /// Makes searchers that can search slices of their segments (<see cref="SlicedSearch"/>), whose segments' facet values
+    /// and connectivity are in memory, so the refresh pays for a new segment's, not a search.
+    /// </summary>
     private sealed class WarmingSearcherFactory : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
             foreach (var segment in reader.Leaves) Warm(segment.AtomicReader);
-            return base.NewSearcher(reader);
+            return new SlicedSearch.SlicingSearcher(reader);
         }
 
         public static void Warm(AtomicReader segment)

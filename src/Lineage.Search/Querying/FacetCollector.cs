@@ -46,6 +46,22 @@ internal sealed class FacetCollector(IndexReader reader) : ICollector
         foreach (var (ordinals, counts) in _segment) ordinals.Count(doc, counts);
     }
 
+    /// <summary>Adds the counts of <paramref name="other"/>, which counted other segments of the same reader.</summary>
+    public void Add(FacetCollector other)
+    {
+        Flush();
+        other.Flush();
+        foreach (var (facet, counts) in other._counts)
+        {
+            if (!_counts.TryGetValue(facet, out var total))
+            {
+                _counts[facet] = (long[])counts.Clone();
+                continue;
+            }
+            for (var ord = 0; ord < counts.Length; ord++) total[ord] += counts[ord];
+        }
+    }
+
     /// <summary>The facets, each value with its count, most frequent first (then by value), at most <paramref name="perFacet"/> each.</summary>
     public IReadOnlyList<Facet> Facets(int perFacet)
     {

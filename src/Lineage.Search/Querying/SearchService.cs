@@ -15,7 +15,7 @@ public sealed partial class SearchService(SearchIndex index)
 {
     private const int FacetValues = 50;
 
-    private static readonly Sort ByRelevance = new(
+    internal static readonly Sort ByRelevance = new(
         SortField.FIELD_SCORE,
         ConnectivitySort.Field,
         new SortField(IndexFields.SortName, SortFieldType.STRING));
@@ -26,10 +26,8 @@ public sealed partial class SearchService(SearchIndex index)
         var query = Filtered(text, request);
         return index.Read(searcher =>
         {
-            var top = TopFieldCollector.Create(ByRelevance, Math.Max(1, request.Start + request.Count), true, true, false, false);
-            var facets = new FacetCollector(searcher.IndexReader);
-            searcher.Search(query, MultiCollector.Wrap(top, facets));
-            var page = top.GetTopDocs(request.Start, request.Count).ScoreDocs;
+            var (top, facets) = SlicedSearch.Search(searcher, query, ByRelevance, Math.Max(1, request.Start + request.Count));
+            var page = top.ScoreDocs.Skip(request.Start).Take(request.Count).ToArray();
             // Only the page's hits are asked which fields they matched.
             var matched = MatchedFields.Of(searcher, text, page.Select(hit => hit.Doc).ToList());
             var words = Words(request.Query);
