@@ -185,9 +185,8 @@ public sealed class SearchIndex : IDisposable
     public long SizeOnDisk => _directory.ListAll().Sum(f => _directory.FileLength(f));
 
     /// <summary>
-    /// Reads a merged segment's facet values (<see cref="SegmentFacets"/>) and connectivity (<see cref="ConnectivitySort"/>)
-    /// into memory on the merge thread, before searches see it: read at a search, a large merged segment's would cost
-    /// that search as much as a few hundred others.
+    /// Reads a merged segment's facet values (<see cref="SegmentFacets"/>) into memory on the merge thread, before
+    /// searches see it: read at a search, a large merged segment's would cost that search as much as a few hundred others.
     /// </summary>
     private sealed class FacetWarmer : IndexWriter.IndexReaderWarmer
     {
@@ -196,7 +195,7 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>
     /// Makes searchers that can search slices of their segments (<see cref="SlicedSearch"/>), whose segments' facet values
-    /// and connectivity are in memory, so the refresh pays for a new segment's, not a search.
+    /// are in memory, so the refresh pays for a new segment's, not a search.
     /// </summary>
     private sealed class WarmingSearcherFactory : SearcherFactory
     {
@@ -206,11 +205,7 @@ public sealed class SearchIndex : IDisposable
             return new SlicedSearch.SlicingSearcher(reader);
         }
 
-        public static void Warm(AtomicReader segment)
-        {
-            SegmentFacets.Of(segment);
-            ConnectivitySort.Of(segment);
-        }
+        public static void Warm(AtomicReader segment) => SegmentFacets.Of(segment);
     }
 
     public void Dispose()

@@ -16,7 +16,7 @@ namespace Lineage.Search.Querying;
 public sealed class AutocompleteService(SearchIndex index)
 {
     private static readonly Sort ByConnectivity = new(
-        ConnectivitySort.Field,
+        new SortField(IndexFields.Connectivity, SortFieldType.INT64, true),
         new SortField(IndexFields.SortName, SortFieldType.STRING));
 
     public IReadOnlyList<Suggestion> Suggest(string text, IReadOnlyList<string> types, int limit)

@@ -17,7 +17,7 @@ public sealed partial class SearchService(SearchIndex index)
 
     internal static readonly Sort ByRelevance = new(
         SortField.FIELD_SCORE,
-        ConnectivitySort.Field,
+        new SortField(IndexFields.Connectivity, SortFieldType.INT64, true),
         new SortField(IndexFields.SortName, SortFieldType.STRING));
 
     public SearchResults Search(SearchRequest request)
