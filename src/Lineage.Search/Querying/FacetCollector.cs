@@ -9,8 +9,9 @@ namespace Lineage.Search.Querying;
 
 /// <summary>
 /// Counts facet values over every hit of a query (Lucene.Net.Facet is not available). Each segment counts by its own
-/// ordinals, held in memory (<see cref="SegmentFacets"/>), into a pooled array; when the segment is done its counts move to the index-wide ordinals, so values are
-/// resolved to text only for the few each facet shows, not for every value every segment met.
+/// ordinals, held in memory (<see cref="SegmentFacets"/>), into a pooled array; when the segment is done its counts
+/// move to the index-wide ordinals, so values are resolved to text only for the few each facet shows, not for every
+/// value every segment met.
 /// </summary>
 internal sealed class FacetCollector(IndexReader reader) : ICollector
 {
