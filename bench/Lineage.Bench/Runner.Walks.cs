@@ -47,8 +47,8 @@ internal sealed partial class Runner
     /// <summary>
     /// The floor's node count from each root, or null (with a line saying why) when the row's floor would not finish in
     /// reasonable time: one walk past <see cref="CteFloor.Budget"/>, or all of them together so slow that timing the
-    /// row's rounds would take longer than <see cref="CteFloor.RowBudget"/>. From a hub at L, one walk each just under
-    /// the budget, times every root and round, had kept a run in one row's floor for over twelve minutes.
+    /// row's rounds would take longer than <see cref="CteFloor.RowBudget"/>: walks each under the budget, times every
+    /// root and round, can still hold a run in one row's floor for many minutes.
     /// </summary>
     private List<int>? WalkFloorOnce(WalkRow row, CteFloor floor)
     {
