@@ -40,6 +40,9 @@ internal static class DocumentMapper
 
     private static Field Exact(string name, string value) => new(name, value, ExactType);
 
+    /// <summary>A value of <see cref="IndexFields.AnyWord"/>, analysed as <paramref name="field"/>'s text: only whether a document has a word counts.</summary>
+    private static Field AnyWord(string value, string field) => new AnalyzedAs(IndexFields.AnyWord, value, ExactType, field);
+
     public static Document ToLucene(EntityDocument e)
     {
         var doc = new Document
@@ -47,6 +50,7 @@ internal static class DocumentMapper
             new Field(IndexFields.Urn, e.Urn, UrnType),
             Exact(IndexFields.Type, e.EntityType.ToLowerInvariant()),
             new TextField(IndexFields.Name, e.Name, Field.Store.NO),
+            AnyWord(e.Name, IndexFields.Name),
             Exact(IndexFields.NameExact, e.Name.ToLowerInvariant()),
             new Field(IndexFields.NamePrefix, e.Name, LookupType),
             new Field(IndexFields.WordPrefix, e.Name, LookupType),
@@ -57,7 +61,11 @@ internal static class DocumentMapper
             new NumericDocValuesField(IndexFields.Connectivity, e.Connectivity),
             new SortedDocValuesField(IndexFields.SortName, new BytesRef(e.Name.ToLowerInvariant())),
         };
-        foreach (var text in e.AllDescriptions) doc.Add(new TextField(IndexFields.Description, text, Field.Store.NO));
+        foreach (var text in e.AllDescriptions)
+        {
+            doc.Add(new TextField(IndexFields.Description, text, Field.Store.NO));
+            doc.Add(AnyWord(text, IndexFields.Description));
+        }
         if (e.Description is not null) doc.Add(new StoredField(IndexFields.StoredDescription, e.Description));
         if (e.Platform is not null) doc.Add(new StoredField(IndexFields.StoredPlatform, e.Platform));
         foreach (var target in e.Targets) doc.Add(new StoredField(IndexFields.StoredTarget, target));
@@ -90,5 +98,15 @@ internal static class DocumentMapper
             }
             doc.Add(new SortedSetDocValuesField(IndexFields.Facets[facet], new BytesRef(value)));
         }
+    }
+
+    /// <summary>
+    /// A field whose text is analysed as another field's. The stream is asked for when the writer inverts the field,
+    /// one field after another, so it can share the analyzer's reused stream with that other field.
+    /// </summary>
+    private sealed class AnalyzedAs(string name, string value, FieldType type, string field) : Field(name, value, type)
+    {
+        public override Lucene.Net.Analysis.TokenStream GetTokenStream(Lucene.Net.Analysis.Analyzer analyzer) =>
+            Analysis.SearchAnalyzers.PerField.GetTokenStream(field, GetStringValue());
     }
 }

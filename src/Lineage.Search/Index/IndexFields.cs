@@ -14,6 +14,12 @@ internal static class IndexFields
     public const string WordPrefix = "ac_word";
     public const string NameWord = "name_word";
     public const string Description = "description";
+
+    /// <summary>
+    /// Every word of the name and the descriptions, each analysed as its own field analyses it, in one field that is
+    /// never scored: a word that is the same term in both lets a query walk one list of documents, not two.
+    /// </summary>
+    public const string AnyWord = "any_word";
     public const string Platform = "platform";
     public const string Origin = "origin";
     public const string Tag = "tag";

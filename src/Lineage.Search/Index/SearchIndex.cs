@@ -21,10 +21,10 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>
     /// The version of the documents' fields, kept in each commit. An index written with other fields (2: whole name
-    /// words for long autocomplete input; 3: autocomplete fields without frequencies, positions or norms) is emptied on
-    /// open, and the feeder builds it again from the change feed.
+    /// words for long autocomplete input; 3: autocomplete fields without frequencies, positions or norms; 4: every word
+    /// of names and descriptions in one field) is emptied on open, and the feeder builds it again from the change feed.
     /// </summary>
-    private const string Format = "3";
+    private const string Format = "4";
     private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(1);
 
     private readonly LuceneDirectory _directory;

@@ -45,7 +45,7 @@ public sealed class AutocompleteService(SearchIndex index)
             {
                 if (suggestions.Count >= limit) break;
                 var query = Filtered(tierQuery, types);
-                var top = searcher.Search(query, null, limit + taken.Count, ByConnectivity);
+                var top = SlicedSearch.Top(searcher, query, ByConnectivity, limit + taken.Count);
                 foreach (var hit in top.ScoreDocs)
                 {
                     var doc = searcher.Doc(hit.Doc);

@@ -54,9 +54,38 @@ internal static partial class QueryParsing
         // A null field is a word without field:, looked up in every default field. Quoted words keep Lucene's
         // handling: each field takes the phrase as its analysis leaves it, so "the churn" is still a phrase in names.
         // Returning null leaves the clause out, as Lucene does for a word that analyses to nothing everywhere.
-        protected override Query? GetFieldQuery(string field, string queryText, bool quoted) =>
-            field is null && !quoted && IsDroppedWord(queryText) ? null : base.GetFieldQuery(field, queryText, quoted);
+        protected override Query? GetFieldQuery(string field, string queryText, bool quoted)
+        {
+            if (field is not null || quoted) return base.GetFieldQuery(field, queryText, quoted);
+            if (IsDroppedWord(queryText)) return null;
+            var query = base.GetFieldQuery(field, queryText, quoted);
+            return SameTermEverywhere(queryText) is { } term && query is not null ? WalkingOneList(term, query) : query;
+        }
     }
+
+    /// <summary>The one term a word is in every default field, or null when the fields analyse it differently.</summary>
+    private static string? SameTermEverywhere(string word)
+    {
+        string? same = null;
+        foreach (var field in DefaultFields)
+        {
+            if (SearchAnalyzers.Terms(SearchAnalyzers.PerField, field, word) is not [var term] || (same is not null && term != same)) return null;
+            same = term;
+        }
+        return same;
+    }
+
+    /// <summary>
+    /// A word's query (its name clause or its description clause), found through <see cref="IndexFields.AnyWord"/>:
+    /// the required clause holds exactly the documents having the word in either field and adds nothing to the score,
+    /// so the words of a query intersect one list each, and the scoring clauses are only moved to the documents found.
+    /// The scores are the word query's own.
+    /// </summary>
+    private static BooleanQuery WalkingOneList(string term, Query wordQuery) => new(disableCoord: true)
+    {
+        { new TermQuery(new Lucene.Net.Index.Term(IndexFields.AnyWord, term)) { Boost = 0 }, Occur.MUST },
+        { wordQuery, Occur.SHOULD },
+    };
 
     [GeneratedRegex(@"(?<![\w\\])([A-Za-z_][\w]*):(?!//)")]
     private static partial Regex FieldPrefix();

@@ -21,31 +21,41 @@ internal static class SlicedSearch
     /// </summary>
     public static (TopDocs Top, FacetCollector Facets) Search(IndexSearcher searcher, Query query, Sort sort, int size, int slicedFrom = DefaultSlicedFrom)
     {
+        var (top, facets) = Run(searcher, query, sort, size, slicedFrom, reader => new FacetCollector(reader));
+        return (top, facets!);
+    }
+
+    /// <summary>The top <paramref name="size"/> hits of <paramref name="query"/> by <paramref name="sort"/>, and their total.</summary>
+    public static TopDocs Top(IndexSearcher searcher, Query query, Sort sort, int size, int slicedFrom = DefaultSlicedFrom) =>
+        Run(searcher, query, sort, size, slicedFrom, _ => null).Top;
+
+    private static (TopDocs Top, FacetCollector? Facets) Run(
+        IndexSearcher searcher, Query query, Sort sort, int size, int slicedFrom, Func<IndexReader, FacetCollector?> facetsOf)
+    {
         var reader = searcher.IndexReader;
         var slices = Slices(reader.Leaves, reader.MaxDoc < slicedFrom ? 1 : Environment.ProcessorCount);
+        (TopFieldCollector Top, FacetCollector? Facets) Collectors() =>
+            (TopFieldCollector.Create(sort, size, fillFields: true, trackDocScores: sort.NeedsScores, trackMaxScore: false, docsScoredInOrder: false),
+             facetsOf(reader));
         if (slices.Count == 1)
         {
-            var (top, facets) = Collectors(reader, sort, size);
+            var (top, facets) = Collectors();
             searcher.Search(query, MultiCollector.Wrap(top, facets));
             return (top.GetTopDocs(), facets);
         }
         var weight = searcher.CreateNormalizedWeight(query);
-        var found = new (TopFieldCollector Top, FacetCollector Facets)[slices.Count];
+        var found = new (TopFieldCollector Top, FacetCollector? Facets)[slices.Count];
         void Run(int slice)
         {
-            found[slice] = Collectors(reader, sort, size);
+            found[slice] = Collectors();
             ((SlicingSearcher)searcher).Search(slices[slice], weight, MultiCollector.Wrap(found[slice].Top, found[slice].Facets));
         }
         var others = Enumerable.Range(1, slices.Count - 1).Select(slice => Task.Run(() => Run(slice))).ToArray();
         Run(0);
         Task.WaitAll(others);
-        for (var slice = 1; slice < found.Length; slice++) found[0].Facets.Add(found[slice].Facets);
+        for (var slice = 1; slice < found.Length; slice++) found[0].Facets?.Add(found[slice].Facets!);
         return (TopDocs.Merge(sort, size, [.. found.Select(f => (TopDocs)f.Top.GetTopDocs())]), found[0].Facets);
     }
-
-    private static (TopFieldCollector Top, FacetCollector Facets) Collectors(IndexReader reader, Sort sort, int size) =>
-        (TopFieldCollector.Create(sort, size, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false),
-         new FacetCollector(reader));
 
     /// <summary>Up to <paramref name="count"/> runs of consecutive segments, of about as many documents each.</summary>
     private static List<List<AtomicReaderContext>> Slices(IList<AtomicReaderContext> leaves, int count)

@@ -36,6 +36,13 @@ public sealed class SlicedSearchTests(IndexFolder folder) : IClassFixture<IndexF
                 sliced.ScoreDocs.Select(d => d.Doc).ShouldBe(onePass.ScoreDocs.Select(d => d.Doc));
                 sliced.ScoreDocs.Select(d => d.Score).ShouldBe(onePass.ScoreDocs.Select(d => d.Score));
                 slicedFacets.Facets(50).ShouldBeEquivalentTo(onePassFacets.Facets(50));
+
+                // As autocomplete asks: by connectivity and name, no scores, no facets.
+                var byRank = new Lucene.Net.Search.Sort(SearchService.ByRelevance.GetSort()[1..]);
+                var onePassTop = SlicedSearch.Top(searcher, query, byRank, size, slicedFrom: int.MaxValue);
+                var slicedTop = SlicedSearch.Top(searcher, query, byRank, size, slicedFrom: 0);
+                slicedTop.TotalHits.ShouldBe(120);
+                slicedTop.ScoreDocs.Select(d => d.Doc).ShouldBe(onePassTop.ScoreDocs.Select(d => d.Doc));
             }
             return 0;
         });
