@@ -127,7 +127,11 @@ public sealed class IndexFeeder(
                     await RefreshTargetsAsync(due, ct);
                     continue;
                 }
-                if (commitWhenCaughtUp) index.Commit();
+                if (commitWhenCaughtUp)
+                {
+                    index.Commit();
+                    index.MergeWhenQuiet();
+                }
                 return index.AppliedSequence;
             }
             finally

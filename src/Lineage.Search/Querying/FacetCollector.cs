@@ -11,7 +11,8 @@ namespace Lineage.Search.Querying;
 /// Counts facet values over every hit of a query (Lucene.Net.Facet is not available). Each segment counts by its own
 /// ordinals, held in memory (<see cref="SegmentFacets"/>), into a pooled array; when the segment is done its counts
 /// move to the index-wide ordinals, so values are resolved to text only for the few each facet shows, not for every
-/// value every segment met.
+/// value every segment met. The index-wide counts are pooled too, and go back to the pool when <see cref="Facets"/> has
+/// read them: at L a search's count arrays were a tenth of what it allocated.
 /// </summary>
 internal sealed class FacetCollector(IndexReader reader) : ICollector
 {
@@ -20,11 +21,18 @@ internal sealed class FacetCollector(IndexReader reader) : ICollector
     private static readonly ConditionalWeakTable<IndexReader, Dictionary<string, MultiDocValues.OrdinalMap?>> Maps = new();
 
     private readonly Dictionary<string, MultiDocValues.OrdinalMap?> _maps = Maps.GetValue(reader, OrdinalMaps);
+    // Each facet's counts by index-wide ordinal: a pooled array, of which the first ValueCount elements are used.
     private readonly Dictionary<string, long[]> _counts = [];
     private readonly List<(SegmentFacets.Ordinals Ordinals, int[] Counts)> _segment = [];
     private int _segmentIndex;
+    private bool _read;
 
-    public bool AcceptsDocsOutOfOrder => true;
+    /// <summary>
+    /// In order, as every search here is scored anyway (its text is a required clause): asked for documents out of
+    /// order, Lucene's boolean weight builds an out-of-order scorer for each clause before it meets the required one
+    /// and falls back, and at L those unused scorers' buckets were an eighth of what a search allocated.
+    /// </summary>
+    public bool AcceptsDocsOutOfOrder => false;
 
     public void SetScorer(Scorer scorer)
     {
@@ -47,7 +55,7 @@ internal sealed class FacetCollector(IndexReader reader) : ICollector
         foreach (var (ordinals, counts) in _segment) ordinals.Count(doc, counts);
     }
 
-    /// <summary>Adds the counts of <paramref name="other"/>, which counted other segments of the same reader.</summary>
+    /// <summary>Adds the counts of <paramref name="other"/>, which counted other segments of the same reader, and takes its arrays.</summary>
     public void Add(FacetCollector other)
     {
         Flush();
@@ -56,42 +64,62 @@ internal sealed class FacetCollector(IndexReader reader) : ICollector
         {
             if (!_counts.TryGetValue(facet, out var total))
             {
-                _counts[facet] = (long[])counts.Clone();
+                _counts[facet] = counts;
                 continue;
             }
-            for (var ord = 0; ord < counts.Length; ord++) total[ord] += counts[ord];
+            for (var ord = 0; ord < ValueCount(facet); ord++) total[ord] += counts[ord];
+            ArrayPool<long>.Shared.Return(counts);
         }
+        other._counts.Clear();
     }
 
-    /// <summary>The facets, each value with its count, most frequent first (then by value), at most <paramref name="perFacet"/> each.</summary>
+    /// <summary>
+    /// The facets, each value with its count, most frequent first (then by value), at most <paramref name="perFacet"/>
+    /// each. The counts go back to the pool: this is the collector's last call.
+    /// </summary>
     public IReadOnlyList<Facet> Facets(int perFacet)
     {
+        if (_read) throw new InvalidOperationException("The facets of a search are read once: their counts are back in the pool.");
+        _read = true;
         Flush();
-        return IndexFields.Facets.Keys.Select(facet => new Facet(facet, Top(facet, perFacet))).ToList();
+        var facets = IndexFields.Facets.Keys.Select(facet => new Facet(facet, Top(facet, perFacet))).ToList();
+        foreach (var counts in _counts.Values) ArrayPool<long>.Shared.Return(counts);
+        _counts.Clear();
+        return facets;
     }
 
     private List<FacetValue> Top(string facet, int perFacet)
     {
         if (!_counts.TryGetValue(facet, out var counts)) return [];
-        var counted = Enumerable.Range(0, counts.Length).Where(ord => counts[ord] > 0).ToList();
-        if (counted.Count == 0) return [];
         // Only values that can make the cut are read as text: those counted at least as often as the last one shown
         // (ties at the cut are decided by the text, as the answer orders them).
-        var cut = counted.Select(ord => counts[ord]).OrderDescending().ElementAt(Math.Min(perFacet, counted.Count) - 1);
+        var highest = new PriorityQueue<long, long>(perFacet + 1);
+        var length = ValueCount(facet);
+        for (var ord = 0; ord < length; ord++)
+        {
+            if (counts[ord] == 0) continue;
+            highest.Enqueue(counts[ord], counts[ord]);
+            if (highest.Count > perFacet) highest.Dequeue();
+        }
+        if (highest.Count == 0) return [];
+        var cut = highest.Peek();
         var map = _maps[facet];
         var leaves = reader.Leaves;
         var term = new BytesRef();
-        return counted.Where(ord => counts[ord] >= cut)
-            .Select(ord =>
-            {
-                var (segment, segmentOrd) = map is null ? (0, ord) : (map.GetFirstSegmentNumber(ord), map.GetFirstSegmentOrd(ord));
-                leaves[segment].AtomicReader.GetSortedSetDocValues(IndexFields.Facets[facet]).LookupOrd(segmentOrd, term);
-                return new FacetValue(term.Utf8ToString(), (int)counts[ord]);
-            })
-            .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)
-            .Take(perFacet)
-            .ToList();
+        var values = new List<FacetValue>();
+        for (var ord = 0; ord < length; ord++)
+        {
+            if (counts[ord] < cut || counts[ord] == 0) continue;
+            var (segment, segmentOrd) = map is null ? (0, ord) : (map.GetFirstSegmentNumber(ord), map.GetFirstSegmentOrd(ord));
+            leaves[segment].AtomicReader.GetSortedSetDocValues(IndexFields.Facets[facet]).LookupOrd(segmentOrd, term);
+            values.Add(new FacetValue(term.Utf8ToString(), (int)counts[ord]));
+        }
+        return values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).Take(perFacet).ToList();
     }
+
+    /// <summary>How many values a facet has in the whole index (its counts array may be longer).</summary>
+    private int ValueCount(string facet) =>
+        _maps[facet] is { } map ? checked((int)map.ValueCount) : reader.Leaves[0].AtomicReader.GetSortedSetDocValues(IndexFields.Facets[facet])?.ValueCount is { } count ? checked((int)count) : 0;
 
     /// <summary>Adds the segment's counts to the index-wide ones and returns its arrays to the pool.</summary>
     private void Flush()
@@ -101,7 +129,11 @@ internal sealed class FacetCollector(IndexReader reader) : ICollector
             var (facet, length) = (ordinals.Facet, ordinals.ValueCount);
             var map = _maps[facet];
             if (!_counts.TryGetValue(facet, out var total))
-                _counts[facet] = total = new long[map?.ValueCount ?? length];
+            {
+                var size = map is null ? length : checked((int)map.ValueCount);
+                _counts[facet] = total = ArrayPool<long>.Shared.Rent(size);
+                Array.Clear(total, 0, size);
+            }
             for (var ord = 0; ord < length; ord++)
             {
                 if (counts[ord] != 0) total[map is null ? ord : map.GetGlobalOrd(_segmentIndex, ord)] += counts[ord];

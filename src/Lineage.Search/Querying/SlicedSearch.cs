@@ -35,7 +35,7 @@ internal static class SlicedSearch
         var reader = searcher.IndexReader;
         var slices = Slices(reader.Leaves, reader.MaxDoc < slicedFrom ? 1 : Environment.ProcessorCount);
         (TopFieldCollector Top, FacetCollector? Facets) Collectors() =>
-            (TopFieldCollector.Create(sort, size, fillFields: true, trackDocScores: sort.NeedsScores, trackMaxScore: false, docsScoredInOrder: false),
+            (TopFieldCollector.Create(sort, size, fillFields: true, trackDocScores: sort.NeedsScores, trackMaxScore: false, docsScoredInOrder: true),
              facetsOf(reader));
         if (slices.Count == 1)
         {

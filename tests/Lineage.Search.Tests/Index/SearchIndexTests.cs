@@ -142,4 +142,27 @@ public sealed class SearchIndexTests : IDisposable
 
         index.SizeOnDisk.ShouldBeGreaterThan(0);
     }
+
+    [Fact]
+    public void when_writes_pause_the_smallest_segments_are_merged_until_few_are_left()
+    {
+        // Each write made searchable at once is a segment of its own. Lucene's policy merges an index this small into one
+        // segment; this one lets fifty of a size be, as the service's lets the small ones of a large index be.
+        using var index = new SearchIndex(_path, new Lucene.Net.Index.LogDocMergePolicy { NoCFSRatio = 0, MergeFactor = 50 });
+        var word = Words.New();
+        var docs = Enumerable.Range(0, SearchIndex.QuietSegments + 2).Select(i => Docs.Model($"{word}_{i}")).ToList();
+        for (var i = 0; i < docs.Count; i++) index.Apply([docs[i]], [], i + 1);
+        index.SegmentCount.ShouldBeGreaterThan(SearchIndex.QuietSegments);
+
+        // As the feeder does at every poll while no write comes.
+        for (var clock = System.Diagnostics.Stopwatch.StartNew(); index.SegmentCount > SearchIndex.QuietSegments && clock.Elapsed < TimeSpan.FromSeconds(20);)
+        {
+            index.MergeWhenQuiet();
+            Thread.Sleep(50);
+        }
+
+        index.SegmentCount.ShouldBeLessThanOrEqualTo(SearchIndex.QuietSegments);
+        index.Count.ShouldBe(docs.Count);
+        new SearchService(index).Search(Docs.Query(word, count: 50)).Urns().Order().ShouldBe(docs.Select(d => d.Urn).Order());
+    }
 }
