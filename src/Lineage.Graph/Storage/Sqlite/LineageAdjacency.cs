@@ -121,6 +121,14 @@ internal sealed class LineageAdjacency
             _sequence = Unusable;
             (_graph, _urnBytes) = (Graph.Empty, 0);
             var sequence = await SequenceAsync(connection, transaction, ct);
+            // Sized for the whole file first: grown slice by slice, a million nodes' arrays were copied a dozen times
+            // over, and the copies left behind took the service's memory at start past a gigabyte.
+            await using (var size = Command(connection, transaction, "SELECT coalesce(max(id), 0), coalesce(sum(length(CAST(urn AS BLOB))), 0) FROM nodes"))
+            await using (var reader = await size.ExecuteReaderAsync(ct))
+            {
+                if (await reader.ReadAsync(ct) && reader.GetInt64(0) < int.MaxValue)
+                    _graph = Grown(Graph.Empty, (int)reader.GetInt64(0) + 1, reader.GetInt64(1)) ?? Graph.Empty;
+            }
             // In slices, so that loading a large estate never holds all its rows at once beside the copy.
             var delta = new Delta();
             var followed = true;
