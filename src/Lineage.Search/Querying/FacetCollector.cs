@@ -12,7 +12,7 @@ namespace Lineage.Search.Querying;
 /// ordinals, held in memory (<see cref="SegmentFacets"/>), into a pooled array; when the segment is done its counts
 /// move to the index-wide ordinals, so values are resolved to text only for the few each facet shows, not for every
 /// value every segment met. The index-wide counts are pooled too, and go back to the pool when <see cref="Facets"/> has
-/// read them: at L a search's count arrays were a tenth of what it allocated.
+/// read them: at L a search's count arrays were about 6% of what it allocated.
 /// </summary>
 internal sealed class FacetCollector(IndexReader reader) : ICollector
 {
@@ -30,7 +30,7 @@ internal sealed class FacetCollector(IndexReader reader) : ICollector
     /// <summary>
     /// In order, as every search here is scored anyway (its text is a required clause): asked for documents out of
     /// order, Lucene's boolean weight builds an out-of-order scorer for each clause before it meets the required one
-    /// and falls back, and at L those unused scorers' buckets were an eighth of what a search allocated.
+    /// and falls back, and at L those unused scorers' buckets were about 16% of what a search allocated.
     /// </summary>
     public bool AcceptsDocsOutOfOrder => false;
 
@@ -67,7 +67,8 @@ internal sealed class FacetCollector(IndexReader reader) : ICollector
                 _counts[facet] = counts;
                 continue;
             }
-            for (var ord = 0; ord < ValueCount(facet); ord++) total[ord] += counts[ord];
+            var length = ValueCount(facet);
+            for (var ord = 0; ord < length; ord++) total[ord] += counts[ord];
             ArrayPool<long>.Shared.Return(counts);
         }
         other._counts.Clear();

@@ -121,8 +121,8 @@ internal sealed class LineageAdjacency
             _sequence = Unusable;
             (_graph, _urnBytes) = (Graph.Empty, 0);
             var sequence = await SequenceAsync(connection, transaction, ct);
-            // Sized for the whole file first: grown slice by slice, a million nodes' arrays were copied a dozen times
-            // over, and the copies left behind took the service's memory at start past a gigabyte.
+            // Sized for the whole file first: grown slice by slice, the arrays were copied at every growth, and the
+            // copies left behind raised the service's peak at start at L (a million entities) from 728 to 902 MB.
             await using (var size = Command(connection, transaction, "SELECT coalesce(max(id), 0), coalesce(sum(length(CAST(urn AS BLOB))), 0) FROM nodes"))
             await using (var reader = await size.ExecuteReaderAsync(ct))
             {
