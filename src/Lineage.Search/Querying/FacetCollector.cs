@@ -21,8 +21,8 @@ internal sealed class FacetCollector(IndexReader reader) : ICollector
     private static readonly ConditionalWeakTable<IndexReader, Dictionary<string, MultiDocValues.OrdinalMap?>> Maps = new();
 
     private readonly Dictionary<string, MultiDocValues.OrdinalMap?> _maps = Maps.GetValue(reader, OrdinalMaps);
-    // Each facet's counts by index-wide ordinal: a pooled array, of which the first ValueCount elements are used.
-    private readonly Dictionary<string, long[]> _counts = [];
+    // Each facet's counts by index-wide ordinal: a pooled array, of which the first Length elements are used.
+    private readonly Dictionary<string, (long[] Counts, int Length)> _counts = [];
     private readonly List<(SegmentFacets.Ordinals Ordinals, int[] Counts)> _segment = [];
     private int _segmentIndex;
     private bool _read;
@@ -60,15 +60,14 @@ internal sealed class FacetCollector(IndexReader reader) : ICollector
     {
         Flush();
         other.Flush();
-        foreach (var (facet, counts) in other._counts)
+        foreach (var (facet, (counts, length)) in other._counts)
         {
             if (!_counts.TryGetValue(facet, out var total))
             {
-                _counts[facet] = counts;
+                _counts[facet] = (counts, length);
                 continue;
             }
-            var length = ValueCount(facet);
-            for (var ord = 0; ord < length; ord++) total[ord] += counts[ord];
+            for (var ord = 0; ord < length; ord++) total.Counts[ord] += counts[ord];
             ArrayPool<long>.Shared.Return(counts);
         }
         other._counts.Clear();
@@ -84,18 +83,18 @@ internal sealed class FacetCollector(IndexReader reader) : ICollector
         _read = true;
         Flush();
         var facets = IndexFields.Facets.Keys.Select(facet => new Facet(facet, Top(facet, perFacet))).ToList();
-        foreach (var counts in _counts.Values) ArrayPool<long>.Shared.Return(counts);
+        foreach (var (counts, _) in _counts.Values) ArrayPool<long>.Shared.Return(counts);
         _counts.Clear();
         return facets;
     }
 
     private List<FacetValue> Top(string facet, int perFacet)
     {
-        if (!_counts.TryGetValue(facet, out var counts)) return [];
+        if (!_counts.TryGetValue(facet, out var facetCounts)) return [];
+        var (counts, length) = facetCounts;
         // Only values that can make the cut are read as text: those counted at least as often as the last one shown
         // (ties at the cut are decided by the text, as the answer orders them).
         var highest = new PriorityQueue<long, long>(perFacet + 1);
-        var length = ValueCount(facet);
         for (var ord = 0; ord < length; ord++)
         {
             if (counts[ord] == 0) continue;
@@ -118,10 +117,6 @@ internal sealed class FacetCollector(IndexReader reader) : ICollector
         return values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).Take(perFacet).ToList();
     }
 
-    /// <summary>How many values a facet has in the whole index (its counts array may be longer).</summary>
-    private int ValueCount(string facet) =>
-        _maps[facet] is { } map ? checked((int)map.ValueCount) : reader.Leaves[0].AtomicReader.GetSortedSetDocValues(IndexFields.Facets[facet])?.ValueCount is { } count ? checked((int)count) : 0;
-
     /// <summary>Adds the segment's counts to the index-wide ones and returns its arrays to the pool.</summary>
     private void Flush()
     {
@@ -129,12 +124,13 @@ internal sealed class FacetCollector(IndexReader reader) : ICollector
         {
             var (facet, length) = (ordinals.Facet, ordinals.ValueCount);
             var map = _maps[facet];
-            if (!_counts.TryGetValue(facet, out var total))
+            if (!_counts.TryGetValue(facet, out var entry))
             {
                 var size = map is null ? length : checked((int)map.ValueCount);
-                _counts[facet] = total = ArrayPool<long>.Shared.Rent(size);
-                Array.Clear(total, 0, size);
+                _counts[facet] = entry = (ArrayPool<long>.Shared.Rent(size), size);
+                Array.Clear(entry.Counts, 0, size);
             }
+            var total = entry.Counts;
             for (var ord = 0; ord < length; ord++)
             {
                 if (counts[ord] != 0) total[map is null ? ord : map.GetGlobalOrd(_segmentIndex, ord)] += counts[ord];

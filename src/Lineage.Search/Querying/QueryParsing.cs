@@ -57,22 +57,13 @@ internal static partial class QueryParsing
         protected override Query? GetFieldQuery(string field, string queryText, bool quoted)
         {
             if (field is not null || quoted) return base.GetFieldQuery(field, queryText, quoted);
-            if (IsDroppedWord(queryText)) return null;
+            var terms = DefaultFields.Select(f => SearchAnalyzers.Terms(SearchAnalyzers.PerField, f, queryText)).ToList();
+            if (terms.Any(t => t.Count == 0)) return null;
             var query = base.GetFieldQuery(field, queryText, quoted);
-            return SameTermEverywhere(queryText) is { } term && query is not null ? WalkingOneList(term, query) : query;
+            // A word that is one and the same term in every field can be found through the field of every word.
+            var same = terms.All(t => t.Count == 1 && t[0] == terms[0][0]);
+            return same && query is not null ? WalkingOneList(terms[0][0], query) : query;
         }
-    }
-
-    /// <summary>The one term a word is in every default field, or null when the fields analyse it differently.</summary>
-    private static string? SameTermEverywhere(string word)
-    {
-        string? same = null;
-        foreach (var field in DefaultFields)
-        {
-            if (SearchAnalyzers.Terms(SearchAnalyzers.PerField, field, word) is not [var term] || (same is not null && term != same)) return null;
-            same = term;
-        }
-        return same;
     }
 
     /// <summary>
