@@ -21,6 +21,10 @@ internal static class Scope
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, null),
     };
 
+    /// <summary>Whether the request's token has <paramref name="scope"/> (or a larger one).</summary>
+    public static bool Grants(System.Security.Claims.ClaimsPrincipal user, string scope) =>
+        user.FindFirst(ClaimType)?.Value.Split(' ').Contains(scope) == true;
+
     /// <summary>
     /// A token's claim lists its scope and every scope below it, so that an endpoint names only the least scope it
     /// needs and FastEndpoints' any-of check lets the larger ones through.

@@ -13,6 +13,8 @@ internal static class WireServiceCollectionExtensions
     {
         services.AddSingleton<MatcherPolicy, RestLiActionMatcherPolicy>();
         services.AddSingleton<SnapshotReader>();
+        services.AddSingleton<FileEntryReader>();
+        services.AddSingleton<Transfer.Export.ExportEntries>();
         services.AddSingleton<OpenLineage.Mapping.EventMapper>();
         return services;
     }

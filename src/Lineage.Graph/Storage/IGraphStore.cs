@@ -49,6 +49,12 @@ public interface IGraphStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<string>> ListEntityUrnsAsync(string? after, int limit, CancellationToken ct);
 
+    /// <summary>
+    /// What the store keeps about each of <paramref name="urns"/> that has anything stored (<see cref="EntityArchive"/>),
+    /// in the order of <paramref name="urns"/>: the export's read, a page of <see cref="ListEntityUrnsAsync"/> at a time.
+    /// </summary>
+    Task<IReadOnlyList<EntityArchive>> GetArchivesAsync(IReadOnlyList<string> urns, CancellationToken ct);
+
     /// <summary>The sequence number of the change feed's last committed change; 0 when it has none.</summary>
     Task<long> GetLastSequenceAsync(CancellationToken ct);
 

@@ -4,7 +4,13 @@ using Lineage.Graph.Relationships;
 namespace Lineage.Graph.Storage;
 
 /// <summary>One change in an atomic batch handed to the store by the write path.</summary>
-public abstract record StoreOperation(string Urn, string EntityType);
+public abstract record StoreOperation(string Urn, string EntityType)
+{
+    /// <summary>
+    /// When the version or value was first written (Unix ms), for an import restoring it from an export; null means now.
+    /// </summary>
+    public long? RestoredAt { get; init; }
+}
 
 /// <summary>
 /// Store <paramref name="Value"/> as the latest version of an aspect and replace the edges this aspect of this
@@ -39,7 +45,11 @@ public sealed record RecordTimeseries(
     string ValueHash,
     JsonObject? SystemMetadata,
     IReadOnlyList<Relationship> Edges,
-    string Actor) : StoreOperation(Urn, EntityType);
+    string Actor) : StoreOperation(Urn, EntityType)
+{
+    /// <summary>For an import: the revision the value had as the aspect's latest where it was exported, else null.</summary>
+    public long? RestoredRevision { get; init; }
+}
 
 /// <summary>Remove an aspect: its latest value joins the history and its edges go.</summary>
 /// <param name="Removed">For the status aspect: false, as an entity without status is not soft-deleted; else null.</param>

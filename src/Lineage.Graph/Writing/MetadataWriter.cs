@@ -111,6 +111,17 @@ public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry,
         var spec = AspectOf(entity, proposal.AspectName);
         var key = (urn.ToString(), spec.Name);
         var condition = proposal.IfVersionMatch is { } expected ? WriteCondition.RevisionEquals(expected) : WriteCondition.None;
+        if (proposal.Restore is { } restore)
+        {
+            if (proposal.ChangeType is not (ChangeType.Upsert or ChangeType.Delete))
+                throw new ValidationException("changeType",
+                    $"a restored version (systemMetadata.version) is written by UPSERT or DELETE, not {proposal.ChangeType.ToString().ToUpperInvariant()}");
+            if (proposal.IfVersionMatch is not null)
+                throw new ValidationException("If-Version-Match", "a restored version (systemMetadata.version) cannot also carry If-Version-Match");
+            if (restore.Revision is { } revision) condition = WriteCondition.Restore(revision);
+            else if (!spec.IsTimeseries) throw new ValidationException("systemMetadata.version", "required to restore a version of a versioned aspect");
+            actor = restore.CreatedBy;
+        }
 
         if (spec.IsTimeseries)
         {
@@ -122,7 +133,8 @@ public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry,
         {
             if (spec.IsKey) throw new ValidationException("aspectName", "the key aspect cannot be deleted; delete the entity instead");
             plan.ProposalOperation.Add(plan.Add(
-                new DeleteAspect(urn.ToString(), urn.EntityType, spec.Name, condition, spec.Name == "status" ? false : null, actor), index));
+                new DeleteAspect(urn.ToString(), urn.EntityType, spec.Name, condition, spec.Name == "status" ? false : null, actor)
+                    { RestoredAt = proposal.Restore?.CreatedAt }, index));
             plan.Pending[key] = null;
             return;
         }
@@ -174,12 +186,12 @@ public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry,
 
         var upsert = new UpsertAspect(urn.ToString(), urn.EntityType, spec.Name, aspect, CanonicalJson.Hash(aspect),
             proposal.SystemMetadata, RelationshipExtractor.Extract(urn.ToString(), spec, aspect), condition,
-            spec.Name == "status" ? aspect["removed"]?.GetValue<bool>() ?? false : null, actor);
+            spec.Name == "status" ? aspect["removed"]?.GetValue<bool>() ?? false : null, actor) { RestoredAt = proposal.Restore?.CreatedAt };
         var op = plan.Add(upsert, index);
         plan.ProposalOperation.Add(op);
         if (retriable) plan.RetriableOperations.Add(op);
         plan.Pending[key] = aspect;
-        AddDerived(plan, urn, entity, index, actor);
+        AddDerived(plan, urn, entity, index, actor, proposal);
     }
 
     /// <summary>
@@ -198,15 +210,20 @@ public sealed class MetadataWriter(IGraphStore store, MetadataRegistry registry,
         var at = value["timestampMillis"]!.GetValue<long>();
         var partition = value["partitionSpec"]?["partition"]?.GetValue<string>() ?? "";
         var op = plan.Add(new RecordTimeseries(urn.ToString(), urn.EntityType, spec.Name, at, partition, value,
-            CanonicalJson.Hash(value), proposal.SystemMetadata, RelationshipExtractor.Extract(urn.ToString(), spec, value), actor), index);
+            CanonicalJson.Hash(value), proposal.SystemMetadata, RelationshipExtractor.Extract(urn.ToString(), spec, value), actor)
+            { RestoredAt = proposal.Restore?.CreatedAt, RestoredRevision = proposal.Restore?.Revision }, index);
         plan.ProposalOperation.Add(op);
-        AddDerived(plan, urn, entity, index, actor);
+        AddDerived(plan, urn, entity, index, actor, proposal);
     }
 
-    /// <summary>Like DataHub, an entity whose key names a platform gets a dataPlatformInstance aspect when it has none.</summary>
-    private void AddDerived(Plan plan, Urn urn, EntitySpec entity, int index, string actor)
+    /// <summary>
+    /// Like DataHub, an entity whose key names a platform gets a dataPlatformInstance aspect when it has none. Not on a
+    /// restore: the export carries the derived aspect as it was stored, with its own time.
+    /// </summary>
+    private void AddDerived(Plan plan, Urn urn, EntitySpec entity, int index, string actor, Proposal proposal)
     {
         const string name = "dataPlatformInstance";
+        if (proposal.Restore is not null) return;
         var platform = urn.Spec.Parts.Select((p, i) => (p, i)).FirstOrDefault(x => x.p.Name == "platform" && x.p.Kind == KeyPartKind.Urn);
         if (platform.p is null || registry.AspectOf(entity.EntityType, name) is null || !plan.DerivedFor.Add(urn.ToString())) return;
         var value = new JsonObject { ["platform"] = urn.Parts[platform.i] };

@@ -28,7 +28,19 @@ public sealed record Proposal(
     /// set (a run's creation, from whichever of its events arrives first). No wire format sends it; mappings do.
     /// </summary>
     public bool OnlyIfAbsent { get; init; }
+
+    /// <summary>
+    /// Set when the proposal recreates a version an export wrote (an import): the revision it had, when and by whom it
+    /// was written. Only UPSERT and DELETE restore.
+    /// </summary>
+    public RestoredVersion? Restore { get; init; }
 }
+
+/// <summary>
+/// A version as an export recorded it: its revision, and when (Unix ms) and by whom it was first written. A timeseries
+/// value has no revision unless it was the aspect's latest.
+/// </summary>
+public sealed record RestoredVersion(long? Revision, long CreatedAt, string CreatedBy);
 
 /// <summary>DataHub's change types that Lineage accepts.</summary>
 public enum ChangeType

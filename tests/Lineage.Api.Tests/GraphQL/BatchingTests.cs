@@ -92,6 +92,8 @@ public abstract class BatchingTests(LineageApiFactory factory)
             inner.GetLatestAspectsAsync(urns, aspect, ct);
         public Task<ILineageRead> OpenLineageReadAsync(CancellationToken ct) => inner.OpenLineageReadAsync(ct);
         public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) => inner.GetConnectivityAsync(urns, ct);
+        public Task<IReadOnlyList<EntityArchive>> GetArchivesAsync(IReadOnlyList<string> urns, CancellationToken ct) => inner.GetArchivesAsync(urns, ct);
+
         public Task<IReadOnlyList<string>> ListEntityUrnsAsync(string? after, int limit, CancellationToken ct) => inner.ListEntityUrnsAsync(after, limit, ct);
         public Task<long> GetLastSequenceAsync(CancellationToken ct) => inner.GetLastSequenceAsync(ct);
         public Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterAsync(long after, int limit, CancellationToken ct) => inner.ReadChangesAfterAsync(after, limit, ct);

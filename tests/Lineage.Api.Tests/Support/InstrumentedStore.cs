@@ -61,6 +61,8 @@ public sealed class InstrumentedStore(IGraphStore inner) : IGraphStore
     public Task<IReadOnlyList<TimeseriesValue>> GetTimeseriesValuesAsync(TimeseriesQuery query, CancellationToken ct) => inner.GetTimeseriesValuesAsync(query, ct);
     public Task<RelationshipPage> GetRelationshipsAsync(RelationshipQuery query, CancellationToken ct) => inner.GetRelationshipsAsync(query, ct);
     public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) => inner.GetConnectivityAsync(urns, ct);
+    public Task<IReadOnlyList<EntityArchive>> GetArchivesAsync(IReadOnlyList<string> urns, CancellationToken ct) => inner.GetArchivesAsync(urns, ct);
+
     public Task<IReadOnlyList<string>> ListEntityUrnsAsync(string? after, int limit, CancellationToken ct) => inner.ListEntityUrnsAsync(after, limit, ct);
     public Task<long> GetLastSequenceAsync(CancellationToken ct) => inner.GetLastSequenceAsync(ct);
     public Task<IReadOnlyList<ChangeRecord>> ReadChangesAfterAsync(long after, int limit, CancellationToken ct) => inner.ReadChangesAfterAsync(after, limit, ct);

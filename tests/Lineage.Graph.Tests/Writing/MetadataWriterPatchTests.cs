@@ -218,6 +218,8 @@ public sealed class MetadataWriterPatchTests(SqliteStoreFixture fx) : IClassFixt
         public Task<ILineageRead> OpenLineageReadAsync(CancellationToken ct) => inner.OpenLineageReadAsync(ct);
         public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
             inner.GetConnectivityAsync(urns, ct);
+        public Task<IReadOnlyList<EntityArchive>> GetArchivesAsync(IReadOnlyList<string> urns, CancellationToken ct) => inner.GetArchivesAsync(urns, ct);
+
         public Task<IReadOnlyList<string>> ListEntityUrnsAsync(string? after, int limit, CancellationToken ct) => inner.ListEntityUrnsAsync(after, limit, ct);
         public Task<long> GetLastSequenceAsync(CancellationToken ct) => inner.GetLastSequenceAsync(ct);
         public Task<IReadOnlyDictionary<string, StoredEntity>> GetEntitiesAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>

@@ -63,6 +63,8 @@ internal sealed class RecordingStore(IGraphStore inner) : IGraphStore
 
     public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
         inner.GetConnectivityAsync(urns, ct);
+    public Task<IReadOnlyList<EntityArchive>> GetArchivesAsync(IReadOnlyList<string> urns, CancellationToken ct) => inner.GetArchivesAsync(urns, ct);
+
     public Task<IReadOnlyList<string>> ListEntityUrnsAsync(string? after, int limit, CancellationToken ct)
     {
         Interlocked.Increment(ref _walkPages);

@@ -59,7 +59,7 @@ internal static class ProposalReader
         }
     }
 
-    private static ChangeType ParseChangeType(string text) => text switch
+    public static ChangeType ParseChangeType(string text) => text switch
     {
         "UPSERT" => ChangeType.Upsert,
         "CREATE" => ChangeType.Create,

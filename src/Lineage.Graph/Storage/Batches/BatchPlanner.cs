@@ -18,7 +18,7 @@ public sealed class BatchPlanner
     private readonly List<string> _wipedEntities = [];
     private readonly List<AspectKey> _archived = [];
     private readonly List<AspectKey> _dropped = [];
-    private readonly Dictionary<(string Urn, string Aspect, long At, string Partition), TimeseriesPoint> _points = [];
+    private readonly Dictionary<PointKey, TimeseriesPoint> _points = [];
     private readonly List<NewAspectVersion?> _versions = [];
     private readonly List<SystemMetadataTouch> _touches = [];
     private readonly Dictionary<AspectKey, EdgeReplacement> _edges = [];
@@ -59,26 +59,29 @@ public sealed class BatchPlanner
     {
         var key = new AspectKey(op.Urn, op.Aspect);
         var current = AspectNow(key);
-        if (!Allowed(op.Urn, op.Aspect, op.Condition, current.Latest, index))
-            return new PlannedOutcome(op.Urn, op.Aspect, WriteEffect.Skipped, current.Latest!.Revision, null);
+        var restoring = op.Condition.Kind == WriteConditionKind.Restore;
+        if (!Allowed(op.Urn, op.Aspect, op.Condition, current.Latest, index)
+            || restoring && Math.Max(current.Latest?.Revision ?? 0, current.MaxVersion) >= op.Condition.Revision)
+            return new PlannedOutcome(op.Urn, op.Aspect, WriteEffect.Skipped, current.Latest?.Revision ?? 0, null);
 
-        if (current.Latest is { } same && same.Hash == op.ValueHash)
+        if (!restoring && current.Latest is { } same && same.Hash == op.ValueHash)
         {
             if (op.SystemMetadata is { } metadata) Touch(key, same, metadata.ToJsonString());
             return new PlannedOutcome(op.Urn, op.Aspect, WriteEffect.Unchanged, same.Revision, null);
         }
 
-        var revision = (current.Latest?.Revision ?? current.MaxVersion) + 1;
+        // A restore keeps the revision it had where it was exported, so version numbers match across stores.
+        var revision = restoring ? op.Condition.Revision : (current.Latest?.Revision ?? current.MaxVersion) + 1;
         var json = op.Value.ToJsonString();
         Supersede(key, current.Latest);
         _versions.Add(new NewAspectVersion(op.Urn, op.EntityType, op.Aspect, revision, 0, json, op.ValueHash,
-            op.SystemMetadata?.ToJsonString(), _now, op.Actor));
+            op.SystemMetadata?.ToJsonString(), op.RestoredAt ?? _now, op.Actor));
         _aspects[key] = new Current(new Latest(revision, op.ValueHash, json, _versions.Count - 1),
             Math.Max(current.MaxVersion, current.Latest?.Revision ?? 0));
         var entity = EntityOf(op.Urn);
         _entities[op.Urn] = new EntityNow(entity.LatestAspects + (current.Latest is null ? 1 : 0), HasData: true);
         _edges[key] = new EdgeReplacement(op.Urn, op.Aspect, op.Edges);
-        Record(op.Urn, op.EntityType, op.Removed);
+        Record(op.Urn, op.EntityType, op.Removed, op.RestoredAt);
 
         var change = Change(op.Urn, op.EntityType, op.Aspect, ChangeKind.AspectUpserted, current.Latest?.Json, json, revision);
         return new PlannedOutcome(op.Urn, op.Aspect, current.Latest is null ? WriteEffect.Created : WriteEffect.Updated, revision, change);
@@ -92,24 +95,32 @@ public sealed class BatchPlanner
     {
         var key = new AspectKey(op.Urn, op.Aspect);
         var json = op.Value.ToJsonString();
-        _points[(op.Urn, op.Aspect, op.TimestampMillis, op.Partition)] = new TimeseriesPoint(op.Urn, op.Aspect,
-            op.TimestampMillis, op.Partition, json, op.SystemMetadata?.ToJsonString(), _now, op.Actor);
-        Record(op.Urn, op.EntityType, null);
+        var metadata = op.SystemMetadata?.ToJsonString();
+        var place = new PointKey(op.Urn, op.Aspect, op.TimestampMillis, op.Partition);
+        var kept = _points.TryGetValue(place, out var pending) ? new StoredPoint(pending.Json, pending.SystemMetadataJson)
+            : _wiped.Contains(op.Urn) ? null : _stored.Points?.GetValueOrDefault(place);
+        var alreadyKept = kept is not null && kept.Json == json && kept.SystemMetadataJson == metadata;
+        if (!alreadyKept)
+        {
+            _points[place] = new TimeseriesPoint(op.Urn, op.Aspect, op.TimestampMillis, op.Partition, json, metadata, op.RestoredAt ?? _now, op.Actor);
+            Record(op.Urn, op.EntityType, null, op.RestoredAt);
+        }
 
         var current = AspectNow(key);
         if (current.Latest is { } latest && TimestampOf(latest.Json) > op.TimestampMillis)
-            return new PlannedOutcome(op.Urn, op.Aspect, WriteEffect.Created, latest.Revision, null);
+            return new PlannedOutcome(op.Urn, op.Aspect, alreadyKept ? WriteEffect.Unchanged : WriteEffect.Created, latest.Revision, null);
         if (current.Latest is { } same && same.Hash == op.ValueHash)
         {
-            if (op.SystemMetadata is { } metadata) Touch(key, same, metadata.ToJsonString());
+            if (metadata is not null) Touch(key, same, metadata);
             return new PlannedOutcome(op.Urn, op.Aspect, WriteEffect.Unchanged, same.Revision, null);
         }
 
-        var revision = (current.Latest?.Revision ?? current.MaxVersion) + 1;
+        // A timeseries latest is replaced, never kept as history, so a restored revision cannot meet an older one.
+        var revision = op.RestoredRevision ?? (current.Latest?.Revision ?? current.MaxVersion) + 1;
         if (current.Latest?.NewIndex is { } replaced) _versions[replaced] = null;
         else if (current.Latest is not null) _dropped.Add(key);
         _versions.Add(new NewAspectVersion(op.Urn, op.EntityType, op.Aspect, revision, 0, json, op.ValueHash,
-            op.SystemMetadata?.ToJsonString(), _now, op.Actor));
+            op.SystemMetadata?.ToJsonString(), op.RestoredAt ?? _now, op.Actor));
         _aspects[key] = new Current(new Latest(revision, op.ValueHash, json, _versions.Count - 1), current.MaxVersion);
         var entity = EntityOf(op.Urn);
         _entities[op.Urn] = new EntityNow(entity.LatestAspects + (current.Latest is null ? 1 : 0), HasData: true);
@@ -126,7 +137,8 @@ public sealed class BatchPlanner
     {
         var key = new AspectKey(op.Urn, op.Aspect);
         var current = AspectNow(key);
-        if (!Allowed(op.Urn, op.Aspect, op.Condition, current.Latest, index) || current.Latest is not { } latest)
+        if (!Allowed(op.Urn, op.Aspect, op.Condition, current.Latest, index) || current.Latest is not { } latest
+            || op.Condition.Kind == WriteConditionKind.Restore && latest.Revision != op.Condition.Revision)
             return new PlannedOutcome(op.Urn, op.Aspect, WriteEffect.Skipped, current.Latest?.Revision ?? 0, null);
 
         Supersede(key, latest);
@@ -194,10 +206,10 @@ public sealed class BatchPlanner
         else _touches.Add(new SystemMetadataTouch(key.Urn, key.Aspect, latest.Revision, metadata));
     }
 
-    private void Record(string urn, string entityType, bool? removed)
+    private void Record(string urn, string entityType, bool? removed, long? restoredAt = null)
     {
         var previous = _records.GetValueOrDefault(urn);
-        _records[urn] = new EntityRecord(urn, entityType, removed ?? previous?.Removed, previous?.CreatedAt ?? _now);
+        _records[urn] = new EntityRecord(urn, entityType, removed ?? previous?.Removed, previous?.CreatedAt ?? restoredAt ?? _now);
     }
 
     private int Change(string urn, string entityType, string? aspect, ChangeKind kind, string? previous, string? current, long revision)

@@ -22,11 +22,25 @@ public sealed record EntityState(int LatestAspects, bool HasData)
     public static readonly EntityState Absent = new(0, false);
 }
 
-/// <summary>The stored state a batch depends on: every aspect and entity its operations name.</summary>
+/// <summary>A kept timeseries value's place: one per entity, aspect, time and partition.</summary>
+public readonly record struct PointKey(string Urn, string Aspect, long TimestampMillis, string Partition);
+
+/// <summary>A kept timeseries value as stored: the value and system metadata as JSON text.</summary>
+public sealed record StoredPoint(string Json, string? SystemMetadataJson);
+
+/// <summary>
+/// The stored state a batch depends on: every aspect and entity its operations name, and the timeseries values kept
+/// where its operations put one (absent ones left out), so a value written again as it is changes nothing.
+/// </summary>
 public sealed record StoredState(
     IReadOnlyDictionary<AspectKey, AspectState> Aspects,
-    IReadOnlyDictionary<string, EntityState> Entities)
+    IReadOnlyDictionary<string, EntityState> Entities,
+    IReadOnlyDictionary<PointKey, StoredPoint>? Points = null)
 {
+    /// <summary>Where the batch's timeseries operations put their values, each once.</summary>
+    public static IReadOnlyList<PointKey> PointsOf(IReadOnlyList<StoreOperation> operations) =>
+        [.. operations.OfType<RecordTimeseries>().Select(t => new PointKey(t.Urn, t.Aspect, t.TimestampMillis, t.Partition)).Distinct()];
+
     /// <summary>The (urn, aspect) pairs and urns a store must read before planning <paramref name="operations"/>.</summary>
     public static (IReadOnlyList<AspectKey> Aspects, IReadOnlyList<string> Entities) KeysOf(IReadOnlyList<StoreOperation> operations)
     {

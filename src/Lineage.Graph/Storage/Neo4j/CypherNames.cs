@@ -32,6 +32,8 @@ internal static class CypherNames
     public const string ChangesAfter = "changes/read-after";
     public const string LastSequence = "changes/last-sequence";
     public const string EntityUrns = "read/entity-urns";
+    public const string Archives = "read/archives";
+    public const string ReadPointState = "write/read-point-state";
     public const string LatestAspects = "read/latest-aspects";
     public const string TimeseriesValues = "read/timeseries-values";
     public const string TraversalStep = "traversal/step";

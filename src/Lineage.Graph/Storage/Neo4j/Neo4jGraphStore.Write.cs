@@ -30,8 +30,15 @@ public sealed partial class Neo4jGraphStore
                         ["keys"] = new JsonArray([.. aspectKeys.Select(k => (JsonNode)new JsonObject { ["urn"] = k.Urn, ["aspect"] = k.Aspect })]),
                     }),
                     Statement(CypherNames.ReadEntityState, new JsonObject { ["urns"] = Strings(urns) }),
+                    Statement(CypherNames.ReadPointState, new JsonObject
+                    {
+                        ["points"] = new JsonArray([.. StoredState.PointsOf(operations).Select(p => (JsonNode)new JsonObject
+                        {
+                            ["urn"] = p.Urn, ["aspect"] = p.Aspect, ["timestampMillis"] = p.TimestampMillis, ["partition"] = p.Partition,
+                        })]),
+                    }),
                 ], ct);
-                var effects = BatchPlanner.Plan(operations, ReadState(read[1], read[2]), _clock.GetUtcNow().ToUnixTimeMilliseconds());
+                var effects = BatchPlanner.Plan(operations, ReadState(read[1], read[2], read[3]), _clock.GetUtcNow().ToUnixTimeMilliseconds());
                 var applied = await tx.CommitAsync(Apply(effects), ct);
                 var baseSequence = effects.Changes.Count == 0 ? 0 : applied[^1].Rows[0][0]!.GetValue<long>();
                 return effects.Resolve([.. Enumerable.Range(1, effects.Changes.Count).Select(i => baseSequence + i)]);
@@ -43,7 +50,7 @@ public sealed partial class Neo4jGraphStore
         }
     }
 
-    private static StoredState ReadState(CypherResult aspects, CypherResult entities)
+    private static StoredState ReadState(CypherResult aspects, CypherResult entities, CypherResult points)
     {
         var aspectStates = new Dictionary<AspectKey, AspectState>();
         foreach (var row in aspects.Rows)
@@ -56,7 +63,10 @@ public sealed partial class Neo4jGraphStore
         var entityStates = entities.Rows.ToDictionary(
             r => r[0]!.GetValue<string>(),
             r => new EntityState(r[1]!.GetValue<int>(), r[2]!.GetValue<long>() > 0));
-        return new StoredState(aspectStates, entityStates);
+        var pointStates = points.Rows.ToDictionary(
+            r => new PointKey(r[0]!.GetValue<string>(), r[1]!.GetValue<string>(), r[2]!.GetValue<long>(), r[3]!.GetValue<string>()),
+            r => new StoredPoint(r[4]!.GetValue<string>(), r[5]?.GetValue<string>()));
+        return new StoredState(aspectStates, entityStates, pointStates);
     }
 
     /// <summary>The effects as UNWIND statements, in the planner's order; empty steps are left out.</summary>

@@ -104,7 +104,7 @@ public sealed partial class Neo4jGraphStore(CypherClient client, TimeProvider? c
         }), ct);
         return result.Rows.Select(r => r[0]!.AsArray()).Select(v => new TimeseriesValue(query.Urn, query.Aspect,
             v[0]!.GetValue<long>(), JsonNode.Parse(v[1]!.GetValue<string>())!.AsObject(), ParseObject(v[2]),
-            DateTimeOffset.FromUnixTimeMilliseconds(v[3]!.GetValue<long>()))).ToList();
+            DateTimeOffset.FromUnixTimeMilliseconds(v[3]!.GetValue<long>()), v[4]!.GetValue<string>())).ToList();
     }
 
     public async Task<RelationshipPage> GetRelationshipsAsync(RelationshipQuery query, CancellationToken ct)
@@ -135,6 +135,30 @@ public sealed partial class Neo4jGraphStore(CypherClient client, TimeProvider? c
         await InitializeAsync(ct);
         var result = await RunOneAsync(Statement(CypherNames.EntityUrns, new JsonObject { ["after"] = after ?? "", ["limit"] = limit }), ct);
         return [.. result.Rows.Select(row => row[0]!.GetValue<string>())];
+    }
+
+    public async Task<IReadOnlyList<EntityArchive>> GetArchivesAsync(IReadOnlyList<string> urns, CancellationToken ct)
+    {
+        if (urns.Count == 0) return [];
+        await InitializeAsync(ct);
+        var result = await RunOneAsync(Statement(CypherNames.Archives, new JsonObject { ["urns"] = new JsonArray([.. urns.Select(u => (JsonNode)u)]) }), ct);
+        var archives = new Dictionary<string, EntityArchive>(StringComparer.Ordinal);
+        foreach (var row in result.Rows)
+        {
+            var urn = row[0]!.GetValue<string>();
+            var versions = row[2]!.AsArray().Select(a => ReadAspect(urn, a!.AsArray()))
+                .OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Revision).ToList();
+            var timeseries = row[3]!.AsArray().Select(t => t!.AsArray())
+                .OrderBy(t => t[0]!.GetValue<string>(), StringComparer.Ordinal).ThenBy(t => t[1]!.GetValue<long>())
+                .ThenBy(t => t[5]?.GetValue<string>() ?? "", StringComparer.Ordinal)
+                .Select(t => new TimeseriesValue(urn, t[0]!.GetValue<string>(), t[1]!.GetValue<long>(),
+                    JsonNode.Parse(t[2]!.GetValue<string>())!.AsObject(), ParseObject(t[3]), DateTimeOffset.FromUnixTimeMilliseconds(t[4]!.GetValue<long>()),
+                    t[6]!.GetValue<string>()))
+                .ToList();
+            if (versions.Count > 0 || timeseries.Count > 0)
+                archives[urn] = new EntityArchive(urn, row[1]!.GetValue<string>(), versions, timeseries);
+        }
+        return [.. urns.Where(archives.ContainsKey).Select(u => archives[u])];
     }
 
     public async Task<long> GetLastSequenceAsync(CancellationToken ct)

@@ -84,7 +84,7 @@ public sealed partial class SqliteGraphStore
     {
         await using var connection = await OpenAsync(ct);
         await using var command = Command(connection, """
-            SELECT s.timestamp_millis, s.value, s.system_metadata, s.created_at FROM nodes n JOIN timeseries s ON s.node = n.id
+            SELECT s.timestamp_millis, s.value, s.system_metadata, s.created_at, s.created_by FROM nodes n JOIN timeseries s ON s.node = n.id
             WHERE n.urn = $urn AND s.aspect = $aspect
               AND ($start IS NULL OR s.timestamp_millis >= $start) AND ($end IS NULL OR s.timestamp_millis <= $end)
             ORDER BY s.timestamp_millis DESC, s.partition LIMIT $limit
@@ -96,7 +96,8 @@ public sealed partial class SqliteGraphStore
         while (await reader.ReadAsync(ct))
         {
             values.Add(new TimeseriesValue(query.Urn, query.Aspect, reader.GetInt64(0), JsonNode.Parse(reader.GetString(1))!.AsObject(),
-                ParseObject(reader.IsDBNull(2) ? null : reader.GetString(2)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
+                ParseObject(reader.IsDBNull(2) ? null : reader.GetString(2)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+                reader.GetString(4)));
         }
         return values;
     }
@@ -138,6 +139,39 @@ public sealed partial class SqliteGraphStore
         var urns = new List<string>();
         while (await reader.ReadAsync(ct)) urns.Add(reader.GetString(0));
         return urns;
+    }
+
+    public async Task<IReadOnlyList<EntityArchive>> GetArchivesAsync(IReadOnlyList<string> urns, CancellationToken ct)
+    {
+        if (urns.Count == 0) return [];
+        var list = JsonSerializer.Serialize(urns);
+        await using var connection = await OpenAsync(ct);
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var command = Command(connection,
+            "SELECT urn, entity_type FROM nodes WHERE urn IN (SELECT value FROM json_each($urns)) AND created_at IS NOT NULL", ("$urns", list)))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct)) types[reader.GetString(0)] = reader.GetString(1);
+        }
+        var versions = (await ReadAspectsAsync(connection,
+                $"SELECT {AspectColumns} FROM nodes n JOIN aspects a ON a.node = n.id WHERE n.urn IN (SELECT value FROM json_each($urns)) ORDER BY n.urn, a.aspect, a.revision",
+                ct, ("$urns", list)))
+            .ToLookup(a => a.Urn, StringComparer.Ordinal);
+        var timeseries = new List<TimeseriesValue>();
+        await using (var command = Command(connection, """
+            SELECT n.urn, s.aspect, s.timestamp_millis, s.value, s.system_metadata, s.created_at, s.created_by FROM nodes n JOIN timeseries s ON s.node = n.id
+            WHERE n.urn IN (SELECT value FROM json_each($urns)) ORDER BY n.urn, s.aspect, s.timestamp_millis, s.partition
+            """, ("$urns", list)))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+                timeseries.Add(new TimeseriesValue(reader.GetString(0), reader.GetString(1), reader.GetInt64(2),
+                    JsonNode.Parse(reader.GetString(3))!.AsObject(), ParseObject(reader.IsDBNull(4) ? null : reader.GetString(4)),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)), reader.GetString(6)));
+        }
+        var values = timeseries.ToLookup(t => t.Urn, StringComparer.Ordinal);
+        return [.. urns.Where(u => types.ContainsKey(u) && (versions[u].Any() || values[u].Any()))
+            .Select(u => new EntityArchive(u, types[u], [.. versions[u]], [.. values[u]]))];
     }
 
     public async Task<long> GetLastSequenceAsync(CancellationToken ct)

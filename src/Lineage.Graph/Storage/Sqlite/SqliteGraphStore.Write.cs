@@ -178,7 +178,17 @@ public sealed partial class SqliteGraphStore
                 foreach (var urn in urns)
                     counts.Read(row => entities[urn] = new EntityState(row.GetInt32(0), row.GetInt64(1) > 0), urn);
             }
-            return new StoredState(aspects, entities);
+            var points = new Dictionary<PointKey, StoredPoint>();
+            using (var kept = Statement("""
+                SELECT s.value, s.system_metadata FROM nodes n JOIN timeseries s ON s.node = n.id
+                WHERE n.urn = $urn AND s.aspect = $aspect AND s.timestamp_millis = $ts AND s.partition = $partition
+                """, "$urn", "$aspect", "$ts", "$partition"))
+            {
+                foreach (var point in StoredState.PointsOf(operations))
+                    kept.Read(row => points[point] = new StoredPoint(row.GetString(0), row.IsDBNull(1) ? null : row.GetString(1)),
+                        point.Urn, point.Aspect, point.TimestampMillis, point.Partition);
+            }
+            return new StoredState(aspects, entities, points);
         }
 
         /// <summary>Applies the effects in the planner's order and returns the sequence numbers of the changes.</summary>

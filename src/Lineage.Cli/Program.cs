@@ -1,0 +1,3 @@
+using Lineage.Cli;
+
+return await LineageCommandLine.RunAsync(args, CliEnvironment.FromProcess());

@@ -1,0 +1,47 @@
+using System.ComponentModel;
+using System.Text.Json.Nodes;
+using Lineage.Cli.Connection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Spectre.Console.Json;
+
+namespace Lineage.Cli.Views;
+
+/// <summary><c>lineage get URN</c>: an entity's latest aspects, each with its version and when it was written (<c>GET /entitiesV2/{urn}</c>).</summary>
+public sealed class GetCommand(CliEnvironment env) : AsyncCommand<GetCommand.Settings>
+{
+    public sealed class Settings : ViewSettings
+    {
+        [CommandArgument(0, "<URN>")]
+        [Description("The entity")]
+        public string Urn { get; init; } = "";
+
+        [CommandOption("-a|--aspect <NAMES>")]
+        [Description("Only these aspects, comma separated")]
+        public string? Aspects { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
+    {
+        using var client = new LineageClient(env, ServerAddress.Resolve(env, settings.Server, settings.Token));
+        var answer = await client.GetAsync("/entitiesV2/" + LineageClient.Segment(settings.Urn), ct,
+            ("aspects", settings.Aspects is null ? null : $"List({settings.Aspects})"));
+        if (settings.Json)
+        {
+            env.Console.Write(new JsonText(answer.ToJsonString()));
+            env.Console.WriteLine();
+            return ExitCode.Ok;
+        }
+        env.Console.MarkupLine($"[bold]{Markup.Escape(answer["urn"]?.GetValue<string>() ?? settings.Urn)}[/]");
+        foreach (var (name, aspect) in answer["aspects"]?.AsObject() ?? [])
+        {
+            var created = aspect?["created"] is JsonObject stamp && stamp["time"]?.GetValue<long>() is { } time
+                ? $" · {DateTimeOffset.FromUnixTimeMilliseconds(time):yyyy-MM-dd HH:mm:ss}Z by {stamp["actor"]?.GetValue<string>()}"
+                : "";
+            env.Console.Write(new Panel(new JsonText(aspect?["value"]?.ToJsonString() ?? "null"))
+                .Header($"[blue]{Markup.Escape(name)}[/] [grey]version {aspect?["version"]}{Markup.Escape(created)}[/]")
+                .Border(BoxBorder.Rounded).Expand());
+        }
+        return ExitCode.Ok;
+    }
+}

@@ -1,0 +1,47 @@
+using System.ComponentModel;
+using Lineage.Cli.Connection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Spectre.Console.Json;
+
+namespace Lineage.Cli.Views;
+
+/// <summary><c>lineage path FROM TO</c>: the shortest lineage path between two entities, a hop a line (<c>GET /api/v1/lineage/path</c>).</summary>
+public sealed class PathCommand(CliEnvironment env) : AsyncCommand<PathCommand.Settings>
+{
+    public sealed class Settings : ViewSettings
+    {
+        [CommandArgument(0, "<FROM>")]
+        [Description("Where the path starts")]
+        public string From { get; init; } = "";
+
+        [CommandArgument(1, "<TO>")]
+        [Description("Where it ends")]
+        public string To { get; init; } = "";
+
+        [CommandOption("--hops <N>")]
+        [Description("The longest path to look for (the service's limit, 10, when absent)")]
+        public int? Hops { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
+    {
+        using var client = new LineageClient(env, ServerAddress.Resolve(env, settings.Server, settings.Token));
+        var answer = await client.GetAsync("/api/v1/lineage/path", ct, ("from", settings.From), ("to", settings.To),
+            ("maxHops", settings.Hops?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (settings.Json)
+        {
+            env.Console.Write(new JsonText(answer.ToJsonString()));
+            env.Console.WriteLine();
+            return ExitCode.Ok;
+        }
+        var urns = answer["path"]!["urns"]!.AsArray().Select(u => u!.GetValue<string>()).ToList();
+        var relationships = answer["path"]!["relationships"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
+        var direction = answer["direction"]!.GetValue<string>();
+        env.Console.MarkupLineInterpolated($"[grey]{relationships.Count} hops {direction}[/]");
+        env.Console.MarkupLine($"  [bold]{Markup.Escape(urns[0])}[/]");
+        for (var i = 0; i < relationships.Count; i++)
+            env.Console.MarkupLine($"  [grey]{(direction == "downstream" ? "↓" : "↑")}[/] {EntityLabel.Via(relationships[i])}\n  [bold]{Markup.Escape(urns[i + 1])}[/]");
+        return ExitCode.Ok;
+    }
+}

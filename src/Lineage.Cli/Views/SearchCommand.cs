@@ -1,0 +1,50 @@
+using System.ComponentModel;
+using Lineage.Cli.Connection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Spectre.Console.Json;
+
+namespace Lineage.Cli.Views;
+
+/// <summary><c>lineage search QUERY</c>: the best matches first, as a table (<c>GET /api/v1/search</c>).</summary>
+public sealed class SearchCommand(CliEnvironment env) : AsyncCommand<SearchCommand.Settings>
+{
+    public sealed class Settings : ViewSettings
+    {
+        [CommandArgument(0, "<QUERY>")]
+        [Description("What to look for: words, \"a phrase\", name:prefix*")]
+        public string Query { get; init; } = "";
+
+        [CommandOption("-t|--type <TYPES>")]
+        [Description("Only these entity types, comma separated (mlModel,dataset)")]
+        public string? Types { get; init; }
+
+        [CommandOption("-n|--count <N>")]
+        [Description("How many results (10 when absent)")]
+        public int? Count { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
+    {
+        using var client = new LineageClient(env, ServerAddress.Resolve(env, settings.Server, settings.Token));
+        var answer = await client.GetAsync("/api/v1/search", ct, ("q", settings.Query), ("types", settings.Types),
+            ("count", settings.Count?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (settings.Json)
+        {
+            env.Console.Write(new JsonText(answer.ToJsonString()));
+            env.Console.WriteLine();
+            return ExitCode.Ok;
+        }
+        var results = answer["results"]!.AsArray();
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("name", "type", "platform", "urn");
+        foreach (var r in results)
+        {
+            var platform = r!["platform"]?.GetValue<string>() is { } p ? p[(p.LastIndexOf(':') + 1)..] : "";
+            table.AddRow($"[bold]{Markup.Escape(r["name"]?.GetValue<string>() ?? "")}[/]", Markup.Escape(r["entityType"]!.GetValue<string>()),
+                Markup.Escape(platform), $"[grey]{Markup.Escape(r["urn"]!.GetValue<string>())}[/]");
+        }
+        env.Console.Write(table);
+        env.Console.MarkupLineInterpolated($"[grey]{results.Count} of {answer["total"]!.GetValue<long>():N0} matches[/]");
+        return ExitCode.Ok;
+    }
+}
