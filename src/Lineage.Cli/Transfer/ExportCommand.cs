@@ -52,7 +52,7 @@ public sealed class ExportCommand(CliEnvironment env) : AsyncCommand<ExportComma
             }))
             {
                 writer.WriteStartArray();
-                await ProgressDisplay.For(env.Console).StartAsync(async progress =>
+                await ProgressDisplay.For(env.Console, ProgressUnit.Entities).StartAsync(async progress =>
                 {
                     var task = progress.AddTask($"exporting {client.Server.Authority}", maxValue: 1);
                     await foreach (var page in CatalogPages.ReadAsync(client, history, ct))

@@ -35,10 +35,11 @@ public sealed class ImportCommand(CliEnvironment env) : AsyncCommand<ImportComma
         var current = files[0];
         try
         {
-            await ProgressDisplay.For(env.Console).StartAsync(async progress =>
+            await ProgressDisplay.For(env.Console, ProgressUnit.Bytes).StartAsync(async progress =>
             {
-                var task = progress.AddTask($"importing into {client.Server.Authority}", maxValue: Math.Max(total, 1));
-                long done = 0;
+                var task = progress.AddTask("importing", maxValue: Math.Max(total, 1));
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                long done = 0, read = 0;
                 foreach (var file in files)
                 {
                     current = file;
@@ -49,6 +50,8 @@ public sealed class ImportCommand(CliEnvironment env) : AsyncCommand<ImportComma
                         if (entry.Index < from) continue;
                         await batches.AddAsync(file, entry, ct);
                         task.Value = done + reader.Position;
+                        task.Description = Markup.Escape(
+                            $"importing {Path.GetFileName(file)} · {++read:N0} entries · {read / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0} entries/s");
                     }
                     await batches.FlushAsync(ct);
                     done += new FileInfo(file).Length;

@@ -49,7 +49,7 @@ public sealed class MigrateCommand(CliEnvironment env) : AsyncCommand<MigrateCom
         using var target = new LineageClient(env, ServerAddress.Resolve(env, settings.To, settings.ToToken, "--to", "--to-token"));
         var batches = new ImportBatches(target);
         CatalogInventory? before = null, after = null;
-        await ProgressDisplay.For(env.Console).StartAsync(async progress =>
+        await ProgressDisplay.For(env.Console, ProgressUnit.Entities).StartAsync(async progress =>
         {
             var copy = progress.AddTask($"copying {source.Server.Authority} → {target.Server.Authority}", maxValue: 1);
             long index = 0, entities = 0;

@@ -7,7 +7,7 @@ using Spectre.Console.Json;
 
 namespace Lineage.Cli.Views;
 
-/// <summary><c>lineage get URN</c>: an entity's latest aspects, each with its version and when it was written (<c>GET /entitiesV2/{urn}</c>).</summary>
+/// <summary><c>lineage get URN</c>: an entity's latest aspects, each with its revision and when and by whom it was written (<c>GET /entitiesV2/{urn}</c>).</summary>
 public sealed class GetCommand(CliEnvironment env) : AsyncCommand<GetCommand.Settings>
 {
     public sealed class Settings : ViewSettings
@@ -35,12 +35,14 @@ public sealed class GetCommand(CliEnvironment env) : AsyncCommand<GetCommand.Set
         env.Console.MarkupLine($"[bold]{Markup.Escape(answer["urn"]?.GetValue<string>() ?? settings.Urn)}[/]");
         foreach (var (name, aspect) in answer["aspects"]?.AsObject() ?? [])
         {
-            var created = aspect?["created"] is JsonObject stamp && stamp["time"]?.GetValue<long>() is { } time
-                ? $" · {DateTimeOffset.FromUnixTimeMilliseconds(time):yyyy-MM-dd HH:mm:ss}Z by {stamp["actor"]?.GetValue<string>()}"
-                : "";
-            env.Console.Write(new Panel(new JsonText(aspect?["value"]?.ToJsonString() ?? "null"))
-                .Header($"[blue]{Markup.Escape(name)}[/] [grey]version {aspect?["version"]}{Markup.Escape(created)}[/]")
-                .Border(BoxBorder.Rounded).Expand());
+            // The latest is always version 0; its revision (how many values it has had) is systemMetadata.version.
+            var facts = new List<string>();
+            if (aspect?["systemMetadata"]?["version"]?.GetValue<string>() is { } revision) facts.Add($"revision {revision}");
+            if (aspect?["created"] is JsonObject stamp && stamp["time"]?.GetValue<long>() is { } time)
+                facts.Add($"written {DateTimeOffset.FromUnixTimeMilliseconds(time):yyyy-MM-dd HH:mm:ss}Z by {stamp["actor"]?.GetValue<string>()}");
+            env.Console.Write(new Panel(new Rows(new Markup($"[grey]{Markup.Escape(string.Join(" · ", facts))}[/]"),
+                    new JsonText(aspect?["value"]?.ToJsonString() ?? "null")))
+                .Header($"[blue]{Markup.Escape(name)}[/]").Border(BoxBorder.Rounded).Expand());
         }
         return ExitCode.Ok;
     }

@@ -77,7 +77,7 @@ public sealed class ImpactCommand(CliEnvironment env) : AsyncCommand<ImpactComma
 
         var owners = answer["owners"]!.AsArray();
         if (owners.Count == 0) yield break;
-        var table = new Table().Border(TableBorder.Rounded).Title("owners to tell").AddColumns("owner", "of");
+        var table = new Table().Border(TableBorder.Rounded).ShowRowSeparators().Title("owners to tell").AddColumns("owner", "of");
         foreach (var owner in owners)
             table.AddRow(Markup.Escape(owner!["owner"]!.GetValue<string>()),
                 Markup.Escape(string.Join('\n', owner["entities"]!.AsArray().Select(e => e!.GetValue<string>()))));

@@ -6,7 +6,7 @@ using Spectre.Console.Json;
 
 namespace Lineage.Cli.Views;
 
-/// <summary><c>lineage search QUERY</c>: the best matches first, as a table (<c>GET /api/v1/search</c>).</summary>
+/// <summary><c>lineage search QUERY</c>: the best matches first, each with its urn (<c>GET /api/v1/search</c>).</summary>
 public sealed class SearchCommand(CliEnvironment env) : AsyncCommand<SearchCommand.Settings>
 {
     public sealed class Settings : ViewSettings
@@ -35,15 +35,17 @@ public sealed class SearchCommand(CliEnvironment env) : AsyncCommand<SearchComma
             env.Console.WriteLine();
             return ExitCode.Ok;
         }
+        // One result to two lines, the urn whole on its own, so it can be copied even in a narrow terminal.
         var results = answer["results"]!.AsArray();
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("name", "type", "platform", "urn");
+        var rank = 0;
         foreach (var r in results)
         {
-            var platform = r!["platform"]?.GetValue<string>() is { } p ? p[(p.LastIndexOf(':') + 1)..] : "";
-            table.AddRow($"[bold]{Markup.Escape(r["name"]?.GetValue<string>() ?? "")}[/]", Markup.Escape(r["entityType"]!.GetValue<string>()),
-                Markup.Escape(platform), $"[grey]{Markup.Escape(r["urn"]!.GetValue<string>())}[/]");
+            var platform = r!["platform"]?.GetValue<string>() is { } p ? " · " + p[(p.LastIndexOf(':') + 1)..] : "";
+            var description = r["description"]?.GetValue<string>() is { Length: > 0 } d ? "  " + (d.Length > 80 ? d[..80] + "…" : d) : "";
+            env.Console.MarkupLine($"[grey]{++rank,3}[/]  [bold]{Markup.Escape(r["name"]?.GetValue<string>() ?? "")}[/] " +
+                $"[grey]{Markup.Escape(r["entityType"]!.GetValue<string>() + platform)}[/]{Markup.Escape(description)}");
+            env.Console.MarkupLine($"     [grey]{Markup.Escape(r["urn"]!.GetValue<string>())}[/]");
         }
-        env.Console.Write(table);
         env.Console.MarkupLineInterpolated($"[grey]{results.Count} of {answer["total"]!.GetValue<long>():N0} matches[/]");
         return ExitCode.Ok;
     }

@@ -35,6 +35,12 @@ internal sealed class ReadmeExamples
         new("The example estate", "dotnet run --project bench/Lineage.Bench",
             "builds and runs the bench program, which loads 3,000 more entities; the explorer's tests load the same estate"),
         new("Benchmarks", "dotnet run -c Release --project bench/Lineage.Bench", "runs the benchmarks: minutes, and services of their own"),
+        new("The command line: `lineage`", "dotnet pack src/Lineage.Cli",
+            "packs the command line and installs it as a global tool on the reader's machine; its tests run the same program in process"),
+        new("The command line: `lineage`", "lineage import tests/",
+            "needs the command line in front of the service: tests/Lineage.Cli.Tests/ReadmeCommandsTests runs these lines, after the walk-through"),
+        new("The command line: `lineage`", "Lineage__Store=neo4j Lineage__Neo4j__Uri",
+            "starts a second service, on Neo4j; tests/Lineage.Cli.Tests/Transfer/RoundTripTests migrates into one"),
         new("OpenLineage events in", "# Airflow (apache-airflow-providers-openlineage)",
             "configuration of Airflow, Spark and dbt, which are not installed; OpenLineage/OpenLineageEventTests send the events they record"),
     ];

@@ -28,20 +28,30 @@ public static class CliRun
             ["LINEAGE_TOKEN"] = AuthorizedClients.AdminToken(host.Services),
         }, host.Server.CreateHandler, args);
 
-    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? variables, Func<HttpMessageHandler> handler, params string[] args)
+    public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? variables, Func<HttpMessageHandler> handler, params string[] args) =>
+        RunAsync(new TestConsole().Width(250), variables, handler, args);
+
+    /// <summary>Runs on <paramref name="console"/>, which may be set up as a terminal (interactive, with colours).</summary>
+    public static async Task<CliResult> RunAsync(TestConsole console, IReadOnlyDictionary<string, string>? variables, Func<HttpMessageHandler> handler, params string[] args)
     {
-        var console = new TestConsole().Width(250);
-        var errors = new StringWriter();
         var directory = Directory.CreateTempSubdirectory("lineage-cli-").FullName;
         try
         {
-            var env = new CliEnvironment(console, errors, name => variables?.GetValueOrDefault(name), directory, handler);
-            var code = await LineageCommandLine.RunAsync(args, env);
-            return new CliResult(code, console.Output, errors.ToString());
+            return await RunInAsync(directory, console, variables, handler, args);
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    /// <summary>Runs in <paramref name="directory"/>, where relative paths resolve and the admin token file is looked for.</summary>
+    public static async Task<CliResult> RunInAsync(string directory, TestConsole console, IReadOnlyDictionary<string, string>? variables,
+        Func<HttpMessageHandler> handler, params string[] args)
+    {
+        var errors = new StringWriter();
+        var env = new CliEnvironment(console, errors, name => variables?.GetValueOrDefault(name), directory, handler);
+        var code = await LineageCommandLine.RunAsync(args, env);
+        return new CliResult(code, console.Output, errors.ToString());
     }
 }

@@ -14,6 +14,9 @@ namespace Lineage.Cli.Tests.Transfer;
 /// </summary>
 public sealed class RoundTripCatalog : IAsyncLifetime
 {
+    /// <summary>The classes that use the catalog run one after another, as they write to it.</summary>
+    public const string Collection = "round-trip catalog";
+
     public const string Versioned = "urn:li:dataset:(urn:li:dataPlatform:hive,cli_versions,PROD)";
 
     private readonly string _root = Directory.CreateTempSubdirectory("lineage-cli-roundtrip-").FullName;
@@ -92,3 +95,7 @@ public sealed class RoundTripCatalog : IAsyncLifetime
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 }
+
+/// <summary>One round-trip catalog for the classes that read and move it.</summary>
+[CollectionDefinition(RoundTripCatalog.Collection)]
+public sealed class RoundTripCollection : ICollectionFixture<RoundTripCatalog>;

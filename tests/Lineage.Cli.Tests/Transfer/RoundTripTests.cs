@@ -7,7 +7,8 @@ namespace Lineage.Cli.Tests.Transfer;
 /// A catalog moved from the embedded store to Neo4j, by <c>lineage export</c> then <c>lineage import</c>, and by
 /// <c>lineage migrate</c>: every entity, every aspect version (with its time and actor) and every edge ends up the same.
 /// </summary>
-public sealed class RoundTripTests(RoundTripCatalog catalog) : IClassFixture<RoundTripCatalog>
+[Collection(RoundTripCatalog.Collection)]
+public sealed class RoundTripTests(RoundTripCatalog catalog)
 {
     [Fact]
     public async Task an_export_with_history_imported_into_neo4j_gives_the_same_entities_versions_and_edges()

@@ -40,5 +40,7 @@ public sealed class neo4j_aspect_round_trip(Neo4jStoreFixture fx) : AspectRoundT
 [Collection(Neo4jCollection.Name)]
 public sealed class neo4j_timeseries(Neo4jStoreFixture fx) : TimeseriesContract<Neo4jStoreFixture>(fx);
 
+public sealed class neo4j_archives(Neo4jStoreFixture fx) : ArchiveContract<Neo4jStoreFixture>(fx);
+
 [Collection(Neo4jCollection.Name)]
 public sealed class neo4j_batch_equivalence(Neo4jStoreFixture fx) : BatchEquivalenceContract<Neo4jStoreFixture>(fx);

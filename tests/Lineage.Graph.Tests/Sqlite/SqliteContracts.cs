@@ -29,4 +29,6 @@ public sealed class sqlite_aspect_round_trip(SqliteStoreFixture fx) : AspectRoun
 
 public sealed class sqlite_timeseries(SqliteStoreFixture fx) : TimeseriesContract<SqliteStoreFixture>(fx);
 
+public sealed class sqlite_archives(SqliteStoreFixture fx) : ArchiveContract<SqliteStoreFixture>(fx);
+
 public sealed class sqlite_batch_equivalence(SqliteStoreFixture fx) : BatchEquivalenceContract<SqliteStoreFixture>(fx);
