@@ -8,7 +8,7 @@ using Spectre.Console.Json;
 namespace Lineage.Cli.Views;
 
 /// <summary><c>lineage get URN</c>: an entity's latest aspects, each with its revision and when and by whom it was written (<c>GET /entitiesV2/{urn}</c>).</summary>
-public sealed class GetCommand(CliEnvironment env) : AsyncCommand<GetCommand.Settings>
+public sealed class GetCommand(CliEnvironment env) : ViewCommand<GetCommand.Settings>(env)
 {
     public sealed class Settings : ViewSettings
     {
@@ -21,18 +21,13 @@ public sealed class GetCommand(CliEnvironment env) : AsyncCommand<GetCommand.Set
         public string? Aspects { get; init; }
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
-    {
-        using var client = new LineageClient(env, ServerAddress.Resolve(env, settings.Server, settings.Token));
-        var answer = await client.GetAsync("/entitiesV2/" + LineageClient.Segment(settings.Urn), ct,
+    protected override Task<JsonNode> AskAsync(LineageClient client, Settings settings, CancellationToken ct) =>
+        client.GetAsync("/entitiesV2/" + LineageClient.Segment(settings.Urn), ct,
             ("aspects", settings.Aspects is null ? null : $"List({settings.Aspects})"));
-        if (settings.Json)
-        {
-            env.Console.Write(new JsonText(answer.ToJsonString()));
-            env.Console.WriteLine();
-            return ExitCode.Ok;
-        }
-        env.Console.MarkupLine($"[bold]{Markup.Escape(answer["urn"]?.GetValue<string>() ?? settings.Urn)}[/]");
+
+    protected override void Show(JsonNode answer, Settings settings)
+    {
+        Console.MarkupLine($"[bold]{Markup.Escape(answer["urn"]?.GetValue<string>() ?? settings.Urn)}[/]");
         foreach (var (name, aspect) in answer["aspects"]?.AsObject() ?? [])
         {
             // The latest is always version 0; its revision (how many values it has had) is systemMetadata.version.
@@ -40,10 +35,9 @@ public sealed class GetCommand(CliEnvironment env) : AsyncCommand<GetCommand.Set
             if (aspect?["systemMetadata"]?["version"]?.GetValue<string>() is { } revision) facts.Add($"revision {revision}");
             if (aspect?["created"] is JsonObject stamp && stamp["time"]?.GetValue<long>() is { } time)
                 facts.Add($"written {DateTimeOffset.FromUnixTimeMilliseconds(time):yyyy-MM-dd HH:mm:ss}Z by {stamp["actor"]?.GetValue<string>()}");
-            env.Console.Write(new Panel(new Rows(new Markup($"[grey]{Markup.Escape(string.Join(" · ", facts))}[/]"),
+            Console.Write(new Panel(new Rows(new Markup($"[grey]{Markup.Escape(string.Join(" · ", facts))}[/]"),
                     new JsonText(aspect?["value"]?.ToJsonString() ?? "null")))
                 .Header($"[blue]{Markup.Escape(name)}[/]").Border(BoxBorder.Rounded).Expand());
         }
-        return ExitCode.Ok;
     }
 }

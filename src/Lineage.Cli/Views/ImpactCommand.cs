@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Lineage.Cli.Connection;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Spectre.Console.Json;
 
 namespace Lineage.Cli.Views;
 
@@ -11,7 +10,7 @@ namespace Lineage.Cli.Views;
 /// <c>lineage impact URN</c>: what a change to an entity reaches (<c>GET /api/v1/impact</c>): the affected entities as a
 /// tree of the paths that reach them, how many of each type, and the owners to tell.
 /// </summary>
-public sealed class ImpactCommand(CliEnvironment env) : AsyncCommand<ImpactCommand.Settings>
+public sealed class ImpactCommand(CliEnvironment env) : ViewCommand<ImpactCommand.Settings>(env)
 {
     public sealed class Settings : ViewSettings
     {
@@ -28,20 +27,12 @@ public sealed class ImpactCommand(CliEnvironment env) : AsyncCommand<ImpactComma
         public int? Count { get; init; }
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
+    protected override Task<JsonNode> AskAsync(LineageClient client, Settings settings, CancellationToken ct) =>
+        client.GetAsync("/api/v1/impact", ct, ("urn", settings.Urn), ("maxHops", Number(settings.Hops)), ("count", Number(settings.Count)));
+
+    protected override void Show(JsonNode answer, Settings settings)
     {
-        using var client = new LineageClient(env, ServerAddress.Resolve(env, settings.Server, settings.Token));
-        var answer = await client.GetAsync("/api/v1/impact", ct, ("urn", settings.Urn),
-            ("maxHops", settings.Hops?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("count", settings.Count?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        if (settings.Json)
-        {
-            env.Console.Write(new JsonText(answer.ToJsonString()));
-            env.Console.WriteLine();
-            return ExitCode.Ok;
-        }
-        foreach (var part in Render(answer)) env.Console.Write(part);
-        return ExitCode.Ok;
+        foreach (var part in Render(answer)) Console.Write(part);
     }
 
     /// <summary>The tree of paths, then the counts by type, then the owners.</summary>

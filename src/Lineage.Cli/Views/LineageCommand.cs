@@ -3,12 +3,11 @@ using System.Text.Json.Nodes;
 using Lineage.Cli.Connection;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Spectre.Console.Json;
 
 namespace Lineage.Cli.Views;
 
 /// <summary><c>lineage lineage URN</c>: where an entity comes from and what it feeds, as a tree (<c>GET /api/v1/lineage</c>).</summary>
-public sealed class LineageCommand(CliEnvironment env) : AsyncCommand<LineageCommand.Settings>
+public sealed class LineageCommand(CliEnvironment env) : ViewCommand<LineageCommand.Settings>(env)
 {
     public sealed class Settings : ViewSettings
     {
@@ -29,22 +28,15 @@ public sealed class LineageCommand(CliEnvironment env) : AsyncCommand<LineageCom
         public bool Columns { get; init; }
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
+    protected override Task<JsonNode> AskAsync(LineageClient client, Settings settings, CancellationToken ct) =>
+        client.GetAsync("/api/v1/lineage", ct, ("urn", settings.Urn), ("direction", settings.Direction),
+            ("maxHops", Number(settings.Hops)), ("granularity", settings.Columns ? "column" : null));
+
+    protected override void Show(JsonNode answer, Settings settings)
     {
-        using var client = new LineageClient(env, ServerAddress.Resolve(env, settings.Server, settings.Token));
-        var answer = await client.GetAsync("/api/v1/lineage", ct, ("urn", settings.Urn), ("direction", settings.Direction),
-            ("maxHops", settings.Hops?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("granularity", settings.Columns ? "column" : null));
-        if (settings.Json)
-        {
-            env.Console.Write(new JsonText(answer.ToJsonString()));
-            env.Console.WriteLine();
-            return ExitCode.Ok;
-        }
-        env.Console.Write(Render(answer, settings.Direction?.ToLowerInvariant()));
+        Console.Write(Render(answer, settings.Direction?.ToLowerInvariant()));
         if (answer["truncated"]?.GetValue<bool>() == true)
-            env.Console.MarkupLine("[yellow]The answer was cut at the node limit; ask for fewer hops.[/]");
-        return ExitCode.Ok;
+            Console.MarkupLine("[yellow]The answer was cut at the node limit; ask for fewer hops.[/]");
     }
 
     /// <summary>The root, and below it the upstream and downstream trees: each entity once, at its fewest hops.</summary>

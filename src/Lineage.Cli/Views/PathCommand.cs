@@ -2,12 +2,12 @@ using System.ComponentModel;
 using Lineage.Cli.Connection;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Spectre.Console.Json;
+using System.Text.Json.Nodes;
 
 namespace Lineage.Cli.Views;
 
 /// <summary><c>lineage path FROM TO</c>: the shortest lineage path between two entities, a hop a line (<c>GET /api/v1/lineage/path</c>).</summary>
-public sealed class PathCommand(CliEnvironment env) : AsyncCommand<PathCommand.Settings>
+public sealed class PathCommand(CliEnvironment env) : ViewCommand<PathCommand.Settings>(env)
 {
     public sealed class Settings : ViewSettings
     {
@@ -24,24 +24,17 @@ public sealed class PathCommand(CliEnvironment env) : AsyncCommand<PathCommand.S
         public int? Hops { get; init; }
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
+    protected override Task<JsonNode> AskAsync(LineageClient client, Settings settings, CancellationToken ct) =>
+        client.GetAsync("/api/v1/lineage/path", ct, ("from", settings.From), ("to", settings.To), ("maxHops", Number(settings.Hops)));
+
+    protected override void Show(JsonNode answer, Settings settings)
     {
-        using var client = new LineageClient(env, ServerAddress.Resolve(env, settings.Server, settings.Token));
-        var answer = await client.GetAsync("/api/v1/lineage/path", ct, ("from", settings.From), ("to", settings.To),
-            ("maxHops", settings.Hops?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        if (settings.Json)
-        {
-            env.Console.Write(new JsonText(answer.ToJsonString()));
-            env.Console.WriteLine();
-            return ExitCode.Ok;
-        }
         var urns = answer["path"]!["urns"]!.AsArray().Select(u => u!.GetValue<string>()).ToList();
         var relationships = answer["path"]!["relationships"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
         var direction = answer["direction"]!.GetValue<string>();
-        env.Console.MarkupLineInterpolated($"[grey]{relationships.Count} hops {direction}[/]");
-        env.Console.MarkupLine($"  [bold]{Markup.Escape(urns[0])}[/]");
+        Console.MarkupLineInterpolated($"[grey]{relationships.Count} hops {direction}[/]");
+        Console.MarkupLine($"  [bold]{Markup.Escape(urns[0])}[/]");
         for (var i = 0; i < relationships.Count; i++)
-            env.Console.MarkupLine($"  [grey]{(direction == "downstream" ? "↓" : "↑")}[/] {EntityLabel.Via(relationships[i])}\n  [bold]{Markup.Escape(urns[i + 1])}[/]");
-        return ExitCode.Ok;
+            Console.MarkupLine($"  [grey]{(direction == "downstream" ? "↓" : "↑")}[/] {EntityLabel.Via(relationships[i])}\n  [bold]{Markup.Escape(urns[i + 1])}[/]");
     }
 }

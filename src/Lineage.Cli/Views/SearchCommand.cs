@@ -2,12 +2,12 @@ using System.ComponentModel;
 using Lineage.Cli.Connection;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Spectre.Console.Json;
+using System.Text.Json.Nodes;
 
 namespace Lineage.Cli.Views;
 
 /// <summary><c>lineage search QUERY</c>: the best matches first, each with its urn (<c>GET /api/v1/search</c>).</summary>
-public sealed class SearchCommand(CliEnvironment env) : AsyncCommand<SearchCommand.Settings>
+public sealed class SearchCommand(CliEnvironment env) : ViewCommand<SearchCommand.Settings>(env)
 {
     public sealed class Settings : ViewSettings
     {
@@ -24,17 +24,11 @@ public sealed class SearchCommand(CliEnvironment env) : AsyncCommand<SearchComma
         public int? Count { get; init; }
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
+    protected override Task<JsonNode> AskAsync(LineageClient client, Settings settings, CancellationToken ct) =>
+        client.GetAsync("/api/v1/search", ct, ("q", settings.Query), ("types", settings.Types), ("count", Number(settings.Count)));
+
+    protected override void Show(JsonNode answer, Settings settings)
     {
-        using var client = new LineageClient(env, ServerAddress.Resolve(env, settings.Server, settings.Token));
-        var answer = await client.GetAsync("/api/v1/search", ct, ("q", settings.Query), ("types", settings.Types),
-            ("count", settings.Count?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        if (settings.Json)
-        {
-            env.Console.Write(new JsonText(answer.ToJsonString()));
-            env.Console.WriteLine();
-            return ExitCode.Ok;
-        }
         // One result to two lines, the urn whole on its own, so it can be copied even in a narrow terminal.
         var results = answer["results"]!.AsArray();
         var rank = 0;
@@ -42,11 +36,10 @@ public sealed class SearchCommand(CliEnvironment env) : AsyncCommand<SearchComma
         {
             var platform = r!["platform"]?.GetValue<string>() is { } p ? " · " + p[(p.LastIndexOf(':') + 1)..] : "";
             var description = r["description"]?.GetValue<string>() is { Length: > 0 } d ? "  " + (d.Length > 80 ? d[..80] + "…" : d) : "";
-            env.Console.MarkupLine($"[grey]{++rank,3}[/]  [bold]{Markup.Escape(r["name"]?.GetValue<string>() ?? "")}[/] " +
+            Console.MarkupLine($"[grey]{++rank,3}[/]  [bold]{Markup.Escape(r["name"]?.GetValue<string>() ?? "")}[/] " +
                 $"[grey]{Markup.Escape(r["entityType"]!.GetValue<string>() + platform)}[/]{Markup.Escape(description)}");
-            env.Console.MarkupLine($"     [grey]{Markup.Escape(r["urn"]!.GetValue<string>())}[/]");
+            Console.MarkupLine($"     [grey]{Markup.Escape(r["urn"]!.GetValue<string>())}[/]");
         }
-        env.Console.MarkupLineInterpolated($"[grey]{results.Count} of {answer["total"]!.GetValue<long>():N0} matches[/]");
-        return ExitCode.Ok;
+        Console.MarkupLineInterpolated($"[grey]{results.Count} of {answer["total"]!.GetValue<long>():N0} matches[/]");
     }
 }
