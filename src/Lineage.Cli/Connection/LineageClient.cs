@@ -74,11 +74,11 @@ public sealed class LineageClient : IDisposable
         {
             HttpStatusCode.Unauthorized => new CliException(ExitCode.Refused, _address.Token is null
                 ? $"{Server} wants a token (401): give --token, set LINEAGE_TOKEN, or run where {ServerAddress.AdminTokenFiles[0]} is"
-                : $"{Server} refused the token from {_address.TokenSource} (401): {message}"),
-            HttpStatusCode.Forbidden => new CliException(ExitCode.Refused, $"the token from {_address.TokenSource} may not {what} (403): {message}"),
-            HttpStatusCode.NotFound => new CliException(ExitCode.NotFound, $"{message} (404)"),
-            _ when code is >= 400 and < 500 => new CliException(ExitCode.BadInput, $"{Server} refused {what} ({code}): {message}"),
-            _ => new CliException(ExitCode.Unreachable, $"{Server} failed {what} ({code}): {message}"),
+                : $"{Server} refused the token from {_address.TokenSource} (401): {message}", code),
+            HttpStatusCode.Forbidden => new CliException(ExitCode.Refused, $"the token from {_address.TokenSource} may not {what} (403): {message}", code),
+            HttpStatusCode.NotFound => new CliException(ExitCode.NotFound, $"{message} (404)", code),
+            _ when code is >= 400 and < 500 => new CliException(ExitCode.BadInput, $"{Server} refused {what} ({code}): {message}", code),
+            _ => new CliException(ExitCode.Unreachable, $"{Server} failed {what} ({code}): {message}", code),
         };
     }
 

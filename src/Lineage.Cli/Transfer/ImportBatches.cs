@@ -52,25 +52,55 @@ public sealed class ImportBatches(LineageClient target)
     public async Task FlushAsync(CancellationToken ct)
     {
         if (_pending.Count == 0) return;
-        var body = new JsonObject
+        var batch = _pending.ToList();
+        _pending.Clear();
+        (_writes, _bytes) = (0, 0);
+        await SendAsync(batch, ct);
+    }
+
+    /// <summary>
+    /// Sends consecutive entries in one request. One the service finds too large (413: its body limit is its own setting)
+    /// is sent again an entry at a time, and an entry too large alone is refused like any other.
+    /// </summary>
+    private async Task SendAsync(List<FileEntry> batch, CancellationToken ct)
+    {
+        JsonObject answer;
+        try
         {
-            ["first"] = _pending[0].Index,
-            ["entries"] = new JsonArray([.. _pending.Select(e => (JsonNode)e.Value)]),
-        };
-        var answer = (await target.PostAsync("/api/v1/import", body, ct)).AsObject();
-        Entries += _pending.Count;
+            answer = (await target.PostAsync("/api/v1/import", new JsonObject
+            {
+                ["first"] = batch[0].Index,
+                ["entries"] = new JsonArray([.. batch.Select(e => (JsonNode)e.Value.DeepClone())]),
+            }, ct)).AsObject();
+        }
+        catch (CliException e) when (e.HttpStatus == 413)
+        {
+            if (batch.Count > 1)
+            {
+                foreach (var entry in batch) await SendAsync([entry], ct);
+                return;
+            }
+            answer = new JsonObject
+            {
+                ["written"] = 0L, ["unchanged"] = 0L,
+                ["refused"] = new JsonArray(new JsonObject
+                {
+                    ["index"] = batch[0].Index, ["status"] = 413, ["path"] = $"entries[{batch[0].Index}]",
+                    ["reason"] = $"the entry is {batch[0].Bytes:N0} bytes, more than the service takes in one request (Lineage:Limits:MaxRequestBodyBytes)",
+                }),
+            };
+        }
+        Entries += batch.Count;
         Written += answer["written"]!.GetValue<long>();
         Unchanged += answer["unchanged"]!.GetValue<long>();
-        var lines = _pending.ToDictionary(e => e.Index, e => e.Line);
+        var lines = batch.ToDictionary(e => e.Index, e => e.Line);
         foreach (var refusal in answer["refused"]!.AsArray().Select(r => r!.AsObject()))
         {
             var index = refusal["index"]!.GetValue<long>();
             _refused.Add(new ImportRefusal(_source, index, lines.GetValueOrDefault(index) is > 0 and var line ? line : null,
                 refusal["status"]!.GetValue<int>(), refusal["path"]!.GetValue<string>(), refusal["reason"]!.GetValue<string>()));
         }
-        NextUnsent = _pending[^1].Index + 1;
-        _pending.Clear();
-        (_writes, _bytes) = (0, 0);
+        NextUnsent = batch[^1].Index + 1;
     }
 
     /// <summary>How many writes the service counts for an entry: one per snapshot aspect, else one.</summary>

@@ -69,6 +69,26 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task an_entry_larger_than_the_service_takes_is_refused_and_the_rest_of_its_batch_goes_in()
+    {
+        await using var host = new SmallBodies();
+        var file = Path.Combine(_folder, "large.json");
+        JsonObject Entry(string name, string description) => new()
+        {
+            ["entityUrn"] = $"urn:li:dataset:(urn:li:dataPlatform:hive,{name},PROD)", ["aspectName"] = "datasetProperties",
+            ["aspect"] = new JsonObject { ["json"] = new JsonObject { ["description"] = description } },
+        };
+        await File.WriteAllTextAsync(file, new JsonArray(Entry("small_a", "a"), Entry("large", new string('x', 6000)), Entry("small_b", "b")).ToJsonString());
+
+        var result = await CliRun.RunAsync(host, "import", file);
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        Row(result).ShouldBe(["3", "2", "0", "1"]);
+        result.Output.ShouldContain("413");
+        result.Output.ShouldContain("MaxRequestBodyBytes");
+    }
+
+    [Fact]
     public async Task from_resumes_at_the_entry_it_names()
     {
         var result = await CliRun.RunAsync(_host, "import", MlflowFile, "--from", "30");
@@ -85,5 +105,15 @@ public sealed class ImportTests : IAsyncLifetime
     {
         await _host.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>A service that takes request bodies of 4,000 bytes at most.</summary>
+    private sealed class SmallBodies : LineageApiFactory
+    {
+        protected override void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            builder.UseSetting("Lineage:Store", "embedded");
+            builder.UseSetting("Lineage:Limits:MaxRequestBodyBytes", "4000");
+        }
     }
 }
