@@ -22,4 +22,7 @@ public static class ExitCode
 
     /// <summary>What was asked for does not exist (404).</summary>
     public const int NotFound = 6;
+
+    /// <summary>Interrupted (Ctrl+C), as shells number a SIGINT.</summary>
+    public const int Cancelled = 130;
 }

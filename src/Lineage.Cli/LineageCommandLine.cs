@@ -16,6 +16,7 @@ public static class LineageCommandLine
         app.Configure(config =>
         {
             config.SetApplicationName("lineage");
+            config.SetApplicationVersion(typeof(LineageCommandLine).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
             config.ConfigureConsole(env.Console);
             config.Settings.Registrar.RegisterInstance(env);
             config.PropagateExceptions();
@@ -45,7 +46,7 @@ public static class LineageCommandLine
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            return Fail(env, ExitCode.Failed, "cancelled");
+            return Fail(env, ExitCode.Cancelled, "cancelled");
         }
         catch (Exception e)
         {

@@ -29,8 +29,11 @@ public sealed class ImportBatches(LineageClient target)
     public long Unchanged { get; private set; }
     public IReadOnlyList<ImportRefusal> Refused => _refused;
 
-    /// <summary>The index of the next entry not yet acknowledged by the service, in the current source.</summary>
+    /// <summary>The index of the next entry not yet acknowledged by the service, in <see cref="Source"/>.</summary>
     public long NextUnsent { get; private set; }
+
+    /// <summary>Where the entries being sent come from (a file, an export); empty before the first.</summary>
+    public string Source => _source;
 
     /// <summary>Adds an entry of <paramref name="source"/>, sending the batch first when this entry would overflow it.</summary>
     public async Task AddAsync(string source, FileEntry entry, CancellationToken ct)

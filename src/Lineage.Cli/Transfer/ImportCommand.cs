@@ -62,10 +62,22 @@ public sealed class ImportCommand(CliEnvironment env) : AsyncCommand<ImportComma
         }
         catch (CliException e) when (e.ExitCode is ExitCode.Unreachable or ExitCode.Refused)
         {
-            var rest = string.Join(' ', files.SkipWhile(f => f != current).Select(f => $"\"{Path.GetRelativePath(env.WorkingDirectory, f)}\""));
-            throw new CliException(e.ExitCode, $"{e.Message}; entries before {batches.NextUnsent} of {current} are in, resume with: lineage import {rest} --from {batches.NextUnsent}");
+            throw new CliException(e.ExitCode, $"{e.Message}; {Resume(files, current, batches)}");
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw new CliException(ExitCode.Cancelled, $"cancelled; {Resume(files, current, batches)}");
         }
         ImportSummary.Write(env.Console, batches);
         return batches.Refused.Count == 0 ? ExitCode.Ok : ExitCode.Incomplete;
+    }
+
+    /// <summary>What is in, and the command that goes on from the first entry the service has not acknowledged.</summary>
+    private string Resume(List<string> files, string current, ImportBatches batches)
+    {
+        // A batch is sent when the next file starts, so the entries not yet in may be the previous file's.
+        if (batches.Source.Length > 0) current = batches.Source;
+        var rest = string.Join(' ', files.SkipWhile(f => f != current).Select(f => $"\"{Path.GetRelativePath(env.WorkingDirectory, f)}\""));
+        return $"entries before {batches.NextUnsent} of {current} are in, resume with: lineage import {rest} --from {batches.NextUnsent}";
     }
 }

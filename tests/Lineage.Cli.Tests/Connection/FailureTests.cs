@@ -64,6 +64,28 @@ public sealed class FailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task an_import_cut_off_by_the_network_says_where_to_resume()
+    {
+        var file = Path.Combine(_folder, "many.json");
+        await File.WriteAllTextAsync(file, new JsonArray([.. Enumerable.Range(0, 500).Select(i => (JsonNode)new JsonObject
+        {
+            ["entityUrn"] = $"urn:li:dataset:(urn:li:dataPlatform:hive,cli_cut_{i},PROD)", ["aspectName"] = "status",
+            ["aspect"] = new JsonObject { ["json"] = new JsonObject { ["removed"] = false } },
+        })]).ToJsonString());
+
+        var result = await CliRun.RunAsync(Variables(AuthorizedClients.AdminToken(_host.Services)),
+            () => new FailsAfter(1, _host.Server.CreateHandler()), "import", file);
+
+        result.ExitCode.ShouldBe(3);
+        OneLine(result).ShouldStartWith("lineage: cannot reach ");
+        OneLine(result).ShouldContain($"entries before 400 of {file} are in, resume with: lineage import \"");
+        OneLine(result).ShouldEndWith("many.json\" --from 400");
+        var resumed = await CliRun.RunAsync(_host, "import", file, "--from", "400");
+        resumed.ExitCode.ShouldBe(0, resumed.ToString());
+        resumed.Output.ShouldContain("│ 100     │ 100     │ 0         │ 0       │");
+    }
+
+    [Fact]
     public async Task bad_arguments_are_exit_2()
     {
         (await CliRun.RunAsync(_host, "import")).ExitCode.ShouldBe(2);
@@ -111,5 +133,16 @@ public sealed class FailureTests : IAsyncLifetime
     {
         await _host.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>A network that answers <paramref name="requests"/> requests, then is gone.</summary>
+    private sealed class FailsAfter(int requests, HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private int _sent;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) =>
+            Interlocked.Increment(ref _sent) > requests
+                ? throw new HttpRequestException("Connection refused")
+                : base.SendAsync(request, ct);
     }
 }
