@@ -15,6 +15,7 @@ internal static class WireServiceCollectionExtensions
         services.AddSingleton<SnapshotReader>();
         services.AddSingleton<FileEntryReader>();
         services.AddSingleton<Transfer.Export.ExportEntries>();
+        services.AddSingleton<Changes.ChangeLog>();
         services.AddSingleton<OpenLineage.Mapping.EventMapper>();
         return services;
     }

@@ -6,6 +6,8 @@ namespace Lineage.Graph.Changes;
 /// One entry of the change feed: consumers such as the search index read "every change after N" in
 /// <see cref="Sequence"/> order, which is strictly increasing and assigned in commit order.
 /// </summary>
+/// <param name="SystemMetadata">The system metadata the write carried, or null.</param>
+/// <param name="Actor">Who made the change; null for changes recorded before the feed kept it.</param>
 public sealed record ChangeRecord(
     long Sequence,
     string Urn,
@@ -15,7 +17,9 @@ public sealed record ChangeRecord(
     JsonObject? Previous,
     JsonObject? Current,
     long Revision,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    JsonObject? SystemMetadata = null,
+    string? Actor = null);
 
 /// <summary>What a change did.</summary>
 public enum ChangeKind

@@ -8,10 +8,18 @@ namespace Lineage.Graph.Changes;
 public sealed class ChangeSignal : IDisposable
 {
     private readonly SemaphoreSlim _pending = new(0, 1);
+    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Func<long?, CancellationToken, Task<long>>? _acknowledge;
+
+    /// <summary>
+    /// Completes at the next commit of this process, for any number of waiters (the change streams). Commits of other
+    /// instances on the same Neo4j do not complete it, so waiters poll as well.
+    /// </summary>
+    public Task NextCommit => Volatile.Read(ref _next).Task;
 
     public void Notify()
     {
+        Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         try
         {
             if (_pending.CurrentCount == 0) _pending.Release();

@@ -3,8 +3,8 @@ using Lineage.Graph.Relationships;
 
 namespace Lineage.Graph.Storage;
 
-/// <summary>One change in an atomic batch handed to the store by the write path.</summary>
-public abstract record StoreOperation(string Urn, string EntityType)
+/// <summary>One change in an atomic batch handed to the store by the write path, and who makes it.</summary>
+public abstract record StoreOperation(string Urn, string EntityType, string Actor)
 {
     /// <summary>
     /// When the version or value was first written (Unix ms), for an import restoring it from an export; null means now.
@@ -27,7 +27,7 @@ public sealed record UpsertAspect(
     IReadOnlyList<Relationship> Edges,
     WriteCondition Condition,
     bool? Removed,
-    string Actor) : StoreOperation(Urn, EntityType);
+    string Actor) : StoreOperation(Urn, EntityType, Actor);
 
 /// <summary>
 /// Keep one value of a timeseries aspect under its <paramref name="TimestampMillis"/> and <paramref name="Partition"/>
@@ -45,7 +45,7 @@ public sealed record RecordTimeseries(
     string ValueHash,
     JsonObject? SystemMetadata,
     IReadOnlyList<Relationship> Edges,
-    string Actor) : StoreOperation(Urn, EntityType)
+    string Actor) : StoreOperation(Urn, EntityType, Actor)
 {
     /// <summary>For an import: the revision the value had as the aspect's latest where it was exported, else null.</summary>
     public long? RestoredRevision { get; init; }
@@ -54,7 +54,7 @@ public sealed record RecordTimeseries(
 /// <summary>Remove an aspect: its latest value joins the history and its edges go.</summary>
 /// <param name="Removed">For the status aspect: false, as an entity without status is not soft-deleted; else null.</param>
 public sealed record DeleteAspect(string Urn, string EntityType, string Aspect, WriteCondition Condition, bool? Removed, string Actor)
-    : StoreOperation(Urn, EntityType);
+    : StoreOperation(Urn, EntityType, Actor);
 
 /// <summary>Hard-delete an entity: its aspects, their history and its outgoing edges; edges pointing at it stay.</summary>
-public sealed record DeleteEntity(string Urn, string EntityType, string Actor) : StoreOperation(Urn, EntityType);
+public sealed record DeleteEntity(string Urn, string EntityType, string Actor) : StoreOperation(Urn, EntityType, Actor);

@@ -47,6 +47,8 @@ public sealed class EndpointScopeTests(SqliteApiFactory host)
         ["GET /api/v1/autocomplete"] = Scope.Read,
         ["GET /api/v1/history"] = Scope.Read,
         ["GET /api/v1/export"] = Scope.Read,
+        ["GET /api/v1/changes"] = Scope.Read,
+        ["GET /api/v1/changes/stream"] = Scope.Read,
         ["POST /api/v1/import"] = Scope.Write,
         ["GET /api/graphql"] = Scope.Read,
         ["POST /api/graphql"] = Scope.Read,

@@ -131,6 +131,32 @@ public sealed class SqliteFileTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_change_feed_from_before_actors_keeps_its_changes_and_records_actors_from_then_on()
+    {
+        var path = SqliteGraphStore.PathIn(_directory);
+        var model = "urn:li:mlModel:(urn:li:dataPlatform:mlflow,feed_upgrade,PROD)";
+        await using (var store = new SqliteGraphStore(path))
+        {
+            await store.InitializeAsync(CancellationToken.None);
+            await store.WriteAsync([StoreContract.Ops.Upsert(model, "mlModelProperties", """{"name": "old"}""")], CancellationToken.None);
+        }
+        await using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await old.OpenAsync();
+            await using var drop = old.CreateCommand();
+            drop.CommandText = "ALTER TABLE changes DROP COLUMN system_metadata; ALTER TABLE changes DROP COLUMN actor;";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        await using var upgraded = new SqliteGraphStore(path);
+        await upgraded.InitializeAsync(CancellationToken.None);
+        await upgraded.WriteAsync([StoreContract.Ops.Upsert(model, "mlModelProperties", """{"name": "new"}""")], CancellationToken.None);
+
+        var changes = await upgraded.ReadChangesAfterAsync(0, 10, CancellationToken.None);
+        changes.Select(c => (c.Current!["name"]!.GetValue<string>(), c.Actor)).ShouldBe([("old", (string?)null), ("new", StoreContract.Ops.Actor)]);
+    }
+
+    [Fact]
     public async Task a_database_from_before_node_facts_reads_them_from_its_latest_deprecation_and_ownership()
     {
         var path = SqliteGraphStore.PathIn(_directory);

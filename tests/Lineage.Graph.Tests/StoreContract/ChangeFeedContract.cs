@@ -31,6 +31,26 @@ public abstract class ChangeFeedContract<TFixture>(TFixture fx) : IClassFixture<
     }
 
     [Fact]
+    public async Task a_change_carries_the_writes_system_metadata_and_its_actor()
+    {
+        var model = Mint.Model();
+        await _store.WriteOneAsync(Upsert(model, "mlModelProperties", """{"name": "a"}""") with
+        {
+            SystemMetadata = Json("""{"runId": "run-1", "lastObserved": 5}"""), Actor = "urn:li:corpuser:alice",
+        });
+        await _store.WriteOneAsync(Delete(model, "mlModelProperties") with { Actor = "urn:li:corpuser:bob" });
+        await _store.WriteOneAsync(DeleteEntity(model) with { Actor = "urn:li:corpuser:carol" });
+
+        var changes = await _store.ChangesForAsync(model);
+
+        changes.Select(c => (c.Kind, c.Actor)).ShouldBe([
+            (ChangeKind.AspectUpserted, "urn:li:corpuser:alice"), (ChangeKind.AspectDeleted, "urn:li:corpuser:bob"),
+            (ChangeKind.EntityDeleted, "urn:li:corpuser:carol")]);
+        changes[0].SystemMetadata!["runId"]!.GetValue<string>().ShouldBe("run-1");
+        changes[1].SystemMetadata.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task reading_after_a_cursor_returns_exactly_the_later_changes()
     {
         var model = Mint.Model();

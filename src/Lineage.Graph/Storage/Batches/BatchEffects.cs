@@ -42,7 +42,8 @@ public sealed record EntityRecord(string Urn, string EntityType, bool? Removed, 
 
 /// <summary>A change-feed record waiting for its sequence number, which the store assigns in order.</summary>
 public sealed record PendingChange(
-    string Urn, string EntityType, string? Aspect, ChangeKind Kind, string? PreviousJson, string? CurrentJson, long Revision, long At);
+    string Urn, string EntityType, string? Aspect, ChangeKind Kind, string? PreviousJson, string? CurrentJson, long Revision, long At,
+    string? SystemMetadataJson, string Actor);
 
 /// <summary>An operation's outcome, pointing at its change (if any) by index.</summary>
 public sealed record PlannedOutcome(string Urn, string? Aspect, WriteEffect Effect, long Revision, int? ChangeIndex);

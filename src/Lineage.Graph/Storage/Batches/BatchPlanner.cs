@@ -83,7 +83,7 @@ public sealed class BatchPlanner
         _edges[key] = new EdgeReplacement(op.Urn, op.Aspect, op.Edges);
         Record(op.Urn, op.EntityType, op.Removed, op.RestoredAt);
 
-        var change = Change(op.Urn, op.EntityType, op.Aspect, ChangeKind.AspectUpserted, current.Latest?.Json, json, revision);
+        var change = Change(op, op.Aspect, ChangeKind.AspectUpserted, current.Latest?.Json, json, revision, op.SystemMetadata);
         return new PlannedOutcome(op.Urn, op.Aspect, current.Latest is null ? WriteEffect.Created : WriteEffect.Updated, revision, change);
     }
 
@@ -126,7 +126,7 @@ public sealed class BatchPlanner
         _entities[op.Urn] = new EntityNow(entity.LatestAspects + (current.Latest is null ? 1 : 0), HasData: true);
         _edges[key] = new EdgeReplacement(op.Urn, op.Aspect, op.Edges);
 
-        var change = Change(op.Urn, op.EntityType, op.Aspect, ChangeKind.AspectUpserted, current.Latest?.Json, json, revision);
+        var change = Change(op, op.Aspect, ChangeKind.AspectUpserted, current.Latest?.Json, json, revision, op.SystemMetadata);
         return new PlannedOutcome(op.Urn, op.Aspect, current.Latest is null ? WriteEffect.Created : WriteEffect.Updated, revision, change);
     }
 
@@ -148,7 +148,7 @@ public sealed class BatchPlanner
         _edges[key] = new EdgeReplacement(op.Urn, op.Aspect, []);
         if (op.Removed is not null) Record(op.Urn, op.EntityType, op.Removed);
 
-        var change = Change(op.Urn, op.EntityType, op.Aspect, ChangeKind.AspectDeleted, latest.Json, null, latest.Revision);
+        var change = Change(op, op.Aspect, ChangeKind.AspectDeleted, latest.Json, null, latest.Revision, null);
         return new PlannedOutcome(op.Urn, op.Aspect, WriteEffect.Deleted, 0, change);
     }
 
@@ -169,7 +169,7 @@ public sealed class BatchPlanner
         _records.Remove(op.Urn);
         _entities[op.Urn] = new EntityNow(0, false);
 
-        var change = Change(op.Urn, op.EntityType, null, ChangeKind.EntityDeleted, null, null, 0);
+        var change = Change(op, null, ChangeKind.EntityDeleted, null, null, 0, null);
         return new PlannedOutcome(op.Urn, null, WriteEffect.Deleted, 0, change);
     }
 
@@ -212,9 +212,10 @@ public sealed class BatchPlanner
         _records[urn] = new EntityRecord(urn, entityType, removed ?? previous?.Removed, previous?.CreatedAt ?? restoredAt ?? _now);
     }
 
-    private int Change(string urn, string entityType, string? aspect, ChangeKind kind, string? previous, string? current, long revision)
+    private int Change(StoreOperation op, string? aspect, ChangeKind kind, string? previous, string? current, long revision,
+        System.Text.Json.Nodes.JsonObject? systemMetadata)
     {
-        _changes.Add(new PendingChange(urn, entityType, aspect, kind, previous, current, revision, _now));
+        _changes.Add(new PendingChange(op.Urn, op.EntityType, aspect, kind, previous, current, revision, _now, systemMetadata?.ToJsonString(), op.Actor));
         return _changes.Count - 1;
     }
 

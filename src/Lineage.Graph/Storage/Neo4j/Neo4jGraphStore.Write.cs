@@ -156,6 +156,8 @@ public sealed partial class Neo4jGraphStore
             ["current"] = c.CurrentJson,
             ["revision"] = c.Revision,
             ["at"] = c.At,
+            ["systemMetadata"] = c.SystemMetadataJson,
+            ["actor"] = c.Actor,
         }));
         return statements;
     }

@@ -183,7 +183,8 @@ public sealed partial class Neo4jGraphStore(CypherClient client, TimeProvider? c
             changes.Add(new ChangeRecord(
                 sequence, r[1]!.GetValue<string>(), r[2]!.GetValue<string>(), r[3]?.GetValue<string>(),
                 Enum.Parse<ChangeKind>(r[4]!.GetValue<string>()), ParseObject(r[5]), ParseObject(r[6]),
-                r[7]!.GetValue<long>(), DateTimeOffset.FromUnixTimeMilliseconds(r[8]!.GetValue<long>())));
+                r[7]!.GetValue<long>(), DateTimeOffset.FromUnixTimeMilliseconds(r[8]!.GetValue<long>()),
+                ParseObject(r[9]), r[10]?.GetValue<string>()));
         }
         return changes;
     }

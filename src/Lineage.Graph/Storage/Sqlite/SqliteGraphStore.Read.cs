@@ -185,7 +185,7 @@ public sealed partial class SqliteGraphStore
     {
         await using var connection = await OpenAsync(ct);
         await using var command = Command(connection,
-            "SELECT seq, urn, entity_type, aspect, kind, previous, current, revision, at FROM changes WHERE seq > $after ORDER BY seq LIMIT $limit",
+            "SELECT seq, urn, entity_type, aspect, kind, previous, current, revision, at, system_metadata, actor FROM changes WHERE seq > $after ORDER BY seq LIMIT $limit",
             ("$after", after), ("$limit", limit));
         await using var reader = await command.ExecuteReaderAsync(ct);
         var changes = new List<ChangeRecord>();
@@ -195,7 +195,8 @@ public sealed partial class SqliteGraphStore
                 reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
                 Enum.Parse<ChangeKind>(reader.GetString(4)),
                 ParseObject(reader.IsDBNull(5) ? null : reader.GetString(5)), ParseObject(reader.IsDBNull(6) ? null : reader.GetString(6)),
-                reader.GetInt64(7), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8))));
+                reader.GetInt64(7), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
+                ParseObject(reader.IsDBNull(9) ? null : reader.GetString(9)), reader.IsDBNull(10) ? null : reader.GetString(10)));
         }
         return changes;
     }

@@ -346,12 +346,13 @@ public sealed partial class SqliteGraphStore
             var sequences = new List<long>(changes.Count);
             if (changes.Count == 0) return sequences;
             using var append = Statement("""
-                INSERT INTO changes (urn, entity_type, aspect, kind, previous, current, revision, at)
-                VALUES ($urn, $type, $aspect, $kind, $previous, $current, $revision, $at)
-                """, "$urn", "$type", "$aspect", "$kind", "$previous", "$current", "$revision", "$at");
+                INSERT INTO changes (urn, entity_type, aspect, kind, previous, current, revision, at, system_metadata, actor)
+                VALUES ($urn, $type, $aspect, $kind, $previous, $current, $revision, $at, $sm, $actor)
+                """, "$urn", "$type", "$aspect", "$kind", "$previous", "$current", "$revision", "$at", "$sm", "$actor");
             foreach (var c in changes)
             {
-                append.Execute(c.Urn, c.EntityType, c.Aspect, c.Kind.ToString(), c.PreviousJson, c.CurrentJson, c.Revision, c.At);
+                append.Execute(c.Urn, c.EntityType, c.Aspect, c.Kind.ToString(), c.PreviousJson, c.CurrentJson, c.Revision, c.At,
+                    c.SystemMetadataJson, c.Actor);
                 sequences.Add(append.LastInsertedRowId);
             }
             return sequences;

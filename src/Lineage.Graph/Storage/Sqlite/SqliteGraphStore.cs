@@ -58,6 +58,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         await RunAsync(SqliteSchema.Create);
         var lacksFacts = Convert.ToInt32(await RunAsync(SqliteSchema.LacksFacts)) == 1;
         if (lacksFacts) await RunAsync(SqliteSchema.AddFacts);
+        if (Convert.ToInt32(await RunAsync(SqliteSchema.ChangesLackActor)) == 1) await RunAsync(SqliteSchema.AddChangeActor);
         if (shape != 0)
         {
             var urns = new List<string>();

@@ -88,8 +88,19 @@ internal static class SqliteSchema
             previous    TEXT,
             current     TEXT,
             revision    INTEGER NOT NULL,
-            at          INTEGER NOT NULL
+            at          INTEGER NOT NULL,
+            system_metadata TEXT,
+            actor       TEXT
         );
+        """;
+
+    /// <summary>Whether the change feed lacks who made each change (a file from before it): 1 if so, else 0.</summary>
+    public const string ChangesLackActor = "SELECT NOT EXISTS (SELECT 1 FROM pragma_table_info('changes') WHERE name = 'actor')";
+
+    /// <summary>Adds the write's system metadata and actor to a change feed from before them; older changes keep nulls.</summary>
+    public const string AddChangeActor = """
+        ALTER TABLE changes ADD COLUMN system_metadata TEXT;
+        ALTER TABLE changes ADD COLUMN actor TEXT;
         """;
 
     /// <summary>Whether the nodes table lacks the node facts (a file from before them): 1 if so, else 0.</summary>
