@@ -41,6 +41,8 @@ internal sealed class ReadmeExamples
             "needs the command line in front of the service: tests/Lineage.Cli.Tests/ReadmeCommandsTests runs these lines, after the walk-through"),
         new("The command line: `lineage`", "Lineage__Store=neo4j Lineage__Neo4j__Uri",
             "starts a second service, on Neo4j; tests/Lineage.Cli.Tests/Transfer/RoundTripTests migrates into one"),
+        new("Change events out", "# Every change as it is made",
+            "streams until stopped; Changes/ChangeFeedTests read the stream, reconnect with Last-Event-ID and find nothing lost"),
         new("OpenLineage events in", "# Airflow (apache-airflow-providers-openlineage)",
             "configuration of Airflow, Spark and dbt, which are not installed; OpenLineage/OpenLineageEventTests send the events they record"),
     ];
