@@ -62,6 +62,9 @@ internal static class RestLi
         return value;
     }
 
+    /// <summary>The <c>asOf</c> query parameter (<see cref="Moment"/>), or null.</summary>
+    public static DateTimeOffset? AsOf(HttpContext context) => Moment.Parse(context.Request.Query["asOf"].ToString(), "asOf");
+
     /// <summary>A required query parameter.</summary>
     public static string Required(HttpContext context, string name)
     {

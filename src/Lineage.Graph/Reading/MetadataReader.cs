@@ -14,12 +14,15 @@ public sealed class MetadataReader(IGraphStore store, MetadataRegistry registry)
     /// <summary>How many of the newest values a filtered timeseries read looks through.</summary>
     private const int FilteredScan = 10_000;
 
-    /// <summary>The entity with the named aspects (all when <paramref name="only"/> is empty), or null when it has none.</summary>
-    public async Task<EntityView?> GetEntityAsync(string urnText, IReadOnlyCollection<string> only, CancellationToken ct)
+    /// <summary>
+    /// The entity with the named aspects (all when <paramref name="only"/> is empty), or null when it has none; with
+    /// <paramref name="asOf"/>, as it stood at that moment (<see cref="AsOf"/>), or null when it had none then.
+    /// </summary>
+    public async Task<EntityView?> GetEntityAsync(string urnText, IReadOnlyCollection<string> only, CancellationToken ct, DateTimeOffset? asOf = null)
     {
         var urn = Urn.Parse(urnText, "urn");
         if (registry.Entity(urn.EntityType) is not { } spec) return null;
-        var stored = await store.GetEntityAsync(urn.ToString(), ct);
+        var stored = asOf is { } moment ? await EntityAsOfAsync(urn, moment, ct) : await store.GetEntityAsync(urn.ToString(), ct);
         if (stored is null) return null;
 
         var key = registry.KeyAspect(urn.EntityType);
@@ -34,12 +37,50 @@ public sealed class MetadataReader(IGraphStore store, MetadataRegistry registry)
         return new EntityView(urn.ToString(), spec, stored.Removed, aspects);
     }
 
-    /// <summary>One version of one aspect (the key aspect at version 0 included), or null.</summary>
-    public async Task<AspectView?> GetAspectAsync(string urnText, string aspectName, long version, CancellationToken ct)
+    /// <summary>
+    /// The aspects current at <paramref name="moment"/>, rebuilt from what the store keeps: of each aspect, the newest
+    /// version written by then, unless the aspect had been deleted by then; of each timeseries aspect, the value with
+    /// the newest time among those written by then. Null when the entity had none then (or was hard-deleted since:
+    /// that takes its history with it).
+    /// </summary>
+    public static IReadOnlyList<StoredAspect> AsOf(EntityArchive archive, DateTimeOffset moment, MetadataRegistry registry)
+    {
+        var current = new List<StoredAspect>();
+        foreach (var aspect in archive.Versions.GroupBy(v => v.Name))
+        {
+            if (registry.Aspect(aspect.Key) is { IsTimeseries: true }) continue;
+            var then = aspect.Where(v => v.CreatedAt <= moment).MaxBy(v => v.Revision);
+            if (then is not null && !(then.DeletedAt <= moment)) current.Add(then);
+        }
+        foreach (var values in archive.Timeseries.Where(t => t.CreatedAt <= moment).GroupBy(t => t.Aspect))
+        {
+            var newest = values.MaxBy(t => t.TimestampMillis)!;
+            current.Add(new StoredAspect(archive.Urn, values.Key, 0, 0, newest.Value, newest.SystemMetadata, newest.CreatedAt, newest.CreatedBy));
+        }
+        return [.. current.OrderBy(a => a.Name, StringComparer.Ordinal)];
+    }
+
+    private async Task<StoredEntity?> EntityAsOfAsync(Urn urn, DateTimeOffset moment, CancellationToken ct)
+    {
+        var archive = (await store.GetArchivesAsync([urn.ToString()], ct)).SingleOrDefault();
+        if (archive is null) return null;
+        var aspects = AsOf(archive, moment, registry);
+        if (aspects.Count == 0) return null;
+        var removed = aspects.FirstOrDefault(a => a.Name == "status")?.Value["removed"]?.GetValue<bool>() ?? false;
+        return new StoredEntity(archive.Urn, archive.EntityType, removed, aspects);
+    }
+
+    /// <summary>
+    /// One version of one aspect (the key aspect at version 0 included), or null; with <paramref name="asOf"/>, the
+    /// version current at that moment (<see cref="AsOf"/>) instead.
+    /// </summary>
+    public async Task<AspectView?> GetAspectAsync(string urnText, string aspectName, long version, CancellationToken ct, DateTimeOffset? asOf = null)
     {
         var urn = Urn.Parse(urnText, "urn");
         // An aspect this entity type does not have is simply absent: clients probe (telemetryClientId) and expect 404.
         if (registry.AspectOf(urn.EntityType, aspectName) is not { } spec) return null;
+        if (asOf is { } moment)
+            return (await GetEntityAsync(urnText, [aspectName], ct, moment))?.Aspects.SingleOrDefault();
 
         var stored = await store.GetAspectAsync(urn.ToString(), aspectName, version, ct);
         if (stored is not null) return new AspectView(spec, stored);

@@ -7,6 +7,8 @@ namespace Lineage.Graph.Storage;
 /// <see cref="Revision"/> counts the writes that changed the aspect, so history version k holds revision k
 /// and the latest holds the number an <c>If-Version-Match</c> header compares with.
 /// </summary>
+/// <param name="DeletedAt">When the aspect was deleted while this version was its latest; null otherwise (and on
+/// reads that do not say: only archives do).</param>
 public sealed record StoredAspect(
     string Urn,
     string Name,
@@ -15,4 +17,5 @@ public sealed record StoredAspect(
     JsonObject Value,
     JsonObject? SystemMetadata,
     DateTimeOffset CreatedAt,
-    string CreatedBy);
+    string CreatedBy,
+    DateTimeOffset? DeletedAt = null);

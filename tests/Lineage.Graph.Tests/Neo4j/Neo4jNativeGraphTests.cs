@@ -23,6 +23,26 @@ public sealed class Neo4jNativeGraphTests(Neo4jStoreFixture fx) : IClassFixture<
         (await _cypher.RunAsync([new CypherStatement("test", cypher, parameters)], Ct))[0].Rows;
 
     [Fact]
+    public async Task versions_deleted_before_deletion_times_were_kept_take_them_from_the_change_feed_once()
+    {
+        var dataset = Mint.Dataset();
+        await WriteAsync(dataset, "globalTags", """{"tags": []}""");
+        await _writer.ApplyAsync([new Proposal(null, dataset, ChangeType.Delete, "globalTags", null)], i => $"proposals[{i}]", "urn:li:corpuser:tests", Ct);
+        // As a store from before deletion times: the version has none and the feed has not been read for them.
+        await QueryAsync("""
+            MATCH (:Entity {urn: $u})-[:HAS_ASPECT]->(a:Aspect {_name: 'globalTags'}) REMOVE a._deletedAt
+            WITH count(*) AS n MATCH (f:ChangeFeed {id: 'main'}) REMOVE f.deletionsDated
+            """, new JsonObject { ["u"] = dataset });
+
+        await using var restarted = new Neo4jGraphStore(new CypherClient(Neo4jServer.Options()));
+        await restarted.InitializeAsync(Ct);
+
+        var deletion = (await restarted.ChangesForAsync(dataset)).Single(c => c.Kind == Changes.ChangeKind.AspectDeleted);
+        (await restarted.GetArchivesAsync([dataset], Ct)).Single().Versions.Single(v => v.Name == "globalTags").DeletedAt.ShouldBe(deletion.At);
+        (await QueryAsync("MATCH (f:ChangeFeed {id: 'main'}) RETURN f.deletionsDated", []))[0][0]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task plain_cypher_finds_a_groups_models_over_native_member_of_edges()
     {
         var group = Mint.Group();

@@ -157,6 +157,32 @@ public sealed class SqliteFileTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task versions_from_before_deletion_times_take_them_from_the_change_feed()
+    {
+        var path = SqliteGraphStore.PathIn(_directory);
+        var dataset = "urn:li:dataset:(urn:li:dataPlatform:hive,deletion_upgrade,PROD)";
+        await using (var store = new SqliteGraphStore(path))
+        {
+            await store.InitializeAsync(CancellationToken.None);
+            await store.WriteAsync([StoreContract.Ops.Upsert(dataset, "globalTags", """{"tags": []}""")], CancellationToken.None);
+            await store.WriteAsync([StoreContract.Ops.Delete(dataset, "globalTags")], CancellationToken.None);
+        }
+        await using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await old.OpenAsync();
+            await using var drop = old.CreateCommand();
+            drop.CommandText = "ALTER TABLE aspects DROP COLUMN deleted_at";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        await using var upgraded = new SqliteGraphStore(path);
+        await upgraded.InitializeAsync(CancellationToken.None);
+
+        var deletion = (await upgraded.ReadChangesAfterAsync(0, 10, CancellationToken.None)).Single(c => c.Kind == Changes.ChangeKind.AspectDeleted);
+        (await upgraded.GetArchivesAsync([dataset], CancellationToken.None)).Single().Versions.Single().DeletedAt.ShouldBe(deletion.At);
+    }
+
+    [Fact]
     public async Task a_database_from_before_node_facts_reads_them_from_its_latest_deprecation_and_ownership()
     {
         var path = SqliteGraphStore.PathIn(_directory);
@@ -168,8 +194,10 @@ public sealed class SqliteFileTests : IAsyncLifetime
         {
             await old.OpenAsync();
             await using var write = old.CreateCommand();
-            // Nodes as they were before deprecation and owners were kept on them; the history's older owner is not the latest.
+            // Nodes as they were before deprecation and owners were kept on them (and aspects before deletion times);
+            // the history's older owner is not the latest.
             write.CommandText = $$"""
+                ALTER TABLE aspects DROP COLUMN deleted_at;
                 INSERT INTO nodes (id, urn, entity_type, created_at) VALUES (1, '{{model}}', 'mlModel', 1000), (2, '{{other}}', 'mlModel', 1000);
                 INSERT INTO aspects VALUES (1, 'deprecation', 0, 1, '{"deprecated":true,"note":"v2","actor":"urn:li:corpuser:a"}', 'h', NULL, 1000, 'urn:li:corpuser:a');
                 INSERT INTO aspects VALUES (1, 'ownership', 0, 2, '{"owners":[{"owner":"urn:li:corpuser:alice","type":"DATAOWNER"}]}', 'h', NULL, 1000, 'urn:li:corpuser:a');

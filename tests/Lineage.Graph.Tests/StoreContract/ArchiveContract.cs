@@ -45,6 +45,24 @@ public abstract class ArchiveContract<TFixture>(TFixture fx) : IClassFixture<TFi
     }
 
     [Fact]
+    public async Task a_deleted_aspects_last_version_keeps_when_it_was_deleted_and_a_restored_delete_its_own_time()
+    {
+        var (live, restored) = (Mint.Dataset(), Mint.Dataset());
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        await _store.WriteOneAsync(Upsert(live, "globalTags", """{"tags": []}"""));
+        await _store.WriteOneAsync(Delete(live, "globalTags"));
+        await _store.WriteOneAsync(Restore(restored, "globalTags", """{"tags": []}""", 1, Then, Actor));
+        await _store.WriteOneAsync(Delete(restored, "globalTags") with { Condition = WriteCondition.Restore(1), RestoredAt = Then.AddDays(3).ToUnixTimeMilliseconds() });
+        await _store.WriteOneAsync(Upsert(restored, "datasetProperties", """{"name": "kept"}"""));
+
+        var archives = await _store.GetArchivesAsync([live, restored], Ct);
+
+        archives[0].Versions.Single().DeletedAt.ShouldNotBeNull().ShouldBeGreaterThan(before);
+        archives[1].Versions.Single(v => v.Name == "globalTags").DeletedAt.ShouldBe(Then.AddDays(3));
+        archives[1].Versions.Single(v => v.Name == "datasetProperties").DeletedAt.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task archives_come_in_the_order_asked_and_leave_out_urns_with_nothing_stored()
     {
         var (a, b) = (Mint.Model(), Mint.Model());

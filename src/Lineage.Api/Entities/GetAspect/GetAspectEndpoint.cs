@@ -20,12 +20,14 @@ internal sealed class GetAspectEndpoint(MetadataReader reader) : Endpoint<GetAsp
     public override async Task HandleAsync(GetAspectRequest req, CancellationToken ct)
     {
         var (urn, name, version) = (req.Urn, req.Aspect, req.Version);
-        var aspect = await reader.GetAspectAsync(urn, name, version, ct)
-                     ?? throw new NotFoundException($"{urn} has no aspect {name} at version {version}");
+        var aspect = await reader.GetAspectAsync(urn, name, version, ct, req.AsOf)
+                     ?? throw new NotFoundException(req.AsOf is { } moment
+                         ? $"{urn} had no aspect {name} at {NotFound.Time(moment)}"
+                         : $"{urn} has no aspect {name} at version {version}");
         await Send.OkAsync(new JsonObject
         {
             ["urn"] = urn,
-            ["version"] = version,
+            ["version"] = req.AsOf is null ? version : aspect.Stored.Version,
             ["aspect"] = AspectWire.Union(aspect),
             ["systemMetadata"] = AspectWire.SystemMetadata(aspect),
         }, ct);

@@ -22,8 +22,8 @@ internal sealed class GetEntityEndpoint(MetadataReader reader) : Endpoint<GetEnt
 
     public override async Task HandleAsync(GetEntityRequest req, CancellationToken ct)
     {
-        var entity = await reader.GetEntityAsync(req.Urn, req.Aspects, ct)
-                     ?? throw new NotFoundException($"entity {req.Urn} not found");
+        var entity = await reader.GetEntityAsync(req.Urn, req.Aspects, ct, req.AsOf)
+                     ?? throw new NotFoundException(NotFound.Entity(req.Urn, req.AsOf));
         var snapshot = new JsonObject
         {
             ["urn"] = entity.Urn,

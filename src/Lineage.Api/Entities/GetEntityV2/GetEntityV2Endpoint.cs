@@ -19,8 +19,8 @@ internal sealed class GetEntityV2Endpoint(MetadataReader reader) : Endpoint<GetE
 
     public override async Task HandleAsync(GetEntityV2Request req, CancellationToken ct)
     {
-        var entity = await reader.GetEntityAsync(req.Urn, req.Aspects, ct)
-                     ?? throw new NotFoundException($"entity {req.Urn} not found");
+        var entity = await reader.GetEntityAsync(req.Urn, req.Aspects, ct, req.AsOf)
+                     ?? throw new NotFoundException(NotFound.Entity(req.Urn, req.AsOf));
         var aspects = new JsonObject();
         foreach (var aspect in entity.Aspects) aspects[aspect.Spec.Name] = AspectWire.EnvelopedAspect(aspect);
         await Send.OkAsync(new JsonObject

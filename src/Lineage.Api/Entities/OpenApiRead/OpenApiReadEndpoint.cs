@@ -25,17 +25,19 @@ internal sealed class OpenApiReadEndpoint(MetadataReader reader) : Endpoint<Open
         var target = req.Target;
         if (target.Aspect is { } spec)
         {
-            var aspect = await reader.GetAspectAsync(target.Urn, spec.Name, req.Version, ct)
-                         ?? throw new NotFoundException($"{target.Urn} has no aspect {spec.Name} at version {req.Version}");
+            var aspect = await reader.GetAspectAsync(target.Urn, spec.Name, req.Version, ct, req.AsOf)
+                         ?? throw new NotFoundException(req.AsOf is { } moment
+                             ? $"{target.Urn} had no aspect {spec.Name} at {NotFound.Time(moment)}"
+                             : $"{target.Urn} has no aspect {spec.Name} at version {req.Version}");
             if (req.Head) await Send.NoContentAsync(ct);
             else await Send.OkAsync(GenericEntityWire.Aspect(aspect, req.WithSystemMetadata), ct);
             return;
         }
 
-        var entity = await reader.GetEntityAsync(target.Urn, req.Aspects, ct);
+        var entity = await reader.GetEntityAsync(target.Urn, req.Aspects, ct, req.AsOf);
         // Like DataHub's exists(), HEAD counts a soft-deleted entity as absent unless asked to include it.
         var found = entity is not null && (!req.Head || !entity.Removed || req.IncludeSoftDelete);
-        if (!found) throw new NotFoundException($"entity {target.Urn} not found");
+        if (!found) throw new NotFoundException(NotFound.Entity(target.Urn, req.AsOf));
         if (req.Head) await Send.NoContentAsync(ct);
         else await Send.OkAsync(GenericEntityWire.Entity(entity!, req.WithSystemMetadata), ct);
     }

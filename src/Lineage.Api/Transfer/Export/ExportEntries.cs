@@ -26,7 +26,7 @@ internal sealed class ExportEntries(MetadataRegistry registry)
             if (history && latest is null && versions.Count > 0)
             {
                 var last = versions[^1];
-                yield return Entry(archive, aspect.Key, "DELETE", null, Metadata(null, last.Revision, last.CreatedAt, last.CreatedBy));
+                yield return Entry(archive, aspect.Key, "DELETE", null, Metadata(null, last.Revision, last.DeletedAt ?? last.CreatedAt, last.CreatedBy));
             }
         }
         foreach (var value in archive.Timeseries)

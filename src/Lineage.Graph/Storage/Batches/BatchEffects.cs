@@ -6,7 +6,7 @@ namespace Lineage.Graph.Storage.Batches;
 /// <summary>
 /// The net effect of a batch on the store, in terms every store can apply in bulk and in this order:
 /// wipe deleted entities, archive superseded latests, drop superseded timeseries latests, upsert entity records,
-/// insert new versions, touch system metadata, replace edges, keep timeseries values, append changes.
+/// insert new versions, mark deleted versions, touch system metadata, replace edges, keep timeseries values, append changes.
 /// </summary>
 public sealed record BatchEffects(
     IReadOnlyList<string> WipedEntities,
@@ -18,7 +18,8 @@ public sealed record BatchEffects(
     IReadOnlyList<EntityRecord> Entities,
     IReadOnlyList<PendingChange> Changes,
     IReadOnlyList<PlannedOutcome> Outcomes,
-    IReadOnlyList<TimeseriesPoint> TimeseriesPoints)
+    IReadOnlyList<TimeseriesPoint> TimeseriesPoints,
+    IReadOnlyList<DeletedVersion> Deletions)
 {
     /// <summary>The outcomes once the store has numbered the changes (<paramref name="sequences"/>[i] for change i).</summary>
     public IReadOnlyList<WriteOutcome> Resolve(IReadOnlyList<long> sequences) =>
@@ -30,6 +31,12 @@ public sealed record BatchEffects(
 public sealed record NewAspectVersion(
     string Urn, string EntityType, string Aspect, long Revision, long Version,
     string Json, string Hash, string? SystemMetadataJson, long CreatedAt, string CreatedBy);
+
+/// <summary>
+/// A deleted aspect's last value, history at the version numbered by its revision by now: it records when the aspect
+/// was deleted, so a read as of a moment knows the aspect was gone then.
+/// </summary>
+public sealed record DeletedVersion(string Urn, string Aspect, long Revision, long At);
 
 /// <summary>An unchanged write: the stored version with this revision takes the newer system metadata.</summary>
 public sealed record SystemMetadataTouch(string Urn, string Aspect, long Revision, string SystemMetadataJson);

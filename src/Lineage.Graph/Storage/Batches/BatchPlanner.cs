@@ -25,6 +25,7 @@ public sealed class BatchPlanner
     private readonly Dictionary<string, EntityRecord> _records = [];
     private readonly List<PendingChange> _changes = [];
     private readonly List<PlannedOutcome> _outcomes = [];
+    private readonly List<DeletedVersion> _deletions = [];
 
     private BatchPlanner(StoredState stored, long now) => (_stored, _now) = (stored, now);
 
@@ -45,7 +46,7 @@ public sealed class BatchPlanner
         }
         return new BatchEffects(planner._wipedEntities, planner._archived, planner._dropped,
             [.. planner._versions.OfType<NewAspectVersion>()], planner._touches, [.. planner._edges.Values],
-            [.. planner._records.Values], planner._changes, planner._outcomes, [.. planner._points.Values]);
+            [.. planner._records.Values], planner._changes, planner._outcomes, [.. planner._points.Values], planner._deletions);
     }
 
     /// <summary>The latest version as the batch has left it so far: stored, or one of this batch's new versions.</summary>
@@ -142,6 +143,7 @@ public sealed class BatchPlanner
             return new PlannedOutcome(op.Urn, op.Aspect, WriteEffect.Skipped, current.Latest?.Revision ?? 0, null);
 
         Supersede(key, latest);
+        _deletions.Add(new DeletedVersion(op.Urn, op.Aspect, latest.Revision, op.RestoredAt ?? _now));
         _aspects[key] = new Current(null, Math.Max(current.MaxVersion, latest.Revision));
         var entity = EntityOf(op.Urn);
         _entities[op.Urn] = entity with { LatestAspects = entity.LatestAspects - 1 };
@@ -162,6 +164,7 @@ public sealed class BatchPlanner
         _dropped.RemoveAll(k => k.Urn == op.Urn);
         foreach (var point in _points.Keys.Where(k => k.Urn == op.Urn).ToList()) _points.Remove(point);
         _touches.RemoveAll(t => t.Urn == op.Urn);
+        _deletions.RemoveAll(d => d.Urn == op.Urn);
         for (var i = 0; i < _versions.Count; i++)
             if (_versions[i]?.Urn == op.Urn) _versions[i] = null;
         foreach (var key in _edges.Keys.Where(k => k.Urn == op.Urn).ToList()) _edges.Remove(key);

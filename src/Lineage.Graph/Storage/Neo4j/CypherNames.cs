@@ -5,6 +5,7 @@ internal static class CypherNames
 {
     public static readonly string[] Schema = ["entity-urn-unique", "feed-id-unique", "change-seq-index"];
     public const string FeedInit = "schema/feed-init";
+    public const string DateDeletions = "schema/date-deletions";
     public const string LockFeed = "write/lock-feed";
     public const string ReadAspectState = "write/read-aspect-state";
     public const string ReadEntityState = "write/read-entity-state";
@@ -33,6 +34,7 @@ internal static class CypherNames
     public const string LastSequence = "changes/last-sequence";
     public const string EntityUrns = "read/entity-urns";
     public const string Archives = "read/archives";
+    public const string MarkDeleted = "write/mark-deleted";
     public const string ReadPointState = "write/read-point-state";
     public const string LatestAspects = "read/latest-aspects";
     public const string TimeseriesValues = "read/timeseries-values";

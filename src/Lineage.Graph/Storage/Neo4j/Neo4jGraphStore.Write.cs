@@ -107,6 +107,13 @@ public sealed partial class Neo4jGraphStore
             ["createdBy"] = v.CreatedBy,
             ["fields"] = AspectProperties.From(v.Json),
         }));
+        Add(CypherNames.MarkDeleted, "deletions", effects.Deletions.Select(d => (JsonNode)new JsonObject
+        {
+            ["urn"] = d.Urn,
+            ["aspect"] = d.Aspect,
+            ["revision"] = d.Revision,
+            ["at"] = d.At,
+        }));
         Add(CypherNames.TouchSystemMetadata, "touches", effects.Touches.Select(t => (JsonNode)new JsonObject
         {
             ["urn"] = t.Urn,

@@ -43,6 +43,7 @@ public sealed partial class Neo4jGraphStore(CypherClient client, TimeProvider? c
             foreach (var name in CypherNames.Schema)
                 await client.RunAsync([Statement(CypherNames.SchemaFor(name, major), [])], ct);
             await client.RunAsync([Statement(CypherNames.FeedInit, [])], ct);
+            await client.RunAsync([Statement(CypherNames.DateDeletions, [])], ct);
             _ready = true;
         }
         finally
@@ -202,10 +203,12 @@ public sealed partial class Neo4jGraphStore(CypherClient client, TimeProvider? c
 
     private static CypherStatement Statement(string name, JsonObject parameters) => new(name, CypherCatalog.Get(name), parameters);
 
+    // Only the archive read returns the deletion time (an eighth member); the others read the latest or do not need it.
     private static StoredAspect ReadAspect(string urn, JsonArray a) => new(
         urn, a[0]!.GetValue<string>(), a[1]!.GetValue<long>(), a[2]!.GetValue<long>(),
         JsonNode.Parse(a[3]!.GetValue<string>())!.AsObject(), ParseObject(a[4]),
-        DateTimeOffset.FromUnixTimeMilliseconds(a[5]!.GetValue<long>()), a[6]!.GetValue<string>());
+        DateTimeOffset.FromUnixTimeMilliseconds(a[5]!.GetValue<long>()), a[6]!.GetValue<string>(),
+        a.Count > 7 && a[7] is JsonValue deleted ? DateTimeOffset.FromUnixTimeMilliseconds(deleted.GetValue<long>()) : null);
 
     private static JsonObject? ParseObject(JsonNode? json) =>
         json is JsonValue v && v.TryGetValue<string>(out var text) ? JsonNode.Parse(text)?.AsObject() : null;

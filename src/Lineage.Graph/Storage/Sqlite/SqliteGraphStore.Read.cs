@@ -8,7 +8,7 @@ namespace Lineage.Graph.Storage.Sqlite;
 public sealed partial class SqliteGraphStore
 {
     // Aspects are read joined to their node as n, for the urn.
-    private const string AspectColumns = "n.urn, a.aspect, a.version, a.revision, a.value, a.system_metadata, a.created_at, a.created_by";
+    private const string AspectColumns = "n.urn, a.aspect, a.version, a.revision, a.value, a.system_metadata, a.created_at, a.created_by, a.deleted_at";
 
     public async Task<StoredEntity?> GetEntityAsync(string urn, CancellationToken ct)
     {
@@ -213,7 +213,8 @@ public sealed partial class SqliteGraphStore
                 reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3),
                 JsonNode.Parse(reader.GetString(4))!.AsObject(),
                 ParseObject(reader.IsDBNull(5) ? null : reader.GetString(5)),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)), reader.GetString(7)));
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)), reader.GetString(7),
+                reader.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8))));
         }
         return aspects;
     }

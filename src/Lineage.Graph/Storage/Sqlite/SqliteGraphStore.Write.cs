@@ -220,6 +220,12 @@ public sealed partial class SqliteGraphStore
                 foreach (var v in effects.NewVersions)
                     insert.Execute(_ids[v.Urn], v.Aspect, v.Version, v.Revision, v.Json, v.Hash, v.SystemMetadataJson, v.CreatedAt, v.CreatedBy);
             }
+            if (effects.Deletions.Count > 0)
+            {
+                using var delete = Statement(
+                    "UPDATE aspects SET deleted_at = $at WHERE node = $n AND aspect = $aspect AND version = $revision", "$n", "$aspect", "$revision", "$at");
+                foreach (var d in effects.Deletions) delete.Execute(_ids[d.Urn], d.Aspect, d.Revision, d.At);
+            }
             if (effects.Touches.Count > 0)
             {
                 // In order: a version touched twice in one batch keeps the last metadata.

@@ -59,6 +59,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         var lacksFacts = Convert.ToInt32(await RunAsync(SqliteSchema.LacksFacts)) == 1;
         if (lacksFacts) await RunAsync(SqliteSchema.AddFacts);
         if (Convert.ToInt32(await RunAsync(SqliteSchema.ChangesLackActor)) == 1) await RunAsync(SqliteSchema.AddChangeActor);
+        if (Convert.ToInt32(await RunAsync(SqliteSchema.AspectsLackDeletion)) == 1) await RunAsync(SqliteSchema.AddAspectDeletion);
         if (shape != 0)
         {
             var urns = new List<string>();

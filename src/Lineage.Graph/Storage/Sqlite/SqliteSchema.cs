@@ -48,7 +48,8 @@ internal static class SqliteSchema
             value_hash      TEXT NOT NULL,
             system_metadata TEXT,
             created_at      INTEGER NOT NULL,
-            created_by      TEXT NOT NULL
+            created_by      TEXT NOT NULL,
+            deleted_at      INTEGER
         );
         CREATE UNIQUE INDEX IF NOT EXISTS aspects_by_key ON aspects (node, aspect, version);
         CREATE TABLE IF NOT EXISTS edges (
@@ -92,6 +93,21 @@ internal static class SqliteSchema
             system_metadata TEXT,
             actor       TEXT
         );
+        """;
+
+    /// <summary>Whether aspect versions lack their deletion time (a file from before it): 1 if so, else 0.</summary>
+    public const string AspectsLackDeletion = "SELECT NOT EXISTS (SELECT 1 FROM pragma_table_info('aspects') WHERE name = 'deleted_at')";
+
+    /// <summary>
+    /// Adds the deletion time to aspect versions from before it, taking it from the change feed, which has recorded
+    /// every deletion (a hard-deleted entity's history is gone with it).
+    /// </summary>
+    public const string AddAspectDeletion = """
+        ALTER TABLE aspects ADD COLUMN deleted_at INTEGER;
+        UPDATE aspects SET deleted_at = (
+            SELECT max(c.at) FROM changes c JOIN nodes n ON n.urn = c.urn
+            WHERE n.id = aspects.node AND c.aspect = aspects.aspect AND c.kind = 'AspectDeleted' AND c.revision = aspects.revision)
+        WHERE version > 0;
         """;
 
     /// <summary>Whether the change feed lacks who made each change (a file from before it): 1 if so, else 0.</summary>
