@@ -40,7 +40,7 @@ public sealed class MetadataReader(IGraphStore store, MetadataRegistry registry)
     /// <summary>
     /// The aspects current at <paramref name="moment"/>, rebuilt from what the store keeps: of each aspect, the newest
     /// version written by then, unless the aspect had been deleted by then; of each timeseries aspect, the value with
-    /// the newest time among those written by then. Null when the entity had none then (or was hard-deleted since:
+    /// the newest time among those written by then. Empty when the entity had none then (or was hard-deleted since:
     /// that takes its history with it).
     /// </summary>
     public static IReadOnlyList<StoredAspect> AsOf(EntityArchive archive, DateTimeOffset moment, MetadataRegistry registry)
