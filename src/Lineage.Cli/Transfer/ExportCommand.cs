@@ -10,6 +10,7 @@ namespace Lineage.Cli.Transfer;
 /// <summary><c>lineage export --out FILE [--history]</c>: the whole catalog as one DataHub metadata file.</summary>
 public sealed class ExportCommand(CliEnvironment env) : AsyncCommand<ExportCommand.Settings>
 {
+    /// <summary>The arguments and options of <c>lineage export</c>.</summary>
     public sealed class Settings : ServerSettings
     {
         [CommandOption("-o|--out <FILE>")]

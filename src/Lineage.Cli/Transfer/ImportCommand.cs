@@ -11,6 +11,7 @@ namespace Lineage.Cli.Transfer;
 /// </summary>
 public sealed class ImportCommand(CliEnvironment env) : AsyncCommand<ImportCommand.Settings>
 {
+    /// <summary>The arguments and options of <c>lineage import</c>.</summary>
     public sealed class Settings : ServerSettings
     {
         [CommandArgument(0, "<FILE>")]

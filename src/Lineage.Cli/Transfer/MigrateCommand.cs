@@ -19,6 +19,7 @@ public sealed class MigrateCommand(CliEnvironment env) : AsyncCommand<MigrateCom
     /// <summary>Differences listed one by one; past this many, a count of the rest.</summary>
     private const int Listed = 50;
 
+    /// <summary>The arguments and options of <c>lineage migrate</c>.</summary>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--from <URL>")]

@@ -10,6 +10,7 @@ namespace Lineage.Cli.Views;
 /// <summary><c>lineage get URN</c>: an entity's latest aspects, each with its revision and when and by whom it was written (<c>GET /entitiesV2/{urn}</c>).</summary>
 public sealed class GetCommand(CliEnvironment env) : ViewCommand<GetCommand.Settings>(env)
 {
+    /// <summary>The arguments and options of <c>lineage get</c>.</summary>
     public sealed class Settings : ViewSettings
     {
         [CommandArgument(0, "<URN>")]

@@ -12,6 +12,7 @@ namespace Lineage.Cli.Views;
 /// </summary>
 public sealed class ImpactCommand(CliEnvironment env) : ViewCommand<ImpactCommand.Settings>(env)
 {
+    /// <summary>The arguments and options of <c>lineage impact</c>.</summary>
     public sealed class Settings : ViewSettings
     {
         [CommandArgument(0, "<URN>")]

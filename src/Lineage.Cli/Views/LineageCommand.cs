@@ -9,6 +9,7 @@ namespace Lineage.Cli.Views;
 /// <summary><c>lineage lineage URN</c>: where an entity comes from and what it feeds, as a tree (<c>GET /api/v1/lineage</c>).</summary>
 public sealed class LineageCommand(CliEnvironment env) : ViewCommand<LineageCommand.Settings>(env)
 {
+    /// <summary>The arguments and options of <c>lineage lineage</c>.</summary>
     public sealed class Settings : ViewSettings
     {
         [CommandArgument(0, "<URN>")]

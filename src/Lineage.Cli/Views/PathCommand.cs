@@ -9,6 +9,7 @@ namespace Lineage.Cli.Views;
 /// <summary><c>lineage path FROM TO</c>: the shortest lineage path between two entities, a hop a line (<c>GET /api/v1/lineage/path</c>).</summary>
 public sealed class PathCommand(CliEnvironment env) : ViewCommand<PathCommand.Settings>(env)
 {
+    /// <summary>The arguments and options of <c>lineage path</c>.</summary>
     public sealed class Settings : ViewSettings
     {
         [CommandArgument(0, "<FROM>")]

@@ -9,6 +9,7 @@ namespace Lineage.Cli.Views;
 /// <summary><c>lineage search QUERY</c>: the best matches first, each with its urn (<c>GET /api/v1/search</c>).</summary>
 public sealed class SearchCommand(CliEnvironment env) : ViewCommand<SearchCommand.Settings>(env)
 {
+    /// <summary>The arguments and options of <c>lineage search</c>.</summary>
     public sealed class Settings : ViewSettings
     {
         [CommandArgument(0, "<QUERY>")]
