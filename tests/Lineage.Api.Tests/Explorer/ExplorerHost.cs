@@ -77,7 +77,7 @@ public abstract partial class ExplorerHost : IAsyncLifetime
     }
 
     /// <summary>Debian's Chromium, which scripts/chromium.sh installs; a missing browser fails the tests, never skips them.</summary>
-    private static string ChromiumPath()
+    internal static string ChromiumPath()
     {
         var path = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
         if (!File.Exists(path))

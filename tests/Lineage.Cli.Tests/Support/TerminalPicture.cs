@@ -36,7 +36,7 @@ public static partial class TerminalPicture
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ChromiumPath(),
+            ExecutablePath = Lineage.Api.Tests.Explorer.ExplorerHost.ChromiumPath(),
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"],
         });
@@ -98,13 +98,6 @@ public static partial class TerminalPicture
         n -= 16;
         int Level(int v) => v == 0 ? 0 : 55 + v * 40;
         return $"rgb({Level(n / 36)},{Level(n / 6 % 6)},{Level(n % 6)})";
-    }
-
-    private static string ChromiumPath()
-    {
-        var path = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
-        return File.Exists(path) ? path
-            : throw new InvalidOperationException($"no Chromium at {path}: run scripts/chromium.sh (scripts/test.sh does) or set CHROMIUM_PATH");
     }
 
     [GeneratedRegex(@"\u001b\[(\??[0-9;]*)([A-Za-z])")]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Lineage.Graph.Changes;
 using Lineage.Graph.Errors;
 
@@ -216,7 +217,7 @@ public sealed class BatchPlanner
     }
 
     private int Change(StoreOperation op, string? aspect, ChangeKind kind, string? previous, string? current, long revision,
-        System.Text.Json.Nodes.JsonObject? systemMetadata)
+        JsonObject? systemMetadata)
     {
         _changes.Add(new PendingChange(op.Urn, op.EntityType, aspect, kind, previous, current, revision, _now, systemMetadata?.ToJsonString(), op.Actor));
         return _changes.Count - 1;

@@ -22,23 +22,30 @@ public sealed partial class Neo4jGraphStore
             return await client.InTransactionAsync(async tx =>
             {
                 var (aspectKeys, urns) = StoredState.KeysOf(operations);
-                var read = await tx.RunAsync(
-                [
+                var points = StoredState.PointsOf(operations);
+                var reads = new List<CypherStatement>
+                {
                     Statement(CypherNames.LockFeed, []),
                     Statement(CypherNames.ReadAspectState, new JsonObject
                     {
                         ["keys"] = new JsonArray([.. aspectKeys.Select(k => (JsonNode)new JsonObject { ["urn"] = k.Urn, ["aspect"] = k.Aspect })]),
                     }),
                     Statement(CypherNames.ReadEntityState, new JsonObject { ["urns"] = Strings(urns) }),
-                    Statement(CypherNames.ReadPointState, new JsonObject
+                };
+                // Only a batch with timeseries values reads the values already kept.
+                if (points.Count > 0)
+                {
+                    reads.Add(Statement(CypherNames.ReadPointState, new JsonObject
                     {
-                        ["points"] = new JsonArray([.. StoredState.PointsOf(operations).Select(p => (JsonNode)new JsonObject
+                        ["points"] = new JsonArray([.. points.Select(p => (JsonNode)new JsonObject
                         {
                             ["urn"] = p.Urn, ["aspect"] = p.Aspect, ["timestampMillis"] = p.TimestampMillis, ["partition"] = p.Partition,
                         })]),
-                    }),
-                ], ct);
-                var effects = BatchPlanner.Plan(operations, ReadState(read[1], read[2], read[3]), _clock.GetUtcNow().ToUnixTimeMilliseconds());
+                    }));
+                }
+                var read = await tx.RunAsync(reads, ct);
+                var effects = BatchPlanner.Plan(operations, ReadState(read[1], read[2], points.Count > 0 ? read[3] : null),
+                    _clock.GetUtcNow().ToUnixTimeMilliseconds());
                 var applied = await tx.CommitAsync(Apply(effects), ct);
                 var baseSequence = effects.Changes.Count == 0 ? 0 : applied[^1].Rows[0][0]!.GetValue<long>();
                 return effects.Resolve([.. Enumerable.Range(1, effects.Changes.Count).Select(i => baseSequence + i)]);
@@ -50,7 +57,7 @@ public sealed partial class Neo4jGraphStore
         }
     }
 
-    private static StoredState ReadState(CypherResult aspects, CypherResult entities, CypherResult points)
+    private static StoredState ReadState(CypherResult aspects, CypherResult entities, CypherResult? points)
     {
         var aspectStates = new Dictionary<AspectKey, AspectState>();
         foreach (var row in aspects.Rows)
@@ -63,7 +70,7 @@ public sealed partial class Neo4jGraphStore
         var entityStates = entities.Rows.ToDictionary(
             r => r[0]!.GetValue<string>(),
             r => new EntityState(r[1]!.GetValue<int>(), r[2]!.GetValue<long>() > 0));
-        var pointStates = points.Rows.ToDictionary(
+        var pointStates = (points?.Rows ?? []).ToDictionary(
             r => new PointKey(r[0]!.GetValue<string>(), r[1]!.GetValue<string>(), r[2]!.GetValue<long>(), r[3]!.GetValue<string>()),
             r => new StoredPoint(r[4]!.GetValue<string>(), r[5]?.GetValue<string>()));
         return new StoredState(aspectStates, entityStates, pointStates);

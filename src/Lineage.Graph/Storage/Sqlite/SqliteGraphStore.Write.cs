@@ -179,12 +179,14 @@ public sealed partial class SqliteGraphStore
                     counts.Read(row => entities[urn] = new EntityState(row.GetInt32(0), row.GetInt64(1) > 0), urn);
             }
             var points = new Dictionary<PointKey, StoredPoint>();
+            var places = StoredState.PointsOf(operations);
+            if (places.Count == 0) return new StoredState(aspects, entities, points);
             using (var kept = Statement("""
                 SELECT s.value, s.system_metadata FROM nodes n JOIN timeseries s ON s.node = n.id
                 WHERE n.urn = $urn AND s.aspect = $aspect AND s.timestamp_millis = $ts AND s.partition = $partition
                 """, "$urn", "$aspect", "$ts", "$partition"))
             {
-                foreach (var point in StoredState.PointsOf(operations))
+                foreach (var point in places)
                     kept.Read(row => points[point] = new StoredPoint(row.GetString(0), row.IsDBNull(1) ? null : row.GetString(1)),
                         point.Urn, point.Aspect, point.TimestampMillis, point.Partition);
             }
