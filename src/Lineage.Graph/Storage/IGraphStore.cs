@@ -43,6 +43,15 @@ public interface IGraphStore : IAsyncDisposable
     Task<ILineageRead> OpenLineageReadAsync(CancellationToken ct);
 
     /// <summary>
+    /// The lineage edges current at <paramref name="moment"/> (stated by then and not yet replaced) with an end among
+    /// <paramref name="urns"/> or, with <paramref name="withColumns"/>, among their columns, each once with its column
+    /// mapping: what a lineage answer as of a moment (<see cref="LineageReadAsOf"/>) walks, from the edge history the
+    /// write path keeps.
+    /// </summary>
+    Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAsOfAsync(
+        IReadOnlyCollection<string> urns, bool withColumns, DateTimeOffset moment, CancellationToken ct);
+
+    /// <summary>
     /// Up to <paramref name="limit"/> urns of the entities the store holds, in an order the store keeps, after
     /// <paramref name="after"/> (from the first when null): a walk over every entity a page at a time, which writes made
     /// meanwhile do not upset. Urns other entities only point to may be among them (see <see cref="GetEntitiesAsync"/>).

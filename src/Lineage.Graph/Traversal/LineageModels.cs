@@ -4,6 +4,7 @@ namespace Lineage.Graph.Traversal;
 /// <param name="Direction">Upstream, downstream, or both when null.</param>
 /// <param name="EntityTypes">Entity types to return (the walk still passes through others); empty returns all.</param>
 /// <param name="Granularity">Entities or columns; null takes the root's (<see cref="LineageService.GranularityFor"/>).</param>
+/// <param name="AsOf">The moment whose graph to answer from (<see cref="LineageReadAsOf"/>); null for the present.</param>
 public sealed record LineageRequest(
     string Urn,
     LineageDirection? Direction,
@@ -12,7 +13,8 @@ public sealed record LineageRequest(
     IReadOnlyList<string> EntityTypes,
     bool IncludeRemoved,
     int Limit,
-    LineageGranularity? Granularity = null);
+    LineageGranularity? Granularity = null,
+    DateTimeOffset? AsOf = null);
 
 /// <summary>An entity in a lineage answer: what a person needs to recognise it.</summary>
 public sealed record LineageNode(

@@ -14,14 +14,15 @@ public sealed partial class LineageService
     /// them before it reaches <c>to</c> does not know the answer, and says so with a <see cref="NotFoundException"/>.
     /// </summary>
     /// <param name="granularity">Entities or columns; null takes <paramref name="fromText"/>'s (<see cref="GranularityFor"/>).</param>
+    /// <param name="asOf">The moment whose graph to answer from; null for the present.</param>
     public async Task<PathAnswer?> FindPathAsync(
-        string fromText, string toText, int maxHops, CancellationToken ct, LineageGranularity? granularity = null)
+        string fromText, string toText, int maxHops, CancellationToken ct, LineageGranularity? granularity = null, DateTimeOffset? asOf = null)
     {
         var from = Urn.Parse(fromText, "from").ToString();
         var to = Urn.Parse(toText, "to").ToString();
         CheckHops(maxHops);
         if (from == to) return new PathAnswer(from, to, LineageDirection.Downstream, new LineagePath([from], []));
-        return await WithinTimeoutAsync((walk, deadline) => SearchPathAsync(walk, from, to, maxHops, GranularityFor(from, granularity), deadline), ct);
+        return await WithinTimeoutAsync((walk, deadline) => SearchPathAsync(walk, from, to, maxHops, GranularityFor(from, granularity), deadline), asOf, ct);
     }
 
     private async Task<PathAnswer?> SearchPathAsync(

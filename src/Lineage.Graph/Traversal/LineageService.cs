@@ -24,7 +24,7 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
         var root = Urn.Parse(request.Urn, "urn").ToString();
         CheckHops(request.MaxHops);
         CheckRange("limit", request.Limit, 1, _options.MaxNodes);
-        return await WithinTimeoutAsync((walk, deadline) => LineageAsync(walk, root, request, deadline), ct);
+        return await WithinTimeoutAsync((walk, deadline) => LineageAsync(walk, root, request, deadline), request.AsOf, ct);
     }
 
     private static async Task<LineageGraph> LineageAsync(LineageWalk walk, string root, LineageRequest request, CancellationToken ct)
@@ -66,9 +66,10 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
     /// <paramref name="page"/> of it (all of it when null), nearest first then by urn; the total, the counts, the flags
     /// and the owners always cover every affected entity.
     /// </summary>
+    /// <param name="asOf">The moment whose graph to answer from; null for the present.</param>
     public async Task<ImpactReport> GetImpactAsync(
         string urnText, int maxHops, IReadOnlyList<string> entityTypes, CancellationToken ct, LineageGranularity? granularity = null,
-        ImpactPage? page = null)
+        ImpactPage? page = null, DateTimeOffset? asOf = null)
     {
         var root = Urn.Parse(urnText, "urn").ToString();
         CheckHops(maxHops);
@@ -76,7 +77,7 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
         CheckRange("start", start, 0, int.MaxValue);
         CheckRange("count", count, 0, _options.MaxNodes);
         return await WithinTimeoutAsync(
-            (walk, deadline) => ImpactAsync(walk, root, maxHops, entityTypes, GranularityFor(root, granularity), start, count, deadline), ct);
+            (walk, deadline) => ImpactAsync(walk, root, maxHops, entityTypes, GranularityFor(root, granularity), start, count, deadline), asOf, ct);
     }
 
     private async Task<ImpactReport> ImpactAsync(LineageWalk walk, string root, int maxHops, IReadOnlyList<string> entityTypes,
@@ -104,16 +105,16 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
 
     /// <summary>
     /// Runs all the store work of one answer — the walk and the reads that dress it — on one read of the store
-    /// (<see cref="IGraphStore.OpenLineageReadAsync"/>) and under one deadline, <see cref="TraversalOptions.QueryTimeout"/>;
-    /// past it the work is abandoned with a <see cref="QueryTimeoutException"/>.
+    /// (<see cref="IGraphStore.OpenLineageReadAsync"/>, or of its history as of <paramref name="asOf"/>) and under one
+    /// deadline, <see cref="TraversalOptions.QueryTimeout"/>; past it the work is abandoned with a <see cref="QueryTimeoutException"/>.
     /// </summary>
-    private async Task<T> WithinTimeoutAsync<T>(Func<LineageWalk, CancellationToken, Task<T>> work, CancellationToken ct)
+    private async Task<T> WithinTimeoutAsync<T>(Func<LineageWalk, CancellationToken, Task<T>> work, DateTimeOffset? asOf, CancellationToken ct)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(_options.QueryTimeout);
         try
         {
-            await using var read = await store.OpenLineageReadAsync(deadline.Token);
+            await using var read = asOf is { } moment ? new LineageReadAsOf(store, moment) : await store.OpenLineageReadAsync(deadline.Token);
             return await work(new LineageWalk(read), deadline.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)

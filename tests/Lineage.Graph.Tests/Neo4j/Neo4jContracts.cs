@@ -44,3 +44,6 @@ public sealed class neo4j_archives(Neo4jStoreFixture fx) : ArchiveContract<Neo4j
 
 [Collection(Neo4jCollection.Name)]
 public sealed class neo4j_batch_equivalence(Neo4jStoreFixture fx) : BatchEquivalenceContract<Neo4jStoreFixture>(fx);
+
+[Collection(Neo4jCollection.Name)]
+public sealed class neo4j_as_of_lineage_properties(Neo4jStoreFixture fx) : AsOfLineagePropertyContract<Neo4jStoreFixture>(fx);

@@ -13,9 +13,9 @@ public sealed class Neo4jStoreFixture : StoreFixture
 
     public override async Task InitializeAsync() => await OpenAnotherAsync();
 
-    public override async Task<IGraphStore> OpenAnotherAsync()
+    public override async Task<IGraphStore> OpenAnotherAsync(TimeProvider? clock = null)
     {
-        var store = new Neo4jGraphStore(new CypherClient(Neo4jServer.Options()));
+        var store = new Neo4jGraphStore(new CypherClient(Neo4jServer.Options()), clock);
         await store.InitializeAsync(CancellationToken.None);
         lock (_stores) _stores.Add(store);
         return store;

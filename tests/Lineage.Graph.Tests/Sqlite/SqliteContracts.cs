@@ -32,3 +32,5 @@ public sealed class sqlite_timeseries(SqliteStoreFixture fx) : TimeseriesContrac
 public sealed class sqlite_archives(SqliteStoreFixture fx) : ArchiveContract<SqliteStoreFixture>(fx);
 
 public sealed class sqlite_batch_equivalence(SqliteStoreFixture fx) : BatchEquivalenceContract<SqliteStoreFixture>(fx);
+
+public sealed class sqlite_as_of_lineage_properties(SqliteStoreFixture fx) : AsOfLineagePropertyContract<SqliteStoreFixture>(fx);

@@ -14,9 +14,9 @@ public sealed class SqliteStoreFixture : StoreFixture
 
     public override async Task InitializeAsync() => await OpenAnotherAsync();
 
-    public override async Task<IGraphStore> OpenAnotherAsync()
+    public override async Task<IGraphStore> OpenAnotherAsync(TimeProvider? clock = null)
     {
-        var store = new SqliteGraphStore(_path);
+        var store = new SqliteGraphStore(_path, clock);
         await store.InitializeAsync(CancellationToken.None);
         lock (_stores) _stores.Add(store);
         return store;

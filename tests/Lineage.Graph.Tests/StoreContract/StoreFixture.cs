@@ -12,10 +12,10 @@ public abstract class StoreFixture : IAsyncLifetime
     public abstract IGraphStore Store { get; }
 
     /// <summary>
-    /// A second, freshly initialised store instance over the same data (as after a restart); the fixture
-    /// disposes it with itself.
+    /// A second, freshly initialised store instance over the same data (as after a restart), telling time by
+    /// <paramref name="clock"/> (the system's when null); the fixture disposes it with itself.
     /// </summary>
-    public abstract Task<IGraphStore> OpenAnotherAsync();
+    public abstract Task<IGraphStore> OpenAnotherAsync(TimeProvider? clock = null);
 
     public abstract Task InitializeAsync();
 

@@ -82,7 +82,7 @@ public sealed class BatchPlanner
             Math.Max(current.MaxVersion, current.Latest?.Revision ?? 0));
         var entity = EntityOf(op.Urn);
         _entities[op.Urn] = new EntityNow(entity.LatestAspects + (current.Latest is null ? 1 : 0), HasData: true);
-        _edges[key] = new EdgeReplacement(op.Urn, op.Aspect, op.Edges);
+        _edges[key] = new EdgeReplacement(op.Urn, op.Aspect, op.Edges, op.RestoredAt ?? _now);
         Record(op.Urn, op.EntityType, op.Removed, op.RestoredAt);
 
         var change = Change(op, op.Aspect, ChangeKind.AspectUpserted, current.Latest?.Json, json, revision, op.SystemMetadata);
@@ -126,7 +126,7 @@ public sealed class BatchPlanner
         _aspects[key] = new Current(new Latest(revision, op.ValueHash, json, _versions.Count - 1), current.MaxVersion);
         var entity = EntityOf(op.Urn);
         _entities[op.Urn] = new EntityNow(entity.LatestAspects + (current.Latest is null ? 1 : 0), HasData: true);
-        _edges[key] = new EdgeReplacement(op.Urn, op.Aspect, op.Edges);
+        _edges[key] = new EdgeReplacement(op.Urn, op.Aspect, op.Edges, op.RestoredAt ?? _now);
 
         var change = Change(op, op.Aspect, ChangeKind.AspectUpserted, current.Latest?.Json, json, revision, op.SystemMetadata);
         return new PlannedOutcome(op.Urn, op.Aspect, current.Latest is null ? WriteEffect.Created : WriteEffect.Updated, revision, change);
@@ -148,7 +148,7 @@ public sealed class BatchPlanner
         _aspects[key] = new Current(null, Math.Max(current.MaxVersion, latest.Revision));
         var entity = EntityOf(op.Urn);
         _entities[op.Urn] = entity with { LatestAspects = entity.LatestAspects - 1 };
-        _edges[key] = new EdgeReplacement(op.Urn, op.Aspect, []);
+        _edges[key] = new EdgeReplacement(op.Urn, op.Aspect, [], op.RestoredAt ?? _now);
         if (op.Removed is not null) Record(op.Urn, op.EntityType, op.Removed);
 
         var change = Change(op, op.Aspect, ChangeKind.AspectDeleted, latest.Json, null, latest.Revision, null);

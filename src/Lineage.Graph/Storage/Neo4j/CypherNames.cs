@@ -3,9 +3,11 @@ namespace Lineage.Graph.Storage.Neo4j;
 /// <summary>The statements the Neo4j store runs, by file name under <c>cypher/</c>; a test checks every file is named here.</summary>
 internal static class CypherNames
 {
-    public static readonly string[] Schema = ["entity-urn-unique", "feed-id-unique", "change-seq-index"];
+    public static readonly string[] Schema =
+        ["entity-urn-unique", "feed-id-unique", "change-seq-index", "edge-version-owner", "edge-version-source", "edge-version-target"];
     public const string FeedInit = "schema/feed-init";
     public const string DateDeletions = "schema/date-deletions";
+    public const string DateEdges = "schema/date-edges";
     public const string LockFeed = "write/lock-feed";
     public const string ReadAspectState = "write/read-aspect-state";
     public const string ReadEntityState = "write/read-entity-state";
@@ -20,6 +22,9 @@ internal static class CypherNames
     public const string CreateEdges = "write/create-edges";
     public const string DeleteColumnEdges = "write/delete-column-edges";
     public const string CreateColumnEdges = "write/create-column-edges";
+    public const string WipeEdgeVersions = "write/wipe-edge-versions";
+    public const string CloseEdgeVersions = "write/close-edge-versions";
+    public const string CreateEdgeVersions = "write/create-edge-versions";
     public const string LabelEntities = "write/label-entities";
     public const string AppendChanges = "write/append-changes";
     public const string Entity = "read/entity";
@@ -41,6 +46,7 @@ internal static class CypherNames
     public const string TraversalStep = "traversal/step";
     public const string NodeFacts = "traversal/node-facts";
     public const string EdgesAmong = "traversal/edges-among";
+    public const string EdgesAsOf = "traversal/edges-as-of";
     public const string Connectivity = "read/connectivity";
 
     /// <summary>The schema statement for a server's major version (3.x syntax or 4.4/5.x syntax).</summary>

@@ -111,6 +111,21 @@ public sealed partial class Neo4jGraphStore
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
+    public async Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAsOfAsync(
+        IReadOnlyCollection<string> urns, bool withColumns, DateTimeOffset moment, CancellationToken ct)
+    {
+        if (urns.Count == 0) return [];
+        await InitializeAsync(ct);
+        var result = await RunOneAsync(Statement(CypherNames.EdgesAsOf, new JsonObject
+        {
+            ["urns"] = Strings(urns),
+            ["columnsOf"] = Strings(withColumns ? urns : []),
+            ["at"] = moment.ToUnixTimeMilliseconds(),
+        }), ct);
+        // One edge stated by two aspects is one edge of the graph.
+        return result.Rows.Select(r => Edge(r, withMapping: true)).Distinct().ToList();
+    }
+
     /// <summary>A row of (source, target, type, lineage role[, via, transformOperation, confidenceScore]) as an edge.</summary>
     private static LineageEdge Edge(JsonArray row, bool withMapping)
     {

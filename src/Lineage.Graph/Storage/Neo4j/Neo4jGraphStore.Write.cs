@@ -155,6 +155,26 @@ public sealed partial class Neo4jGraphStore
             ["transformOperation"] = e.Mapping?.TransformOperation,
             ["confidenceScore"] = e.Mapping?.ConfidenceScore,
         }));
+        Add(CypherNames.WipeEdgeVersions, "urns", effects.WipedEntities.Select(u => (JsonNode)u));
+        Add(CypherNames.CloseEdgeVersions, "keys", effects.EdgeReplacements.Select(r => (JsonNode)new JsonObject
+        {
+            ["urn"] = r.Urn,
+            ["aspect"] = r.Aspect,
+            ["at"] = r.At,
+        }));
+        Add(CypherNames.CreateEdgeVersions, "edges", EdgeHistory.BegunBy(effects.EdgeReplacements).Select(v => (JsonNode)new JsonObject
+        {
+            ["source"] = v.Edge.Source,
+            ["target"] = v.Edge.Target,
+            ["type"] = v.Edge.Type,
+            ["aspect"] = v.Edge.Aspect,
+            ["owner"] = v.Edge.Owner,
+            ["lineage"] = (int)v.Edge.Lineage,
+            ["since"] = v.Since,
+            ["via"] = v.Edge.Mapping?.Via,
+            ["transformOperation"] = v.Edge.Mapping?.TransformOperation,
+            ["confidenceScore"] = v.Edge.Mapping?.ConfidenceScore,
+        }));
         Add(CypherNames.LabelEntities, "urns", effects.Entities.Select(e => e.Urn)
             .Concat(edges.Select(e => e.Target)).Concat(edges.Where(e => e.IsOwnedElsewhere).Select(e => e.Source))
             .Distinct().Select(u => (JsonNode)u));

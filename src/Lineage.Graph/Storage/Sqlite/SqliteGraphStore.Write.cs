@@ -290,6 +290,8 @@ public sealed partial class SqliteGraphStore
                 aspects.Execute(ids);
             using (var timeseries = Statement("DELETE FROM timeseries WHERE node IN (SELECT value FROM json_each($ids))", "$ids"))
                 timeseries.Execute(ids);
+            using (var history = Statement("DELETE FROM edge_history WHERE owner IN (SELECT value FROM json_each($ids))", "$ids"))
+                history.Execute(ids);
             using var unmake = Statement($"""
                 UPDATE nodes SET entity_type = NULL, removed = 0, created_at = NULL, deprecated = 0, owners = NULL
                 WHERE id IN (SELECT value FROM json_each($ids))
@@ -305,6 +307,7 @@ public sealed partial class SqliteGraphStore
         /// </summary>
         private void ReplaceEdges(IReadOnlyList<EdgeReplacement> replacements)
         {
+            RecordHistory(replacements);
             using (var sourced = Statement($"DELETE FROM edges WHERE owner = 0 AND source = $n AND aspect = $aspect RETURNING {LineageAdjacency.EdgeColumns}", "$n", "$aspect"))
             using (var owned = Statement($"DELETE FROM edges WHERE owner <> 0 AND owner = $n AND aspect = $aspect RETURNING {LineageAdjacency.EdgeColumns}", "$n", "$aspect"))
             {
@@ -330,6 +333,29 @@ public sealed partial class SqliteGraphStore
             {
                 insert.Execute(_ids[e.Source], e.Aspect, e.Type, _ids[e.Target], e.IsOwnedElsewhere ? _ids[e.Owner] : 0L, (long)e.Lineage,
                     e.Mapping is { } mapping ? JsonSerializer.Serialize(mapping, MappingJson) : null);
+            }
+        }
+
+        /// <summary>
+        /// Ends the rewritten aspects' current lineage edges in the edge history at the rewrite's time and begins the
+        /// ones they now state (<see cref="EdgeHistory"/>).
+        /// </summary>
+        private void RecordHistory(IReadOnlyList<EdgeReplacement> replacements)
+        {
+            using (var close = Statement(
+                "UPDATE edge_history SET until = $at WHERE owner = $n AND aspect = $aspect AND until IS NULL", "$n", "$aspect", "$at"))
+            {
+                foreach (var r in replacements)
+                    if (!_created.Contains(_ids[r.Urn])) close.Execute(_ids[r.Urn], r.Aspect, r.At);
+            }
+            using var begin = Statement("""
+                INSERT INTO edge_history (source, aspect, type, target, owner, lineage, mapping, since)
+                VALUES ($s, $aspect, $type, $target, $owner, $lineage, $mapping, $since)
+                """, "$s", "$aspect", "$type", "$target", "$owner", "$lineage", "$mapping", "$since");
+            foreach (var (e, since) in EdgeHistory.BegunBy(replacements))
+            {
+                begin.Execute(_ids[e.Source], e.Aspect, e.Type, _ids[e.Target], _ids[e.Owner], (long)e.Lineage,
+                    e.Mapping is { } mapping ? JsonSerializer.Serialize(mapping, MappingJson) : null, since);
             }
         }
 

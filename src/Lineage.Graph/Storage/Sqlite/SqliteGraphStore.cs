@@ -55,6 +55,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
         var shape = Convert.ToInt32(await RunAsync(SqliteSchema.Shape));
         if (shape != 0) await RunAsync(SqliteSchema.MoveAside(shape));
+        var lacksEdgeHistory = Convert.ToInt32(await RunAsync(SqliteSchema.LacksEdgeHistory)) == 1;
         await RunAsync(SqliteSchema.Create);
         var lacksFacts = Convert.ToInt32(await RunAsync(SqliteSchema.LacksFacts)) == 1;
         if (lacksFacts) await RunAsync(SqliteSchema.AddFacts);
@@ -74,6 +75,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
             await RunAsync(SqliteSchema.CopyOld);
         }
         if (lacksFacts || shape != 0) await RunAsync(SqliteSchema.RefreshAllFacts);
+        if (lacksEdgeHistory) await RunAsync(SqliteSchema.DateEdges);
         await transaction.CommitAsync(ct);
 
         // Under the write lock: a write committed between the load's snapshot and its publication would be missed.

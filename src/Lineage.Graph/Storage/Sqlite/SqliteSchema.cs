@@ -69,6 +69,23 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS edges_to ON edges (target, lineage, type, source);
         -- Only column edges have an owner: a partial index costs nothing on every other edge insert.
         CREATE INDEX IF NOT EXISTS edges_by_owner ON edges (owner, aspect) WHERE owner <> 0;
+        -- Every lineage edge an aspect has stated, from when (Unix ms) it was stated until the aspect was rewritten or
+        -- deleted (null while current): what a lineage answer as of a moment walks. owner is the node whose aspect
+        -- stated it: the source, or the dataset or job whose fine-grained lineage states a column edge.
+        CREATE TABLE IF NOT EXISTS edge_history (
+            source  INTEGER NOT NULL,
+            aspect  TEXT NOT NULL,
+            type    TEXT NOT NULL,
+            target  INTEGER NOT NULL,
+            owner   INTEGER NOT NULL,
+            lineage INTEGER NOT NULL,
+            mapping TEXT,
+            since   INTEGER NOT NULL,
+            until   INTEGER
+        );
+        CREATE INDEX IF NOT EXISTS edge_history_from ON edge_history (source, since);
+        CREATE INDEX IF NOT EXISTS edge_history_to ON edge_history (target, since);
+        CREATE INDEX IF NOT EXISTS edge_history_by_owner ON edge_history (owner, aspect, until);
         CREATE TABLE IF NOT EXISTS timeseries (
             node             INTEGER NOT NULL,
             aspect           TEXT NOT NULL,
@@ -108,6 +125,21 @@ internal static class SqliteSchema
             SELECT max(c.at) FROM changes c JOIN nodes n ON n.urn = c.urn
             WHERE n.id = aspects.node AND c.aspect = aspects.aspect AND c.kind = 'AspectDeleted' AND c.revision = aspects.revision)
         WHERE version > 0;
+        """;
+
+    /// <summary>Whether the file has no edge history yet (new, or from before it): 1 if so, else 0. Asked before <see cref="Create"/>.</summary>
+    public const string LacksEdgeHistory = "SELECT NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'edge_history')";
+
+    /// <summary>
+    /// Starts the edge history of a file from before it with its current lineage edges, each dated by the latest
+    /// version of the aspect that states it: the older versions' edges were never recorded.
+    /// </summary>
+    public const string DateEdges = """
+        INSERT INTO edge_history (source, aspect, type, target, owner, lineage, mapping, since)
+        SELECT e.source, e.aspect, e.type, e.target, o.id, e.lineage, e.mapping,
+               COALESCE((SELECT a.created_at FROM aspects a WHERE a.node = o.id AND a.aspect = e.aspect AND a.version = 0), 0)
+        FROM edges e JOIN nodes o ON o.id = CASE e.owner WHEN 0 THEN e.source ELSE e.owner END
+        WHERE e.lineage IN (1, 2)
         """;
 
     /// <summary>Whether the change feed lacks who made each change (a file from before it): 1 if so, else 0.</summary>

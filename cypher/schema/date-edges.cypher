@@ -1,0 +1,15 @@
+// Once per store: a store from before the edge history starts it from its current lineage edges, each dated by the
+// latest version of the aspect that states it (the older versions' edges were never recorded). The feed node
+// remembers that it was done; on a new store there is nothing to date.
+// Parameters: none. Returns: nothing.
+MATCH (f:ChangeFeed {id: 'main'})
+WHERE f.edgesDated IS NULL
+SET f.edgesDated = true
+WITH f
+MATCH (s:Entity)-[r]->(t:Entity)
+WHERE r.lineage IN [1, 2]
+WITH s, r, t, coalesce(r.owner, s.urn) AS owner
+OPTIONAL MATCH (:Entity {urn: owner})-[:HAS_ASPECT]->(a:Aspect {_name: r.aspect, _version: 0})
+CREATE (:EdgeVersion {source: s.urn, target: t.urn, type: type(r), aspect: r.aspect, owner: owner,
+  lineage: r.lineage, since: coalesce(a._createdAt, 0), via: r.via, transformOperation: r.transformOperation,
+  confidenceScore: r.confidenceScore})
