@@ -24,6 +24,9 @@ internal sealed record GetImpactRequest : IStrictQuery
 
     /// <summary>How many affected entities to return; <c>Lineage:Traversal:DefaultImpactCount</c> when absent, 0 for the totals alone.</summary>
     public int? Count { get; init; }
+
+    /// <summary>Answer from the graph as it stood at this moment (ISO 8601 or epoch ms), rebuilt from the edge history; absent, now.</summary>
+    public string? AsOf { get; init; }
 }
 
 /// <summary>What the impact query must say.</summary>

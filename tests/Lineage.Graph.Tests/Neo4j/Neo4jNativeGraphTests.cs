@@ -43,6 +43,28 @@ public sealed class Neo4jNativeGraphTests(Neo4jStoreFixture fx) : IClassFixture<
     }
 
     [Fact]
+    public async Task a_store_from_before_the_edge_history_dates_its_current_lineage_edges_by_their_aspects_latest_version_once()
+    {
+        var (raw, features) = (Mint.Dataset(), Mint.Dataset());
+        await WriteAsync(features, "upstreamLineage", $$"""{"upstreams": [{"dataset": "{{raw}}", "type": "TRANSFORMED"}]}""");
+        var written = (await fx.Store.GetAspectAsync(features, "upstreamLineage", 0, Ct))!.CreatedAt;
+        // As a store from before the edge history: no edge versions, and the graph not yet dated.
+        await QueryAsync("""
+            MATCH (h:EdgeVersion {owner: $u}) DELETE h
+            WITH count(*) AS n MATCH (f:ChangeFeed {id: 'main'}) REMOVE f.edgesDated
+            """, new JsonObject { ["u"] = features });
+
+        await using var restarted = new Neo4jGraphStore(new CypherClient(Neo4jServer.Options()));
+        await restarted.InitializeAsync(Ct);
+        await using var again = new Neo4jGraphStore(new CypherClient(Neo4jServer.Options()));
+        await again.InitializeAsync(Ct);
+
+        (await again.GetLineageEdgesAsOfAsync([features], false, written, Ct)).ShouldBe([new Traversal.LineageEdge(features, raw, "DownstreamOf", raw)]);
+        (await again.GetLineageEdgesAsOfAsync([features], false, written.AddMilliseconds(-1), Ct)).ShouldBeEmpty();
+        (await QueryAsync("MATCH (f:ChangeFeed {id: 'main'}) RETURN f.edgesDated", []))[0][0]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task plain_cypher_finds_a_groups_models_over_native_member_of_edges()
     {
         var group = Mint.Group();

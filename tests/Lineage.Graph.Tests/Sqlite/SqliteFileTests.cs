@@ -1,3 +1,4 @@
+using Lineage.Graph.Registry;
 using Lineage.Graph.Storage;
 using Lineage.Graph.Storage.Sqlite;
 using Lineage.Graph.Traversal;
@@ -180,6 +181,37 @@ public sealed class SqliteFileTests : IAsyncLifetime
 
         var deletion = (await upgraded.ReadChangesAfterAsync(0, 10, CancellationToken.None)).Single(c => c.Kind == Changes.ChangeKind.AspectDeleted);
         (await upgraded.GetArchivesAsync([dataset], CancellationToken.None)).Single().Versions.Single().DeletedAt.ShouldBe(deletion.At);
+    }
+
+    [Fact]
+    public async Task a_database_from_before_the_edge_history_dates_its_current_lineage_edges_by_their_aspects_latest_version()
+    {
+        var path = SqliteGraphStore.PathIn(_directory);
+        var (raw, features) = (StoreContract.Mint.Dataset(), StoreContract.Mint.Dataset());
+        DateTimeOffset written;
+        await using (var store = new SqliteGraphStore(path))
+        {
+            await store.InitializeAsync(CancellationToken.None);
+            await store.WriteAsync([StoreContract.Ops.UpsertLineage(features, "upstreamLineage", "{}", ("DownstreamOf", raw, LineageRole.TargetIsUpstream))],
+                CancellationToken.None);
+            written = (await store.GetAspectAsync(features, "upstreamLineage", 0, CancellationToken.None))!.CreatedAt;
+        }
+        SqliteConnection.ClearAllPools();
+        await using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await old.OpenAsync();
+            await using var drop = old.CreateCommand();
+            drop.CommandText = "DROP TABLE edge_history";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        await using var upgraded = new SqliteGraphStore(path);
+        await upgraded.InitializeAsync(CancellationToken.None);
+        await upgraded.InitializeAsync(CancellationToken.None);
+
+        (await upgraded.GetLineageEdgesAsOfAsync([features], false, written, CancellationToken.None))
+            .ShouldBe([new LineageEdge(features, raw, "DownstreamOf", raw)]);
+        (await upgraded.GetLineageEdgesAsOfAsync([features], false, written.AddMilliseconds(-1), CancellationToken.None)).ShouldBeEmpty();
     }
 
     [Fact]

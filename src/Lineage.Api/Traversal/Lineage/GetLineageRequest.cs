@@ -32,6 +32,9 @@ internal sealed record GetLineageRequest : IStrictQuery
     /// <summary><c>entity</c> (columns rolled up to their datasets) or <c>column</c>; absent, a column root walks by column.</summary>
     public string? Granularity { get; init; }
 
+    /// <summary>Answer from the graph as it stood at this moment (ISO 8601 or epoch ms), rebuilt from the edge history; absent, now.</summary>
+    public string? AsOf { get; init; }
+
     /// <summary>The direction asked for; null for both.</summary>
     public LineageDirection? Walk => Direction?.ToLowerInvariant() switch
     {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Lineage.Api.Traversal.Lineage;
 
 /// <summary>
-/// <c>GET /api/v1/lineage?urn=&amp;direction=upstream|downstream|both&amp;maxHops=&amp;relationships=&amp;entityTypes=&amp;includeRemoved=&amp;limit=&amp;granularity=</c>:
+/// <c>GET /api/v1/lineage?urn=&amp;direction=upstream|downstream|both&amp;maxHops=&amp;relationships=&amp;entityTypes=&amp;includeRemoved=&amp;limit=&amp;granularity=&amp;asOf=</c>:
 /// the root, the nodes reached with their degree, and the lineage edges among them.
 /// </summary>
 internal sealed class LineageEndpoint(LineageService lineage, IOptions<TraversalOptions> options) : Endpoint<GetLineageRequest, LineageGraph>
@@ -29,7 +29,8 @@ internal sealed class LineageEndpoint(LineageService lineage, IOptions<Traversal
             RestLi.Expand(req.EntityTypes),
             req.IncludeRemoved,
             req.Limit ?? Math.Min(limits.DefaultLineageLimit, limits.MaxNodes),
-            GranularityParameter.Parse(req.Granularity));
+            GranularityParameter.Parse(req.Granularity),
+            Moment.Parse(req.AsOf, "asOf"));
         await Send.OkAsync(await lineage.GetLineageAsync(request, ct), ct);
     }
 }

@@ -18,6 +18,9 @@ internal sealed record FindPathRequest : IStrictQuery
 
     /// <summary><c>entity</c> (columns rolled up to their datasets) or <c>column</c>; absent, a path from a column walks by column.</summary>
     public string? Granularity { get; init; }
+
+    /// <summary>Answer from the graph as it stood at this moment (ISO 8601 or epoch ms), rebuilt from the edge history; absent, now.</summary>
+    public string? AsOf { get; init; }
 }
 
 /// <summary>Both ends are needed.</summary>

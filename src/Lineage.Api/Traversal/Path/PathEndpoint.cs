@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Lineage.Api.Traversal.Path;
 
-/// <summary><c>GET /api/v1/lineage/path?from=&amp;to=&amp;maxHops=&amp;granularity=</c>: the shortest lineage path between two entities, or 404.</summary>
+/// <summary><c>GET /api/v1/lineage/path?from=&amp;to=&amp;maxHops=&amp;granularity=&amp;asOf=</c>: the shortest lineage path between two entities, or 404.</summary>
 internal sealed class PathEndpoint(LineageService lineage, IOptions<TraversalOptions> options) : Endpoint<FindPathRequest, PathAnswer>
 {
     public override void Configure()
@@ -19,7 +19,8 @@ internal sealed class PathEndpoint(LineageService lineage, IOptions<TraversalOpt
     public override async Task HandleAsync(FindPathRequest req, CancellationToken ct)
     {
         var maxHops = req.MaxHops ?? options.Value.MaxHops;
-        var answer = await lineage.FindPathAsync(req.From, req.To, maxHops, ct, GranularityParameter.Parse(req.Granularity))
+        var answer = await lineage.FindPathAsync(req.From, req.To, maxHops, ct, GranularityParameter.Parse(req.Granularity),
+                         Moment.Parse(req.AsOf, "asOf"))
                      ?? throw new NotFoundException($"no lineage path between {req.From} and {req.To} within {maxHops} hops");
         await Send.OkAsync(answer, ct);
     }

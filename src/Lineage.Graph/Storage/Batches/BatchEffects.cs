@@ -7,6 +7,7 @@ namespace Lineage.Graph.Storage.Batches;
 /// The net effect of a batch on the store, in terms every store can apply in bulk and in this order:
 /// wipe deleted entities, archive superseded latests, drop superseded timeseries latests, upsert entity records,
 /// insert new versions, mark deleted versions, touch system metadata, replace edges, keep timeseries values, append changes.
+/// <see cref="EdgeHistoryEnds"/> and <see cref="EdgeVersions"/> (<see cref="EdgeHistory"/>) are applied after the wipes.
 /// </summary>
 public sealed record BatchEffects(
     IReadOnlyList<string> WipedEntities,
@@ -19,7 +20,9 @@ public sealed record BatchEffects(
     IReadOnlyList<PendingChange> Changes,
     IReadOnlyList<PlannedOutcome> Outcomes,
     IReadOnlyList<TimeseriesPoint> TimeseriesPoints,
-    IReadOnlyList<DeletedVersion> Deletions)
+    IReadOnlyList<DeletedVersion> Deletions,
+    IReadOnlyList<EdgeHistoryEnd> EdgeHistoryEnds,
+    IReadOnlyList<EdgeVersion> EdgeVersions)
 {
     /// <summary>The outcomes once the store has numbered the changes (<paramref name="sequences"/>[i] for change i).</summary>
     public IReadOnlyList<WriteOutcome> Resolve(IReadOnlyList<long> sequences) =>
@@ -41,11 +44,8 @@ public sealed record DeletedVersion(string Urn, string Aspect, long Revision, lo
 /// <summary>An unchanged write: the stored version with this revision takes the newer system metadata.</summary>
 public sealed record SystemMetadataTouch(string Urn, string Aspect, long Revision, string SystemMetadataJson);
 
-/// <summary>
-/// The edges of one aspect of one entity after the batch (empty when the aspect is gone), stated at <paramref name="At"/>
-/// (Unix ms): the edges it replaces end then in the edge history, and its lineage edges begin then.
-/// </summary>
-public sealed record EdgeReplacement(string Urn, string Aspect, IReadOnlyList<Relationship> Edges, long At);
+/// <summary>The edges of one aspect of one entity after the batch (empty when the aspect is gone).</summary>
+public sealed record EdgeReplacement(string Urn, string Aspect, IReadOnlyList<Relationship> Edges);
 
 /// <summary>An entity that exists after the batch; <see cref="Removed"/> is its soft-delete flag when the batch set it.</summary>
 public sealed record EntityRecord(string Urn, string EntityType, bool? Removed, long CreatedAt);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Lineage.Graph.Changes;
 using Lineage.Graph.Errors;
+using Lineage.Graph.Relationships;
 
 namespace Lineage.Graph.Storage.Batches;
 
@@ -27,6 +28,7 @@ public sealed class BatchPlanner
     private readonly List<PendingChange> _changes = [];
     private readonly List<PlannedOutcome> _outcomes = [];
     private readonly List<DeletedVersion> _deletions = [];
+    private readonly EdgeHistory _history = new();
 
     private BatchPlanner(StoredState stored, long now) => (_stored, _now) = (stored, now);
 
@@ -47,7 +49,8 @@ public sealed class BatchPlanner
         }
         return new BatchEffects(planner._wipedEntities, planner._archived, planner._dropped,
             [.. planner._versions.OfType<NewAspectVersion>()], planner._touches, [.. planner._edges.Values],
-            [.. planner._records.Values], planner._changes, planner._outcomes, [.. planner._points.Values], planner._deletions);
+            [.. planner._records.Values], planner._changes, planner._outcomes, [.. planner._points.Values], planner._deletions,
+            planner._history.Ends, planner._history.Versions);
     }
 
     /// <summary>The latest version as the batch has left it so far: stored, or one of this batch's new versions.</summary>
@@ -82,7 +85,7 @@ public sealed class BatchPlanner
             Math.Max(current.MaxVersion, current.Latest?.Revision ?? 0));
         var entity = EntityOf(op.Urn);
         _entities[op.Urn] = new EntityNow(entity.LatestAspects + (current.Latest is null ? 1 : 0), HasData: true);
-        _edges[key] = new EdgeReplacement(op.Urn, op.Aspect, op.Edges, op.RestoredAt ?? _now);
+        ReplaceEdges(key, op.Edges, op.RestoredAt ?? _now);
         Record(op.Urn, op.EntityType, op.Removed, op.RestoredAt);
 
         var change = Change(op, op.Aspect, ChangeKind.AspectUpserted, current.Latest?.Json, json, revision, op.SystemMetadata);
@@ -126,7 +129,7 @@ public sealed class BatchPlanner
         _aspects[key] = new Current(new Latest(revision, op.ValueHash, json, _versions.Count - 1), current.MaxVersion);
         var entity = EntityOf(op.Urn);
         _entities[op.Urn] = new EntityNow(entity.LatestAspects + (current.Latest is null ? 1 : 0), HasData: true);
-        _edges[key] = new EdgeReplacement(op.Urn, op.Aspect, op.Edges, op.RestoredAt ?? _now);
+        ReplaceEdges(key, op.Edges, op.RestoredAt ?? _now);
 
         var change = Change(op, op.Aspect, ChangeKind.AspectUpserted, current.Latest?.Json, json, revision, op.SystemMetadata);
         return new PlannedOutcome(op.Urn, op.Aspect, current.Latest is null ? WriteEffect.Created : WriteEffect.Updated, revision, change);
@@ -148,7 +151,7 @@ public sealed class BatchPlanner
         _aspects[key] = new Current(null, Math.Max(current.MaxVersion, latest.Revision));
         var entity = EntityOf(op.Urn);
         _entities[op.Urn] = entity with { LatestAspects = entity.LatestAspects - 1 };
-        _edges[key] = new EdgeReplacement(op.Urn, op.Aspect, [], op.RestoredAt ?? _now);
+        ReplaceEdges(key, [], op.RestoredAt ?? _now);
         if (op.Removed is not null) Record(op.Urn, op.EntityType, op.Removed);
 
         var change = Change(op, op.Aspect, ChangeKind.AspectDeleted, latest.Json, null, latest.Revision, null);
@@ -169,6 +172,7 @@ public sealed class BatchPlanner
         for (var i = 0; i < _versions.Count; i++)
             if (_versions[i]?.Urn == op.Urn) _versions[i] = null;
         foreach (var key in _edges.Keys.Where(k => k.Urn == op.Urn).ToList()) _edges.Remove(key);
+        _history.Wiped(op.Urn);
         foreach (var key in _aspects.Keys.Where(k => k.Urn == op.Urn).ToList()) _aspects.Remove(key);
         _records.Remove(op.Urn);
         _entities[op.Urn] = new EntityNow(0, false);
@@ -202,6 +206,13 @@ public sealed class BatchPlanner
         if (latest is null) return;
         if (latest.NewIndex is { } i) _versions[i] = _versions[i]! with { Version = latest.Revision };
         else _archived.Add(key);
+    }
+
+    /// <summary>The aspect's edges after the batch, so far, and a statement of them at <paramref name="at"/> for the edge history.</summary>
+    private void ReplaceEdges(AspectKey key, IReadOnlyList<Relationship> edges, long at)
+    {
+        _edges[key] = new EdgeReplacement(key.Urn, key.Aspect, edges);
+        _history.Stated(key, edges, at);
     }
 
     private void Touch(AspectKey key, Latest latest, string metadata)

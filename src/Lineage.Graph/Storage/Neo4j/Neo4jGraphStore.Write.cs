@@ -156,13 +156,13 @@ public sealed partial class Neo4jGraphStore
             ["confidenceScore"] = e.Mapping?.ConfidenceScore,
         }));
         Add(CypherNames.WipeEdgeVersions, "urns", effects.WipedEntities.Select(u => (JsonNode)u));
-        Add(CypherNames.CloseEdgeVersions, "keys", effects.EdgeReplacements.Select(r => (JsonNode)new JsonObject
+        Add(CypherNames.CloseEdgeVersions, "keys", effects.EdgeHistoryEnds.Select(e => (JsonNode)new JsonObject
         {
-            ["urn"] = r.Urn,
-            ["aspect"] = r.Aspect,
-            ["at"] = r.At,
+            ["urn"] = e.Urn,
+            ["aspect"] = e.Aspect,
+            ["at"] = e.At,
         }));
-        Add(CypherNames.CreateEdgeVersions, "edges", EdgeHistory.BegunBy(effects.EdgeReplacements).Select(v => (JsonNode)new JsonObject
+        Add(CypherNames.CreateEdgeVersions, "edges", effects.EdgeVersions.Select(v => (JsonNode)new JsonObject
         {
             ["source"] = v.Edge.Source,
             ["target"] = v.Edge.Target,
@@ -171,6 +171,7 @@ public sealed partial class Neo4jGraphStore
             ["owner"] = v.Edge.Owner,
             ["lineage"] = (int)v.Edge.Lineage,
             ["since"] = v.Since,
+            ["until"] = v.Until,
             ["via"] = v.Edge.Mapping?.Via,
             ["transformOperation"] = v.Edge.Mapping?.TransformOperation,
             ["confidenceScore"] = v.Edge.Mapping?.ConfidenceScore,

@@ -237,6 +237,7 @@ public sealed partial class SqliteGraphStore
                 foreach (var t in effects.Touches) touch.Execute(_ids[t.Urn], t.Aspect, t.Revision, t.SystemMetadataJson);
             }
             if (effects.EdgeReplacements.Count > 0) ReplaceEdges(effects.EdgeReplacements);
+            if (effects.EdgeHistoryEnds.Count > 0) RecordHistory(effects);
             if (effects.Entities.Count > 0)
             {
                 // removed is null when the batch left the soft-delete flag alone; a node becoming an entity keeps the
@@ -307,7 +308,6 @@ public sealed partial class SqliteGraphStore
         /// </summary>
         private void ReplaceEdges(IReadOnlyList<EdgeReplacement> replacements)
         {
-            RecordHistory(replacements);
             using (var sourced = Statement($"DELETE FROM edges WHERE owner = 0 AND source = $n AND aspect = $aspect RETURNING {LineageAdjacency.EdgeColumns}", "$n", "$aspect"))
             using (var owned = Statement($"DELETE FROM edges WHERE owner <> 0 AND owner = $n AND aspect = $aspect RETURNING {LineageAdjacency.EdgeColumns}", "$n", "$aspect"))
             {
@@ -337,25 +337,25 @@ public sealed partial class SqliteGraphStore
         }
 
         /// <summary>
-        /// Ends the rewritten aspects' current lineage edges in the edge history at the rewrite's time and begins the
-        /// ones they now state (<see cref="EdgeHistory"/>).
+        /// Ends the rewritten aspects' current lineage edges in the edge history and keeps the ones the batch stated, each
+        /// with its interval (<see cref="EdgeHistory"/>).
         /// </summary>
-        private void RecordHistory(IReadOnlyList<EdgeReplacement> replacements)
+        private void RecordHistory(BatchEffects effects)
         {
             using (var close = Statement(
                 "UPDATE edge_history SET until = $at WHERE owner = $n AND aspect = $aspect AND until IS NULL", "$n", "$aspect", "$at"))
             {
-                foreach (var r in replacements)
-                    if (!_created.Contains(_ids[r.Urn])) close.Execute(_ids[r.Urn], r.Aspect, r.At);
+                foreach (var end in effects.EdgeHistoryEnds)
+                    if (!_created.Contains(_ids[end.Urn])) close.Execute(_ids[end.Urn], end.Aspect, end.At);
             }
             using var begin = Statement("""
-                INSERT INTO edge_history (source, aspect, type, target, owner, lineage, mapping, since)
-                VALUES ($s, $aspect, $type, $target, $owner, $lineage, $mapping, $since)
-                """, "$s", "$aspect", "$type", "$target", "$owner", "$lineage", "$mapping", "$since");
-            foreach (var (e, since) in EdgeHistory.BegunBy(replacements))
+                INSERT INTO edge_history (source, aspect, type, target, owner, lineage, mapping, since, until)
+                VALUES ($s, $aspect, $type, $target, $owner, $lineage, $mapping, $since, $until)
+                """, "$s", "$aspect", "$type", "$target", "$owner", "$lineage", "$mapping", "$since", "$until");
+            foreach (var (e, since, until) in effects.EdgeVersions)
             {
                 begin.Execute(_ids[e.Source], e.Aspect, e.Type, _ids[e.Target], _ids[e.Owner], (long)e.Lineage,
-                    e.Mapping is { } mapping ? JsonSerializer.Serialize(mapping, MappingJson) : null, since);
+                    e.Mapping is { } mapping ? JsonSerializer.Serialize(mapping, MappingJson) : null, since, until);
             }
         }
 
@@ -368,6 +368,8 @@ public sealed partial class SqliteGraphStore
                 .Concat(effects.Touches.Select(t => t.Urn))
                 .Concat(effects.EdgeReplacements.Select(r => r.Urn))
                 .Concat(effects.EdgeReplacements.SelectMany(r => r.Edges).SelectMany(e => new[] { e.Source, e.Target, e.Owner }))
+                // An edge the batch stated and then replaced is only in the history.
+                .Concat(effects.EdgeVersions.Where(v => v.Until is not null).SelectMany(v => new[] { v.Edge.Source, v.Edge.Target, v.Edge.Owner }))
                 .Concat(effects.Entities.Select(e => e.Urn))
                 .Concat(effects.TimeseriesPoints.Select(p => p.Urn));
 
