@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Lineage.Api.ApiDocs;
 using Lineage.Api.Auth;
+using Lineage.Api.Changes.Webhooks;
 using Lineage.Api.Consistency;
 using Lineage.Api.Errors;
 using Lineage.Api.Explorer;
@@ -33,6 +34,7 @@ try
     builder.Services.AddLineageLimits();
     builder.Services.AddLineageGraphQL();
     builder.Services.AddLineageWire();
+    builder.Services.AddLineageWebhooks();
     builder.Services.AddFastEndpoints(o => o.IncludeAbstractValidators = false);
     builder.Services.AddLineageApiDocs();
 

@@ -58,6 +58,12 @@ public sealed class EndpointScopeTests(SqliteApiFactory host)
         ["POST /openapi/openlineage/api/v1/lineage"] = Scope.Write,
         ["GET /api/v1/admin/tokens"] = Scope.Admin,
         ["DELETE /api/v1/admin/tokens/{id}"] = Scope.Admin,
+        ["POST /api/v1/admin/webhooks"] = Scope.Admin,
+        ["GET /api/v1/admin/webhooks"] = Scope.Admin,
+        ["GET /api/v1/admin/webhooks/{id}"] = Scope.Admin,
+        ["DELETE /api/v1/admin/webhooks/{id}"] = Scope.Admin,
+        ["POST /api/v1/admin/webhooks/{id}/enable"] = Scope.Admin,
+        ["GET /api/v1/admin/webhooks/{id}/deliveries"] = Scope.Admin,
         ["POST /api/v1/admin/reindex"] = Scope.Admin,
     };
 

@@ -14,6 +14,11 @@ public abstract class LineageApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Lineage:DataDirectory", DataDirectory);
         // Every test class of a collection shares this host and its admin token; the rate limit has a test of its own.
         builder.UseSetting("Lineage:Auth:RequestsPerSecond", "0");
+        // Webhook retries and disabling, quick enough for tests to watch them.
+        builder.UseSetting("Lineage:Webhooks:RetryBase", "00:00:00.100");
+        builder.UseSetting("Lineage:Webhooks:RetryMax", "00:00:00.500");
+        builder.UseSetting("Lineage:Webhooks:Refresh", "00:00:01");
+        builder.UseSetting("Lineage:Webhooks:MaxConsecutiveFailures", "4");
         Configure(builder);
     }
 
