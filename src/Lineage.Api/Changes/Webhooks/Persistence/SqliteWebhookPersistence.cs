@@ -4,7 +4,8 @@ namespace Lineage.Api.Changes.Webhooks.Persistence;
 
 /// <summary>
 /// The webhooks in <c>&lt;dataDir&gt;/webhooks.db</c> (SQLite), for the embedded store. One process owns the data
-/// directory, so the lease is always its own to take; it is kept all the same, so the two adapters mean one thing.
+/// directory, so the lease is always its own to take (a stopped process's is let go at start-up); it is kept all the
+/// same, so the two adapters mean one thing.
 /// </summary>
 internal sealed class SqliteWebhookPersistence(string path) : IWebhookPersistence
 {
@@ -30,6 +31,8 @@ internal sealed class SqliteWebhookPersistence(string path) : IWebhookPersistenc
                 at INTEGER NOT NULL, status INTEGER, error TEXT, duration_ms INTEGER NOT NULL, delivered INTEGER NOT NULL);
             CREATE INDEX IF NOT EXISTS deliveries_by_webhook ON deliveries (webhook, id);
             """, ct);
+        // This process owns the data directory: a lease still held is a stopped process's, and must not hold delivery back.
+        await WriteAsync("UPDATE webhooks SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL", ct);
     }
 
     public Task<IReadOnlyList<Webhook>> ListAsync(CancellationToken ct) => ReadAsync($"SELECT {Columns} FROM webhooks ORDER BY created_at, id", ct);
