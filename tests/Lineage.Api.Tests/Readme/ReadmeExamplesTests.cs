@@ -135,6 +135,17 @@ public abstract class ReadmeExamplesTests(ITestOutputHelper output) : IAsyncLife
     }
 }
 
+/// <summary>
+/// The two stores' README runs, one after the other: the impact alert example's receiver listens on the port the
+/// README names.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ReadmeCollection
+{
+    public const string Name = "readme";
+}
+
+[Collection(ReadmeCollection.Name)]
 public sealed class sqlite_readme_examples(ITestOutputHelper output) : ReadmeExamplesTests(output)
 {
     protected override Task<string[]> StartStoreAsync() => Task.FromResult<string[]>(["--Lineage:Store=embedded"]);
@@ -147,7 +158,7 @@ public sealed class sqlite_readme_examples(ITestOutputHelper output) : ReadmeExa
 /// server: the README's answers are those of the README's data alone, and the shared server holds every other
 /// test's (the users dataset among them).
 /// </summary>
-[Collection(Neo4jApiCollection.Name)]
+[Collection(ReadmeCollection.Name)]
 public sealed class neo4j_readme_examples(ITestOutputHelper output) : ReadmeExamplesTests(output)
 {
     private Neo4jInstance? _neo4j;
