@@ -26,6 +26,16 @@ internal sealed class Input(IDictionary<string, object?>? values, string path)
         return number;
     }
 
+    /// <summary>A Long of milliseconds since 1970 as a moment; null when absent.</summary>
+    public DateTimeOffset? Millis(string name)
+    {
+        if (values?.TryGetValue(name, out var value) != true || value is null) return null;
+        var millis = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+        if (millis < 0 || millis > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
+            throw new ValidationException($"{path}.{name}", $"{millis} is not a time: milliseconds since 1970, before the year 10000");
+        return DateTimeOffset.FromUnixTimeMilliseconds(millis);
+    }
+
     public Input Object(string name) =>
         new(values?.TryGetValue(name, out var value) == true ? value as IDictionary<string, object?> : null, $"{path}.{name}");
 

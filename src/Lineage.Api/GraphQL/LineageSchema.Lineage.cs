@@ -13,9 +13,9 @@ internal static partial class LineageSchema
     /// searchAcrossLineage on <see cref="LineageService"/>: everything upstream or downstream of the urn up to
     /// Lineage:Traversal:MaxHops hops, nearest first, each with its degree and the shortest path that reaches it (one
     /// path, chosen as the traversal chooses parents: the smallest urn one hop nearer). <c>query</c> and facet filters
-    /// narrow the nodes through the search index; <c>degree</c> filters take "1", "2", "3+". Accepted but not applied
-    /// (Lineage keeps no edge timestamps or views): the time range, lineageFlags, viewUrn, and searchFlags other than
-    /// includeSoftDeleted.
+    /// narrow the nodes through the search index; <c>degree</c> filters take "1", "2", "3+". The time range
+    /// (<see cref="TimeOf"/>) walks the graph as it stood then. Accepted but not applied (Lineage keeps no views): the
+    /// rest of lineageFlags, viewUrn, and searchFlags other than includeSoftDeleted.
     /// </summary>
     private static void AddLineageSearch(Dictionary<string, IFieldResolver> resolvers) =>
         resolvers["Query.searchAcrossLineage"] = WithAsync(async context =>
@@ -32,7 +32,8 @@ internal static partial class LineageSchema
 
             // Every type walked, so the paths to the kept nodes are complete; types are applied afterwards.
             var graph = await services.Lineage.GetLineageAsync(new LineageRequest(
-                root, direction, services.Traversal.MaxHops, [], [], includeRemoved, services.Traversal.MaxNodes), context.CancellationToken);
+                root, direction, services.Traversal.MaxHops, [], [], includeRemoved, services.Traversal.MaxNodes, AsOf: TimeOf(input)),
+                context.CancellationToken);
             var allowedTypes = SearchFilters.Both(types, filters.Types);
             var matching = MatchingUrns(services, input.Text("query"), filters, allowedTypes, includeRemoved);
             var kept = graph.Nodes
@@ -68,6 +69,25 @@ internal static partial class LineageSchema
                 isPartial = graph.Truncated,
             };
         });
+
+    /// <summary>
+    /// The time of <c>lineageFlags.startTimeMillis</c> and <c>endTimeMillis</c> (or the deprecated fields of the same
+    /// names on the input): the lineage edges current at some moment of it, each node as it stood at its end. An end
+    /// alone is the graph as it stood then; a start alone runs to now; neither is the present graph (null). DataHub
+    /// filters its latest edges by when they were last written; Lineage answers from the edge history instead, which
+    /// holds the edges the window saw even when they were stated before it or replaced since.
+    /// </summary>
+    private static LineageTime? TimeOf(Input input)
+    {
+        var flags = input.Object("lineageFlags");
+        var given = flags.Has("startTimeMillis") || flags.Has("endTimeMillis") ? flags : input;
+        var (start, end) = (given.Millis("startTimeMillis"), given.Millis("endTimeMillis"));
+        if (start is null && end is null) return null;
+        var to = end ?? DateTimeOffset.UtcNow;
+        var from = start ?? to;
+        return from <= to ? new LineageTime(from, to)
+            : throw new ValidationException($"{given.Path}.startTimeMillis", $"{start!.Value.ToUnixTimeMilliseconds()} is after endTimeMillis");
+    }
 
     /// <summary>The urns the search index finds for the query and filters, or null when there is nothing to match.</summary>
     private static HashSet<string>? MatchingUrns(ResolverContext services, string? query, SearchFilters filters, IReadOnlyList<string> types, bool includeRemoved)

@@ -23,5 +23,5 @@ internal sealed class ImpactEndpoint(LineageService lineage, IOptions<TraversalO
         await Send.OkAsync(await lineage.GetImpactAsync(req.Urn, req.MaxHops ?? options.Value.MaxHops, RestLi.Expand(req.EntityTypes), ct,
             GranularityParameter.Parse(req.Granularity),
             new ImpactPage(req.Start ?? 0, req.Count ?? Math.Min(options.Value.DefaultImpactCount, options.Value.MaxNodes)),
-            Moment.Parse(req.AsOf, "asOf")), ct);
+            Moment.Parse(req.AsOf, "asOf") is { } asOf ? LineageTime.At(asOf) : null), ct);
 }

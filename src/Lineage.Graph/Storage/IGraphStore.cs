@@ -43,13 +43,13 @@ public interface IGraphStore : IAsyncDisposable
     Task<ILineageRead> OpenLineageReadAsync(CancellationToken ct);
 
     /// <summary>
-    /// The lineage edges current at <paramref name="moment"/> (stated by then and not yet replaced) with an end among
-    /// <paramref name="urns"/> or, with <paramref name="withColumns"/>, among their columns, each once with its column
-    /// mapping: what a lineage answer as of a moment (<see cref="LineageReadAsOf"/>) walks, from the edge history the
-    /// write path keeps.
+    /// The lineage edges current at some moment of <paramref name="time"/> (stated by its end, not replaced before its
+    /// start) with an end among <paramref name="urns"/> or, with <paramref name="withColumns"/>, among their columns, each
+    /// once with its column mapping: what a lineage answer as of a past time (<see cref="LineageReadAsOf"/>) walks, from
+    /// the edge history the write path keeps.
     /// </summary>
-    Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAsOfAsync(
-        IReadOnlyCollection<string> urns, bool withColumns, DateTimeOffset moment, CancellationToken ct);
+    Task<IReadOnlyList<LineageEdge>> GetHistoricalLineageEdgesAsync(
+        IReadOnlyCollection<string> urns, bool withColumns, LineageTime time, CancellationToken ct);
 
     /// <summary>
     /// Up to <paramref name="limit"/> urns of the entities the store holds, in an order the store keeps, after

@@ -4,7 +4,7 @@ namespace Lineage.Graph.Traversal;
 /// <param name="Direction">Upstream, downstream, or both when null.</param>
 /// <param name="EntityTypes">Entity types to return (the walk still passes through others); empty returns all.</param>
 /// <param name="Granularity">Entities or columns; null takes the root's (<see cref="LineageService.GranularityFor"/>).</param>
-/// <param name="AsOf">The moment whose graph to answer from (<see cref="LineageReadAsOf"/>); null for the present.</param>
+/// <param name="AsOf">The time whose graph to answer from (<see cref="LineageReadAsOf"/>); null for the present.</param>
 public sealed record LineageRequest(
     string Urn,
     LineageDirection? Direction,
@@ -14,7 +14,7 @@ public sealed record LineageRequest(
     bool IncludeRemoved,
     int Limit,
     LineageGranularity? Granularity = null,
-    DateTimeOffset? AsOf = null);
+    LineageTime? AsOf = null);
 
 /// <summary>An entity in a lineage answer: what a person needs to recognise it.</summary>
 public sealed record LineageNode(
@@ -57,3 +57,14 @@ public sealed record ImpactReport(
     IReadOnlyList<AffectedEntity> Affected,
     IReadOnlyList<AffectedOwner> Owners,
     bool Truncated);
+
+/// <summary>
+/// When a lineage answer looks at the graph, from its history: the lineage edges current at some moment from
+/// <paramref name="From"/> to <paramref name="To"/> (one moment when they are equal, <see cref="At"/>), and each node
+/// as it stood at <paramref name="To"/>.
+/// </summary>
+public sealed record LineageTime(DateTimeOffset From, DateTimeOffset To)
+{
+    /// <summary>The graph as it stood at one moment.</summary>
+    public static LineageTime At(DateTimeOffset moment) => new(moment, moment);
+}

@@ -4,13 +4,15 @@ using Lineage.Graph.Storage;
 namespace Lineage.Graph.Traversal;
 
 /// <summary>
-/// The reads of one lineage answer as the graph stood at a past moment, the same for both stores: the lineage edges
-/// current then, from the edge history (<see cref="IGraphStore.GetLineageEdgesAsOfAsync"/>), and what each node was
-/// then (soft-deleted, deprecated, owned by whom), rebuilt from its aspects' versions. The walk over them is the one
-/// <see cref="LineageWalk"/>.
+/// The reads of one lineage answer as the graph stood in the past (<see cref="LineageTime"/>), the same for both
+/// stores: the lineage edges current then, from the edge history (<see cref="IGraphStore.GetHistoricalLineageEdgesAsync"/>),
+/// and what each node was at the end of that time (soft-deleted, deprecated, owned by whom), rebuilt from its aspects'
+/// versions. The walk over them is the one <see cref="LineageWalk"/>.
 /// </summary>
-public sealed class LineageReadAsOf(IGraphStore store, DateTimeOffset moment) : ILineageRead
+public sealed class LineageReadAsOf(IGraphStore store, LineageTime time) : ILineageRead
 {
+    private readonly DateTimeOffset _moment = time.To;
+
     private readonly Dictionary<string, NodeFacts?> _facts = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<LineageEdge>> GetHopsAsync(LineageHopQuery query, CancellationToken ct)
@@ -20,7 +22,7 @@ public sealed class LineageReadAsOf(IGraphStore store, DateTimeOffset moment) : 
         bool Near(string urn) => frontier.Contains(urn) || (query.WithColumns && Columns.ParentOf(urn) is { } parent && frontier.Contains(parent));
 
         // As the stores' steps: an edge leads from its upstream end downstream, and from its downstream end upstream.
-        var edges = (await store.GetLineageEdgesAsOfAsync(query.Frontier, query.WithColumns, moment, ct))
+        var edges = (await store.GetHistoricalLineageEdgesAsync(query.Frontier, query.WithColumns, time, ct))
             .Where(e => query.RelationshipTypes.Count == 0 || query.RelationshipTypes.Contains(e.Relationship))
             .Where(e => Near(query.Direction == LineageDirection.Downstream ? e.Upstream : e.Downstream))
             .ToList();
@@ -53,21 +55,21 @@ public sealed class LineageReadAsOf(IGraphStore store, DateTimeOffset moment) : 
         if (urns.Count == 0) return [];
         var among = urns.ToHashSet(StringComparer.Ordinal);
         bool Among(string urn) => among.Contains(urn) || (withColumns && Columns.ParentOf(urn) is { } parent && among.Contains(parent));
-        return (await store.GetLineageEdgesAsOfAsync(urns, withColumns, moment, ct))
+        return (await store.GetHistoricalLineageEdgesAsync(urns, withColumns, time, ct))
             .Where(e => (types.Count == 0 || types.Contains(e.Relationship)) && Among(e.Source) && Among(e.Target))
             .ToList();
     }
 
     /// <summary>
-    /// What the entity was at the moment: ingested if anything of it had been written by then; soft-deleted,
+    /// What the entity was at the end of the time: ingested if anything of it had been written by then; soft-deleted,
     /// deprecated and owned as its status, deprecation and ownership aspects then said.
     /// </summary>
     private NodeFacts FactsOf(EntityArchive archive)
     {
-        var exists = archive.Versions.Any(v => v.CreatedAt <= moment) || archive.Timeseries.Any(t => t.CreatedAt <= moment);
+        var exists = archive.Versions.Any(v => v.CreatedAt <= _moment) || archive.Timeseries.Any(t => t.CreatedAt <= _moment);
         JsonObject? Then(string aspect) => archive.Versions
-            .Where(v => v.Name == aspect && v.CreatedAt <= moment)
-            .MaxBy(v => v.Revision) is { } then && !(then.DeletedAt <= moment) ? then.Value : null;
+            .Where(v => v.Name == aspect && v.CreatedAt <= _moment)
+            .MaxBy(v => v.Revision) is { } then && !(then.DeletedAt <= _moment) ? then.Value : null;
 
         var removed = Then("status")?["removed"] is JsonValue r && r.TryGetValue<bool>(out var isRemoved) && isRemoved;
         var deprecated = Then("deprecation")?["deprecated"] is JsonValue d && d.TryGetValue<bool>(out var isDeprecated) && isDeprecated;

@@ -14,9 +14,9 @@ public sealed partial class LineageService
     /// them before it reaches <c>to</c> does not know the answer, and says so with a <see cref="NotFoundException"/>.
     /// </summary>
     /// <param name="granularity">Entities or columns; null takes <paramref name="fromText"/>'s (<see cref="GranularityFor"/>).</param>
-    /// <param name="asOf">The moment whose graph to answer from; null for the present.</param>
+    /// <param name="asOf">The time whose graph to answer from; null for the present.</param>
     public async Task<PathAnswer?> FindPathAsync(
-        string fromText, string toText, int maxHops, CancellationToken ct, LineageGranularity? granularity = null, DateTimeOffset? asOf = null)
+        string fromText, string toText, int maxHops, CancellationToken ct, LineageGranularity? granularity = null, LineageTime? asOf = null)
     {
         var from = Urn.Parse(fromText, "from").ToString();
         var to = Urn.Parse(toText, "to").ToString();

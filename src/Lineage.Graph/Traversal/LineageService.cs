@@ -66,10 +66,10 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
     /// <paramref name="page"/> of it (all of it when null), nearest first then by urn; the total, the counts, the flags
     /// and the owners always cover every affected entity.
     /// </summary>
-    /// <param name="asOf">The moment whose graph to answer from; null for the present.</param>
+    /// <param name="asOf">The time whose graph to answer from; null for the present.</param>
     public async Task<ImpactReport> GetImpactAsync(
         string urnText, int maxHops, IReadOnlyList<string> entityTypes, CancellationToken ct, LineageGranularity? granularity = null,
-        ImpactPage? page = null, DateTimeOffset? asOf = null)
+        ImpactPage? page = null, LineageTime? asOf = null)
     {
         var root = Urn.Parse(urnText, "urn").ToString();
         CheckHops(maxHops);
@@ -108,13 +108,13 @@ public sealed partial class LineageService(IGraphStore store, IOptions<Traversal
     /// (<see cref="IGraphStore.OpenLineageReadAsync"/>, or of its history as of <paramref name="asOf"/>) and under one
     /// deadline, <see cref="TraversalOptions.QueryTimeout"/>; past it the work is abandoned with a <see cref="QueryTimeoutException"/>.
     /// </summary>
-    private async Task<T> WithinTimeoutAsync<T>(Func<LineageWalk, CancellationToken, Task<T>> work, DateTimeOffset? asOf, CancellationToken ct)
+    private async Task<T> WithinTimeoutAsync<T>(Func<LineageWalk, CancellationToken, Task<T>> work, LineageTime? asOf, CancellationToken ct)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(_options.QueryTimeout);
         try
         {
-            await using var read = asOf is { } moment ? new LineageReadAsOf(store, moment) : await store.OpenLineageReadAsync(deadline.Token);
+            await using var read = asOf is { } time ? new LineageReadAsOf(store, time) : await store.OpenLineageReadAsync(deadline.Token);
             return await work(new LineageWalk(read), deadline.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)

@@ -22,9 +22,9 @@ public sealed class InstrumentedStore(IGraphStore inner) : IGraphStore
     public TimeSpan ReadDelay { get; set; }
 
     public async Task<ILineageRead> OpenLineageReadAsync(CancellationToken ct) => new Read(this, await inner.OpenLineageReadAsync(ct));
-    public Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAsOfAsync(
-        IReadOnlyCollection<string> urns, bool withColumns, DateTimeOffset moment, CancellationToken ct) =>
-        inner.GetLineageEdgesAsOfAsync(urns, withColumns, moment, ct);
+    public Task<IReadOnlyList<LineageEdge>> GetHistoricalLineageEdgesAsync(
+        IReadOnlyCollection<string> urns, bool withColumns, LineageTime time, CancellationToken ct) =>
+        inner.GetHistoricalLineageEdgesAsync(urns, withColumns, time, ct);
 
     public Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(IReadOnlyCollection<string> urns, string aspect, CancellationToken ct) =>
         inner.GetLatestAspectsAsync(urns, aspect, ct);

@@ -82,6 +82,38 @@ public abstract class AsOfLineageApiTests(LineageApiFactory factory)
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task graphql_search_across_lineage_takes_its_time_range_as_the_graph_then()
+    {
+        await WriteHistoryAsync();
+        var graphql = new GraphQL.GraphQLClient(_http);
+        const string query = """
+            query($input: SearchAcrossLineageInput!) { searchAcrossLineage(input: $input) { total searchResults { entity { urn } degree } } }
+            """;
+        async Task<List<string>> UpstreamAsync(JsonObject? flags)
+        {
+            var input = new JsonObject { ["urn"] = Dataset("scores"), ["direction"] = "UPSTREAM", ["lineageFlags"] = flags };
+            var data = await graphql.DataAsync(query, new JsonObject { ["input"] = input });
+            return [.. data["searchAcrossLineage"]!["searchResults"]!.AsArray()
+                .Select(r => $"{Short(r!["entity"]!["urn"]!.GetValue<string>())} {r["degree"]}")];
+        }
+
+        (await UpstreamAsync(new JsonObject { ["endTimeMillis"] = 1600 })).ShouldBe(["features 1", "raw_a 2"]);
+        // A window holds every edge current at some moment of it: both of the feature table's sources.
+        (await UpstreamAsync(new JsonObject { ["startTimeMillis"] = 1600, ["endTimeMillis"] = 2500 })).ShouldBe(["features 1", "raw_a 2", "raw_c 2"]);
+        (await UpstreamAsync(null)).ShouldBe(["features 1"]);
+
+        var backwards = await graphql.PostAsync(query, new JsonObject
+        {
+            ["input"] = new JsonObject
+            {
+                ["urn"] = Dataset("scores"), ["direction"] = "UPSTREAM",
+                ["lineageFlags"] = new JsonObject { ["startTimeMillis"] = 2500, ["endTimeMillis"] = 1600 },
+            },
+        });
+        backwards["errors"]![0]!["message"]!.GetValue<string>().ShouldStartWith("input.lineageFlags.startTimeMillis: 2500 is after endTimeMillis");
+    }
+
     [Theory]
     [InlineData("/api/v1/lineage?urn={0}&asOf=yesterday")]
     [InlineData("/api/v1/impact?urn={0}&asOf=2024-13-01")]

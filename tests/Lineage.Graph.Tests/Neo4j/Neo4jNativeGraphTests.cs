@@ -59,8 +59,8 @@ public sealed class Neo4jNativeGraphTests(Neo4jStoreFixture fx) : IClassFixture<
         await using var again = new Neo4jGraphStore(new CypherClient(Neo4jServer.Options()));
         await again.InitializeAsync(Ct);
 
-        (await again.GetLineageEdgesAsOfAsync([features], false, written, Ct)).ShouldBe([new Traversal.LineageEdge(features, raw, "DownstreamOf", raw)]);
-        (await again.GetLineageEdgesAsOfAsync([features], false, written.AddMilliseconds(-1), Ct)).ShouldBeEmpty();
+        (await again.GetHistoricalLineageEdgesAsync([features], false, Traversal.LineageTime.At(written), Ct)).ShouldBe([new Traversal.LineageEdge(features, raw, "DownstreamOf", raw)]);
+        (await again.GetHistoricalLineageEdgesAsync([features], false, Traversal.LineageTime.At(written.AddMilliseconds(-1)), Ct)).ShouldBeEmpty();
         (await QueryAsync("MATCH (f:ChangeFeed {id: 'main'}) RETURN f.edgesDated", []))[0][0]!.GetValue<bool>().ShouldBeTrue();
     }
 

@@ -209,9 +209,9 @@ public sealed class SqliteFileTests : IAsyncLifetime
         await upgraded.InitializeAsync(CancellationToken.None);
         await upgraded.InitializeAsync(CancellationToken.None);
 
-        (await upgraded.GetLineageEdgesAsOfAsync([features], false, written, CancellationToken.None))
+        (await upgraded.GetHistoricalLineageEdgesAsync([features], false, LineageTime.At(written), CancellationToken.None))
             .ShouldBe([new LineageEdge(features, raw, "DownstreamOf", raw)]);
-        (await upgraded.GetLineageEdgesAsOfAsync([features], false, written.AddMilliseconds(-1), CancellationToken.None)).ShouldBeEmpty();
+        (await upgraded.GetHistoricalLineageEdgesAsync([features], false, LineageTime.At(written.AddMilliseconds(-1)), CancellationToken.None)).ShouldBeEmpty();
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public abstract class AsOfLineagePropertyContract<TFixture>(TFixture fx) : IClas
             foreach (var root in urns)
             {
                 var answer = await service.GetLineageAsync(
-                    new LineageRequest(root, null, timeline.MaxHops, [], [], timeline.IncludeRemoved, 1000, AsOf: At(millis)), CancellationToken.None);
+                    new LineageRequest(root, null, timeline.MaxHops, [], [], timeline.IncludeRemoved, 1000, AsOf: LineageTime.At(At(millis))), CancellationToken.None);
                 var expected = new[] { LineageDirection.Upstream, LineageDirection.Downstream }
                     .SelectMany(d => ReferenceWalk.Run(reference, new TraversalQuery(root, d, timeline.MaxHops, [], timeline.IncludeRemoved, int.MaxValue)).Nodes)
                     .GroupBy(n => n.Urn, StringComparer.Ordinal)

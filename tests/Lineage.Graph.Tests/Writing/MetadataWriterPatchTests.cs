@@ -216,9 +216,9 @@ public sealed class MetadataWriterPatchTests(SqliteStoreFixture fx) : IClassFixt
         public Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(IReadOnlyCollection<string> urns, string aspect, CancellationToken ct) =>
             inner.GetLatestAspectsAsync(urns, aspect, ct);
         public Task<ILineageRead> OpenLineageReadAsync(CancellationToken ct) => inner.OpenLineageReadAsync(ct);
-        public Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAsOfAsync(
-            IReadOnlyCollection<string> urns, bool withColumns, DateTimeOffset moment, CancellationToken ct) =>
-            inner.GetLineageEdgesAsOfAsync(urns, withColumns, moment, ct);
+        public Task<IReadOnlyList<LineageEdge>> GetHistoricalLineageEdgesAsync(
+            IReadOnlyCollection<string> urns, bool withColumns, LineageTime time, CancellationToken ct) =>
+            inner.GetHistoricalLineageEdgesAsync(urns, withColumns, time, ct);
         public Task<IReadOnlyDictionary<string, long>> GetConnectivityAsync(IReadOnlyCollection<string> urns, CancellationToken ct) =>
             inner.GetConnectivityAsync(urns, ct);
         public Task<IReadOnlyList<EntityArchive>> GetArchivesAsync(IReadOnlyList<string> urns, CancellationToken ct) => inner.GetArchivesAsync(urns, ct);

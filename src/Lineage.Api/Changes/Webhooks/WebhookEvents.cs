@@ -52,7 +52,7 @@ internal sealed class WebhookEvents(ChangeLog log, LineageService lineage, IOpti
     private async Task<JsonObject> ImpactAsync(string root, DateTimeOffset at, CancellationToken ct)
     {
         var limits = traversal.Value;
-        var report = await lineage.GetImpactAsync(root, limits.MaxHops, Models, ct, page: new ImpactPage(0, limits.MaxNodes), asOf: at);
+        var report = await lineage.GetImpactAsync(root, limits.MaxHops, Models, ct, page: new ImpactPage(0, limits.MaxNodes), asOf: LineageTime.At(at));
         return new JsonObject
         {
             ["root"] = root,

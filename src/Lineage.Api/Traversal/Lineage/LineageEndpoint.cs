@@ -30,7 +30,7 @@ internal sealed class LineageEndpoint(LineageService lineage, IOptions<Traversal
             req.IncludeRemoved,
             req.Limit ?? Math.Min(limits.DefaultLineageLimit, limits.MaxNodes),
             GranularityParameter.Parse(req.Granularity),
-            Moment.Parse(req.AsOf, "asOf"));
+            Moment.Parse(req.AsOf, "asOf") is { } asOf ? LineageTime.At(asOf) : null);
         await Send.OkAsync(await lineage.GetLineageAsync(request, ct), ct);
     }
 }

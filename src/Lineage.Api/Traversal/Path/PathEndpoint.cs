@@ -20,7 +20,7 @@ internal sealed class PathEndpoint(LineageService lineage, IOptions<TraversalOpt
     {
         var maxHops = req.MaxHops ?? options.Value.MaxHops;
         var answer = await lineage.FindPathAsync(req.From, req.To, maxHops, ct, GranularityParameter.Parse(req.Granularity),
-                         Moment.Parse(req.AsOf, "asOf"))
+                         Moment.Parse(req.AsOf, "asOf") is { } asOf ? LineageTime.At(asOf) : null)
                      ?? throw new NotFoundException($"no lineage path between {req.From} and {req.To} within {maxHops} hops");
         await Send.OkAsync(answer, ct);
     }

@@ -111,8 +111,8 @@ public sealed partial class Neo4jGraphStore
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    public async Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAsOfAsync(
-        IReadOnlyCollection<string> urns, bool withColumns, DateTimeOffset moment, CancellationToken ct)
+    public async Task<IReadOnlyList<LineageEdge>> GetHistoricalLineageEdgesAsync(
+        IReadOnlyCollection<string> urns, bool withColumns, LineageTime time, CancellationToken ct)
     {
         if (urns.Count == 0) return [];
         await InitializeAsync(ct);
@@ -120,7 +120,8 @@ public sealed partial class Neo4jGraphStore
         {
             ["urns"] = Strings(urns),
             ["columnsOf"] = Strings(withColumns ? urns : []),
-            ["at"] = moment.ToUnixTimeMilliseconds(),
+            ["from"] = time.From.ToUnixTimeMilliseconds(),
+            ["to"] = time.To.ToUnixTimeMilliseconds(),
         }), ct);
         // One edge stated by two aspects is one edge of the graph.
         return result.Rows.Select(r => Edge(r, withMapping: true)).Distinct().ToList();

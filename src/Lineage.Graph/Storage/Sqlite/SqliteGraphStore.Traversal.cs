@@ -295,8 +295,8 @@ public sealed partial class SqliteGraphStore
         }
     }
 
-    public async Task<IReadOnlyList<LineageEdge>> GetLineageEdgesAsOfAsync(
-        IReadOnlyCollection<string> urns, bool withColumns, DateTimeOffset moment, CancellationToken ct)
+    public async Task<IReadOnlyList<LineageEdge>> GetHistoricalLineageEdgesAsync(
+        IReadOnlyCollection<string> urns, bool withColumns, LineageTime time, CancellationToken ct)
     {
         if (urns.Count == 0) return [];
         await using var connection = await OpenAsync(ct);
@@ -311,13 +311,14 @@ public sealed partial class SqliteGraphStore
                 WHERE $withColumns),
             current(source, type, target, lineage, mapping) AS (
                 SELECT h.source, h.type, h.target, h.lineage, h.mapping FROM near x CROSS JOIN edge_history h ON h.source = x.id
-                WHERE h.since <= $at AND (h.until IS NULL OR h.until > $at)
+                WHERE h.since <= $to AND (h.until IS NULL OR h.until > $from)
                 UNION
                 SELECT h.source, h.type, h.target, h.lineage, h.mapping FROM near x CROSS JOIN edge_history h ON h.target = x.id
-                WHERE h.since <= $at AND (h.until IS NULL OR h.until > $at))
+                WHERE h.since <= $to AND (h.until IS NULL OR h.until > $from))
             SELECT s.urn, t.urn, e.type, e.lineage, e.mapping
             FROM current e CROSS JOIN nodes s ON s.id = e.source CROSS JOIN nodes t ON t.id = e.target
-            """, ("$urns", JsonSerializer.Serialize(urns)), ("$withColumns", withColumns ? 1 : 0), ("$at", moment.ToUnixTimeMilliseconds()));
+            """, ("$urns", JsonSerializer.Serialize(urns)), ("$withColumns", withColumns ? 1 : 0),
+            ("$from", time.From.ToUnixTimeMilliseconds()), ("$to", time.To.ToUnixTimeMilliseconds()));
         var edges = new List<LineageEdge>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
