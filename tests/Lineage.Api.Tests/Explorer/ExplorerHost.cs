@@ -72,6 +72,8 @@ public abstract partial class ExplorerHost : IAsyncLifetime
             BaseURL = Service.Http.BaseAddress!.ToString(),
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
             AcceptDownloads = true,
+            // The time control shows and reads local times: one zone, whatever the machine's.
+            TimezoneId = "UTC",
         });
         return await context.NewPageAsync();
     }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Lineage.Api.Tests.Support;
 using Microsoft.Playwright;
@@ -219,6 +220,48 @@ public abstract partial class ExplorerTests(ExplorerHost host)
         var again = await OpenAsync(shared);
         await WaitForDrawAsync(again);
         (await NodeIds(again)).ShouldContain(Users);
+    }
+
+    [Fact]
+    public async Task the_time_control_draws_the_lineage_as_it_stood_then_and_now_brings_the_present_back()
+    {
+        // A feature table built from one source in January and rebuilt from another in June, imported with those times.
+        var run = Guid.NewGuid().ToString("N")[..8];
+        string Dataset(string name) => $"urn:li:dataset:(urn:li:dataPlatform:hive,{run}_{name},PROD)";
+        JsonObject Version(int version, string upstream, string time) => new()
+        {
+            ["entityUrn"] = Dataset("features"), ["changeType"] = "UPSERT", ["aspectName"] = "upstreamLineage",
+            ["aspect"] = new JsonObject
+            {
+                ["json"] = new JsonObject { ["upstreams"] = new JsonArray(new JsonObject { ["dataset"] = Dataset(upstream), ["type"] = "TRANSFORMED" }) },
+            },
+            ["systemMetadata"] = new JsonObject
+            {
+                ["version"] = $"{version}",
+                ["aspectModified"] = new JsonObject { ["time"] = DateTimeOffset.Parse(time).ToUnixTimeMilliseconds(), ["actor"] = "urn:li:corpuser:alice" },
+            },
+        };
+        (await host.Service.Http.PostAsJsonAsync("/api/v1/import", new JsonObject
+        {
+            ["entries"] = new JsonArray(Version(1, "raw", "2024-01-15T09:00:00Z"), Version(2, "clean", "2024-06-15T09:00:00Z")),
+        })).EnsureSuccessStatusCode();
+
+        var page = await OpenAsync($"/#/lineage/{Uri.EscapeDataString(Dataset("features"))}?hops=1&dir=up");
+        await WaitForDrawAsync(page);
+        (await NodeIds(page)).ShouldContain(Dataset("clean"));
+
+        await page.GetByTestId("lineage-as-of").FillAsync("2024-03-01T12:00");
+        await EventuallyAsync(async () => (await NodeIds(page)).Contains(Dataset("raw")));
+        await WaitForDrawAsync(page);
+        (await NodeIds(page)).ShouldNotContain(Dataset("clean"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("asOf=1709294400000"));
+        await Expect(page.GetByTestId("lineage-status")).ToContainTextAsync("as of");
+        await Screenshot(page, "lineage-as-of");
+
+        await page.GetByTestId("lineage-now").ClickAsync();
+        await EventuallyAsync(async () => (await NodeIds(page)).Contains(Dataset("clean")));
+        (await NodeIds(page)).ShouldNotContain(Dataset("raw"));
+        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("asOf="));
     }
 
     [Fact]

@@ -22,8 +22,9 @@ const RANK_SEP = 90;
 
 /**
  * The view's state as the URL holds it: #/lineage/<urn>?hops=3&dir=both&n=20&expand=<urn>,<urn>&columns=<urn>,<urn>
- * (columns: the datasets drawn with their columns). A column's lineage is walked column by column (the service's
- * granularity=column: what names the column), anything else's entity by entity, with columns rolled up.
+ * &asOf=<ms> (columns: the datasets drawn with their columns; asOf: the moment whose graph is drawn, now when absent).
+ * A column's lineage is walked column by column (the service's granularity=column: what names the column), anything
+ * else's entity by entity, with columns rolled up.
  */
 export function parseState(route) {
   const p = route.params;
@@ -36,6 +37,7 @@ export function parseState(route) {
     expand: urnList(route.query, 'expand'),
     columns: urnList(route.query, 'columns'),
     granularity: isColumn(route.arg) ? 'column' : 'entity',
+    asOf: clampInt(p.get('asOf'), 0, 8_640_000_000_000_000, null),
   };
 }
 
@@ -43,7 +45,15 @@ export function stateHash(s) {
   let hash = `#/lineage/${encodeURIComponent(s.urn)}?hops=${s.hops}&dir=${s.dir}&n=${s.n}`;
   if (s.expand.length) hash += `&expand=${s.expand.map(encodeURIComponent).join(',')}`;
   if (s.columns?.length) hash += `&columns=${s.columns.map(encodeURIComponent).join(',')}`;
+  if (s.asOf !== null && s.asOf !== undefined) hash += `&asOf=${s.asOf}`;
   return hash;
+}
+
+/** A moment (ms) as a datetime-local input shows it: the browser's local time, to the second. */
+function localInputValue(ms) {
+  if (ms === null) return '';
+  const local = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 19);
 }
 
 /** A list of urns: each encoded on its own and joined with literal commas (urns themselves hold commas). */
@@ -82,6 +92,12 @@ export async function renderLineage(root, route) {
     [1, 2, 3, 4, 5].map((n) => h('option', { value: String(n), selected: n === state.hops }, String(n))));
   const direction = h('select', { id: 'lineage-direction', 'data-testid': 'lineage-direction' },
     [['up', 'Upstream'], ['down', 'Downstream'], ['both', 'Both']].map(([v, t]) => h('option', { value: v, selected: v === state.dir }, t)));
+  // The time control: the graph as it stood at a moment, rebuilt by the service from its edge history; empty is now.
+  const asOf = h('input', {
+    type: 'datetime-local', step: '1', id: 'lineage-as-of', 'data-testid': 'lineage-as-of', value: localInputValue(state.asOf),
+    title: 'Draw the lineage as it stood at this moment',
+  });
+  const now = h('button', { type: 'button', 'data-testid': 'lineage-now', disabled: state.asOf === null }, 'Now');
   const status = h('span', { class: 'lineage-status', 'data-testid': 'lineage-status', role: 'status', 'aria-live': 'polite' }, 'Loading…');
   const heading = state.granularity === 'column' ? 'Column lineage of ' : 'Lineage of ';
   const title = h('h1', { 'data-testid': 'lineage-title' }, heading, entityLink(state.urn, nameOfUrn(state.urn)));
@@ -95,6 +111,7 @@ export async function renderLineage(root, route) {
       h('div', { class: 'controls' },
         h('label', { for: 'lineage-hops' }, 'Hops'), hops,
         h('label', { for: 'lineage-direction' }, 'Direction'), direction,
+        h('label', { for: 'lineage-as-of' }, 'As of'), asOf, now,
         h('button', { type: 'button', onclick: () => cy.fit(undefined, 30) }, 'Fit'),
         h('a', { class: 'button', href: impactHash(state.urn), 'data-testid': 'open-impact' }, 'Impact'),
         status)),
@@ -108,7 +125,7 @@ export async function renderLineage(root, route) {
 
   const saveUrl = () => replaceHash(stateHash(state));
   /** The walk's parameters: the view's granularity throughout, so a feature in a column view links to columns. */
-  const walk = (direction, maxHops) => ({ direction, maxHops, granularity: state.granularity, includeRemoved: true });
+  const walk = (direction, maxHops) => ({ direction, maxHops, granularity: state.granularity, includeRemoved: true, asOf: state.asOf });
 
   /** Lays out and renders the visible part of what is loaded; marks the draw done for the tests and the clock. */
   const draw = () => {
@@ -124,6 +141,7 @@ export async function renderLineage(root, route) {
     const hidden = visible.hiddenCount;
     const cut = state.columns.filter((d) => (data.columnTotals.get(d) ?? 0) > (data.columns.get(d)?.length ?? 0));
     status.textContent = `${entityCount} nodes, ${visible.edges.length} edges`
+      + (state.asOf !== null ? ` · as of ${new Date(state.asOf).toLocaleString()}` : '')
       + (hidden ? ` · ${hidden} hidden` : '') + (data.truncated ? ' · truncated by the server' : '')
       + (cut.length ? ` · the first ${COLUMN_LIMIT} columns of ${cut.map(nameOfUrn).join(', ')}` : '');
     renderLegend(legend, cy);
@@ -330,6 +348,15 @@ export async function renderLineage(root, route) {
 
   hops.addEventListener('change', () => { state.hops = Number(hops.value); saveUrl(); load(); });
   direction.addEventListener('change', () => { state.dir = direction.value; saveUrl(); load(); });
+  const setAsOf = (ms) => {
+    state.asOf = Number.isFinite(ms) ? ms : null;
+    asOf.value = localInputValue(state.asOf);
+    now.disabled = state.asOf === null;
+    saveUrl();
+    load();
+  };
+  asOf.addEventListener('change', () => setAsOf(asOf.value ? new Date(asOf.value).getTime() : null));
+  now.addEventListener('click', () => setAsOf(null));
 
   saveUrl();
   load();
