@@ -57,6 +57,7 @@ public static class GraphServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<LineageService>();
         services.AddHostedService<StoreInitializer>();
+        services.AddHostedService<EdgeHistoryReplay>();
         return services;
     }
 

@@ -52,6 +52,18 @@ public interface IGraphStore : IAsyncDisposable
         IReadOnlyCollection<string> urns, bool withColumns, LineageTime time, CancellationToken ct);
 
     /// <summary>
+    /// When the store began its edge history, while the lineage edges of aspect versions replaced before then are still
+    /// to be added to it from the versions (<see cref="Writing.EdgeHistoryReplay"/>); null once they are.
+    /// </summary>
+    Task<DateTimeOffset?> GetEdgeHistoryReplayAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Adds edge versions that ended before the edge history began; with <paramref name="done"/>, the replay is over for
+    /// good (<see cref="GetEdgeHistoryReplayAsync"/> answers null from then on).
+    /// </summary>
+    Task AppendEdgeHistoryAsync(IReadOnlyList<Batches.EdgeVersion> versions, bool done, CancellationToken ct);
+
+    /// <summary>
     /// Up to <paramref name="limit"/> urns of the entities the store holds, in an order the store keeps, after
     /// <paramref name="after"/> (from the first when null): a walk over every entity a page at a time, which writes made
     /// meanwhile do not upset. Urns other entities only point to may be among them (see <see cref="GetEntitiesAsync"/>).

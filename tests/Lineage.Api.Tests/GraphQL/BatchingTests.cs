@@ -91,6 +91,9 @@ public abstract class BatchingTests(LineageApiFactory factory)
         public Task<IReadOnlyDictionary<string, StoredAspect>> GetLatestAspectsAsync(IReadOnlyCollection<string> urns, string aspect, CancellationToken ct) =>
             inner.GetLatestAspectsAsync(urns, aspect, ct);
         public Task<ILineageRead> OpenLineageReadAsync(CancellationToken ct) => inner.OpenLineageReadAsync(ct);
+        public Task<DateTimeOffset?> GetEdgeHistoryReplayAsync(CancellationToken ct) => inner.GetEdgeHistoryReplayAsync(ct);
+        public Task AppendEdgeHistoryAsync(IReadOnlyList<Lineage.Graph.Storage.Batches.EdgeVersion> versions, bool done, CancellationToken ct) =>
+            inner.AppendEdgeHistoryAsync(versions, done, ct);
         public Task<IReadOnlyList<LineageEdge>> GetHistoricalLineageEdgesAsync(
             IReadOnlyCollection<string> urns, bool withColumns, LineageTime time, CancellationToken ct) =>
             inner.GetHistoricalLineageEdgesAsync(urns, withColumns, time, ct);

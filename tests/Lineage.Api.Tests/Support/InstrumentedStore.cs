@@ -22,6 +22,9 @@ public sealed class InstrumentedStore(IGraphStore inner) : IGraphStore
     public TimeSpan ReadDelay { get; set; }
 
     public async Task<ILineageRead> OpenLineageReadAsync(CancellationToken ct) => new Read(this, await inner.OpenLineageReadAsync(ct));
+    public Task<DateTimeOffset?> GetEdgeHistoryReplayAsync(CancellationToken ct) => inner.GetEdgeHistoryReplayAsync(ct);
+    public Task AppendEdgeHistoryAsync(IReadOnlyList<Lineage.Graph.Storage.Batches.EdgeVersion> versions, bool done, CancellationToken ct) =>
+        inner.AppendEdgeHistoryAsync(versions, done, ct);
     public Task<IReadOnlyList<LineageEdge>> GetHistoricalLineageEdgesAsync(
         IReadOnlyCollection<string> urns, bool withColumns, LineageTime time, CancellationToken ct) =>
         inner.GetHistoricalLineageEdgesAsync(urns, withColumns, time, ct);

@@ -43,15 +43,16 @@ public sealed class Neo4jNativeGraphTests(Neo4jStoreFixture fx) : IClassFixture<
     }
 
     [Fact]
-    public async Task a_store_from_before_the_edge_history_dates_its_current_lineage_edges_by_their_aspects_latest_version_once()
+    public async Task a_store_from_before_the_edge_history_gets_its_current_edges_once_and_then_its_older_versions_edges()
     {
-        var (raw, features) = (Mint.Dataset(), Mint.Dataset());
-        await WriteAsync(features, "upstreamLineage", $$"""{"upstreams": [{"dataset": "{{raw}}", "type": "TRANSFORMED"}]}""");
-        var written = (await fx.Store.GetAspectAsync(features, "upstreamLineage", 0, Ct))!.CreatedAt;
+        var (raw, clean, features) = (Mint.Dataset(), Mint.Dataset(), Mint.Dataset());
+        var first = await Sqlite.SqliteFileTests.WriteUpstreamAsync(fx.Store, features, raw);
+        await Task.Delay(5);
+        var second = await Sqlite.SqliteFileTests.WriteUpstreamAsync(fx.Store, features, clean);
         // As a store from before the edge history: no edge versions, and the graph not yet dated.
         await QueryAsync("""
             MATCH (h:EdgeVersion {owner: $u}) DELETE h
-            WITH count(*) AS n MATCH (f:ChangeFeed {id: 'main'}) REMOVE f.edgesDated
+            WITH count(*) AS n MATCH (f:ChangeFeed {id: 'main'}) REMOVE f.edgesDated, f.edgeReplayFrom
             """, new JsonObject { ["u"] = features });
 
         await using var restarted = new Neo4jGraphStore(new CypherClient(Neo4jServer.Options()));
@@ -59,9 +60,16 @@ public sealed class Neo4jNativeGraphTests(Neo4jStoreFixture fx) : IClassFixture<
         await using var again = new Neo4jGraphStore(new CypherClient(Neo4jServer.Options()));
         await again.InitializeAsync(Ct);
 
-        (await again.GetHistoricalLineageEdgesAsync([features], false, Traversal.LineageTime.At(written), Ct)).ShouldBe([new Traversal.LineageEdge(features, raw, "DownstreamOf", raw)]);
-        (await again.GetHistoricalLineageEdgesAsync([features], false, Traversal.LineageTime.At(written.AddMilliseconds(-1)), Ct)).ShouldBeEmpty();
+        (await Sqlite.SqliteFileTests.EdgesAt(again, features, second)).ShouldBe([new Traversal.LineageEdge(features, clean, "DownstreamOf", clean)]);
+        (await Sqlite.SqliteFileTests.EdgesAt(again, features, first)).ShouldBeEmpty();
         (await QueryAsync("MATCH (f:ChangeFeed {id: 'main'}) RETURN f.edgesDated", []))[0][0]!.GetValue<bool>().ShouldBeTrue();
+
+        var replay = new EdgeHistoryReplay(again, MetadataRegistry.Default, Microsoft.Extensions.Logging.Abstractions.NullLogger<EdgeHistoryReplay>.Instance);
+        (await replay.RunAsync(Ct)).Edges.ShouldBeGreaterThanOrEqualTo(1);
+
+        (await Sqlite.SqliteFileTests.EdgesAt(again, features, first)).ShouldBe([new Traversal.LineageEdge(features, raw, "DownstreamOf", raw)]);
+        (await Sqlite.SqliteFileTests.EdgesAt(again, features, second)).ShouldBe([new Traversal.LineageEdge(features, clean, "DownstreamOf", clean)]);
+        (await again.GetEdgeHistoryReplayAsync(Ct)).ShouldBeNull();
     }
 
     [Fact]

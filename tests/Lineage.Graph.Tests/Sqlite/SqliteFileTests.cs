@@ -184,24 +184,24 @@ public sealed class SqliteFileTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task a_database_from_before_the_edge_history_dates_its_current_lineage_edges_by_their_aspects_latest_version()
+    public async Task a_database_from_before_the_edge_history_gets_its_current_edges_and_then_its_older_versions_edges()
     {
         var path = SqliteGraphStore.PathIn(_directory);
-        var (raw, features) = (StoreContract.Mint.Dataset(), StoreContract.Mint.Dataset());
-        DateTimeOffset written;
+        var (raw, clean, features) = (StoreContract.Mint.Dataset(), StoreContract.Mint.Dataset(), StoreContract.Mint.Dataset());
+        DateTimeOffset first, second;
         await using (var store = new SqliteGraphStore(path))
         {
             await store.InitializeAsync(CancellationToken.None);
-            await store.WriteAsync([StoreContract.Ops.UpsertLineage(features, "upstreamLineage", "{}", ("DownstreamOf", raw, LineageRole.TargetIsUpstream))],
-                CancellationToken.None);
-            written = (await store.GetAspectAsync(features, "upstreamLineage", 0, CancellationToken.None))!.CreatedAt;
+            first = await WriteUpstreamAsync(store, features, raw);
+            await Task.Delay(5);
+            second = await WriteUpstreamAsync(store, features, clean);
         }
         SqliteConnection.ClearAllPools();
         await using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             await old.OpenAsync();
             await using var drop = old.CreateCommand();
-            drop.CommandText = "DROP TABLE edge_history";
+            drop.CommandText = "DROP TABLE edge_history; DROP TABLE edge_history_replay";
             await drop.ExecuteNonQueryAsync();
         }
 
@@ -209,10 +209,31 @@ public sealed class SqliteFileTests : IAsyncLifetime
         await upgraded.InitializeAsync(CancellationToken.None);
         await upgraded.InitializeAsync(CancellationToken.None);
 
-        (await upgraded.GetHistoricalLineageEdgesAsync([features], false, LineageTime.At(written), CancellationToken.None))
-            .ShouldBe([new LineageEdge(features, raw, "DownstreamOf", raw)]);
-        (await upgraded.GetHistoricalLineageEdgesAsync([features], false, LineageTime.At(written.AddMilliseconds(-1)), CancellationToken.None)).ShouldBeEmpty();
+        // At once: the current edge, from its version's time; not yet the edge the first version stated.
+        (await EdgesAt(upgraded, features, second)).ShouldBe([new LineageEdge(features, clean, "DownstreamOf", clean)]);
+        (await EdgesAt(upgraded, features, first)).ShouldBeEmpty();
+        (await upgraded.GetEdgeHistoryReplayAsync(CancellationToken.None)).ShouldNotBeNull();
+
+        var replay = new Lineage.Graph.Writing.EdgeHistoryReplay(upgraded, MetadataRegistry.Default, Microsoft.Extensions.Logging.Abstractions.NullLogger<Lineage.Graph.Writing.EdgeHistoryReplay>.Instance);
+        (await replay.RunAsync(CancellationToken.None)).Edges.ShouldBe(1);
+
+        (await EdgesAt(upgraded, features, first)).ShouldBe([new LineageEdge(features, raw, "DownstreamOf", raw)]);
+        (await EdgesAt(upgraded, features, second)).ShouldBe([new LineageEdge(features, clean, "DownstreamOf", clean)]);
+        (await upgraded.GetEdgeHistoryReplayAsync(CancellationToken.None)).ShouldBeNull();
+        (await replay.RunAsync(CancellationToken.None)).ShouldBe((0, 0));
     }
+
+    /// <summary>Writes the dataset's upstreamLineage naming one upstream, as the write path would; when it was written.</summary>
+    internal static async Task<DateTimeOffset> WriteUpstreamAsync(IGraphStore store, string dataset, string upstream)
+    {
+        await store.WriteAsync([StoreContract.Ops.UpsertLineage(dataset, "upstreamLineage",
+            $$"""{"upstreams": [{"dataset": "{{upstream}}", "type": "TRANSFORMED"}]}""", ("DownstreamOf", upstream, LineageRole.TargetIsUpstream))],
+            CancellationToken.None);
+        return (await store.GetAspectAsync(dataset, "upstreamLineage", 0, CancellationToken.None))!.CreatedAt;
+    }
+
+    internal static Task<IReadOnlyList<LineageEdge>> EdgesAt(IGraphStore store, string urn, DateTimeOffset moment) =>
+        store.GetHistoricalLineageEdgesAsync([urn], false, LineageTime.At(moment), CancellationToken.None);
 
     [Fact]
     public async Task a_database_from_before_node_facts_reads_them_from_its_latest_deprecation_and_ownership()

@@ -25,6 +25,8 @@ internal static class CypherNames
     public const string WipeEdgeVersions = "write/wipe-edge-versions";
     public const string CloseEdgeVersions = "write/close-edge-versions";
     public const string CreateEdgeVersions = "write/create-edge-versions";
+    public const string EdgeHistoryReplay = "read/edge-history-replay";
+    public const string FinishEdgeReplay = "write/finish-edge-replay";
     public const string LabelEntities = "write/label-entities";
     public const string AppendChanges = "write/append-changes";
     public const string Entity = "read/entity";

@@ -162,20 +162,7 @@ public sealed partial class Neo4jGraphStore
             ["aspect"] = e.Aspect,
             ["at"] = e.At,
         }));
-        Add(CypherNames.CreateEdgeVersions, "edges", effects.EdgeVersions.Select(v => (JsonNode)new JsonObject
-        {
-            ["source"] = v.Edge.Source,
-            ["target"] = v.Edge.Target,
-            ["type"] = v.Edge.Type,
-            ["aspect"] = v.Edge.Aspect,
-            ["owner"] = v.Edge.Owner,
-            ["lineage"] = (int)v.Edge.Lineage,
-            ["since"] = v.Since,
-            ["until"] = v.Until,
-            ["via"] = v.Edge.Mapping?.Via,
-            ["transformOperation"] = v.Edge.Mapping?.TransformOperation,
-            ["confidenceScore"] = v.Edge.Mapping?.ConfidenceScore,
-        }));
+        Add(CypherNames.CreateEdgeVersions, "edges", effects.EdgeVersions.Select(EdgeVersionNode));
         Add(CypherNames.LabelEntities, "urns", effects.Entities.Select(e => e.Urn)
             .Concat(edges.Select(e => e.Target)).Concat(edges.Where(e => e.IsOwnedElsewhere).Select(e => e.Source))
             .Distinct().Select(u => (JsonNode)u));
@@ -196,6 +183,39 @@ public sealed partial class Neo4jGraphStore
         }));
         return statements;
     }
+
+    public async Task<DateTimeOffset?> GetEdgeHistoryReplayAsync(CancellationToken ct)
+    {
+        await InitializeAsync(ct);
+        var rows = (await RunOneAsync(Statement(CypherNames.EdgeHistoryReplay, []), ct)).Rows;
+        return rows.Count > 0 && rows[0][0] is JsonValue since ? DateTimeOffset.FromUnixTimeMilliseconds(since.GetValue<long>()) : null;
+    }
+
+    public async Task AppendEdgeHistoryAsync(IReadOnlyList<EdgeVersion> versions, bool done, CancellationToken ct)
+    {
+        await InitializeAsync(ct);
+        var statements = new List<CypherStatement>();
+        if (versions.Count > 0)
+            statements.Add(Statement(CypherNames.CreateEdgeVersions, new JsonObject { ["edges"] = new JsonArray([.. versions.Select(EdgeVersionNode)]) }));
+        if (done) statements.Add(Statement(CypherNames.FinishEdgeReplay, []));
+        if (statements.Count > 0) await client.RunAsync(statements, ct);
+    }
+
+    /// <summary>An edge version as write/create-edge-versions takes it.</summary>
+    private static JsonNode EdgeVersionNode(EdgeVersion v) => new JsonObject
+    {
+        ["source"] = v.Edge.Source,
+        ["target"] = v.Edge.Target,
+        ["type"] = v.Edge.Type,
+        ["aspect"] = v.Edge.Aspect,
+        ["owner"] = v.Edge.Owner,
+        ["lineage"] = (int)v.Edge.Lineage,
+        ["since"] = v.Since,
+        ["until"] = v.Until,
+        ["via"] = v.Edge.Mapping?.Via,
+        ["transformOperation"] = v.Edge.Mapping?.TransformOperation,
+        ["confidenceScore"] = v.Edge.Mapping?.ConfidenceScore,
+    };
 
     private static JsonNode TimeseriesNode(TimeseriesPoint p)
     {

@@ -44,7 +44,7 @@ public sealed partial class Neo4jGraphStore(CypherClient client, TimeProvider? c
                 await client.RunAsync([Statement(CypherNames.SchemaFor(name, major), [])], ct);
             await client.RunAsync([Statement(CypherNames.FeedInit, [])], ct);
             await client.RunAsync([Statement(CypherNames.DateDeletions, [])], ct);
-            await client.RunAsync([Statement(CypherNames.DateEdges, [])], ct);
+            await client.RunAsync([Statement(CypherNames.DateEdges, new JsonObject { ["now"] = _clock.GetUtcNow().ToUnixTimeMilliseconds() })], ct);
             _ready = true;
         }
         finally

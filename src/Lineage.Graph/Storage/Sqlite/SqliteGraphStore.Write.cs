@@ -121,6 +121,57 @@ public sealed partial class SqliteGraphStore
         foreach (var (write, outcomes) in written) write.Done.TrySetResult(outcomes);
     }
 
+    public async Task<DateTimeOffset?> GetEdgeHistoryReplayAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = Command(connection, "SELECT since FROM edge_history_replay LIMIT 1");
+        return await command.ExecuteScalarAsync(ct) is long since ? DateTimeOffset.FromUnixTimeMilliseconds(since) : null;
+    }
+
+    /// <summary>
+    /// One transaction under the write lock, as a write: the versions' urns are numbered (a target only an old version
+    /// named gets its node, which the in-memory graph learns), then the versions go in.
+    /// </summary>
+    public async Task AppendEdgeHistoryAsync(IReadOnlyList<EdgeVersion> versions, bool done, CancellationToken ct)
+    {
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            await _adjacency.CatchUpAsync(connection, transaction, ct);
+            var (ids, _) = NodeNumbering.Number(connection, transaction, versions.SelectMany(v => new[] { v.Edge.Source, v.Edge.Target, v.Edge.Owner }));
+            using (var insert = new RowStatement(connection, transaction, """
+                INSERT INTO edge_history (source, aspect, type, target, owner, lineage, mapping, since, until)
+                VALUES ($s, $aspect, $type, $target, $owner, $lineage, $mapping, $since, $until)
+                """, "$s", "$aspect", "$type", "$target", "$owner", "$lineage", "$mapping", "$since", "$until"))
+            {
+                foreach (var (e, since, until) in versions)
+                {
+                    insert.Execute(ids[e.Source], e.Aspect, e.Type, ids[e.Target], ids[e.Owner], (long)e.Lineage,
+                        e.Mapping is { } mapping ? JsonSerializer.Serialize(mapping, MappingJson) : null, since, until);
+                }
+            }
+            if (done)
+            {
+                using var finish = new RowStatement(connection, transaction, "DELETE FROM edge_history_replay");
+                finish.Execute();
+            }
+            await transaction.CommitAsync(ct);
+            var delta = new LineageAdjacency.Delta();
+            foreach (var (urn, id) in ids)
+            {
+                delta.Nodes.Add((id, urn));
+                if (Columns.ParentOf(urn) is { } parent && ids.TryGetValue(parent, out var parentId)) delta.Columns.Add((id, parentId));
+            }
+            _adjacency.Apply(delta, null);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     /// <summary>A batch waiting for the writer, and how its writer learns its outcome.</summary>
     private sealed class PendingWrite(IReadOnlyList<StoreOperation> operations, CancellationToken ct)
     {

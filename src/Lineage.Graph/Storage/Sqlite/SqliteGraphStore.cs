@@ -75,7 +75,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
             await RunAsync(SqliteSchema.CopyOld);
         }
         if (lacksFacts || shape != 0) await RunAsync(SqliteSchema.RefreshAllFacts);
-        if (lacksEdgeHistory) await RunAsync(SqliteSchema.DateEdges);
+        if (lacksEdgeHistory) await RunAsync(SqliteSchema.DateEdges, ("$now", _clock.GetUtcNow().ToUnixTimeMilliseconds()));
         await transaction.CommitAsync(ct);
 
         // Under the write lock: a write committed between the load's snapshot and its publication would be missed.

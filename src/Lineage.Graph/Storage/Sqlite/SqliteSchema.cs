@@ -86,6 +86,8 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS edge_history_from ON edge_history (source, since);
         CREATE INDEX IF NOT EXISTS edge_history_to ON edge_history (target, since);
         CREATE INDEX IF NOT EXISTS edge_history_by_owner ON edge_history (owner, aspect, until);
+        -- A row while the edge versions replaced before the history began (at since) are still to be replayed.
+        CREATE TABLE IF NOT EXISTS edge_history_replay (since INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS timeseries (
             node             INTEGER NOT NULL,
             aspect           TEXT NOT NULL,
@@ -132,9 +134,10 @@ internal static class SqliteSchema
 
     /// <summary>
     /// Starts the edge history of a file from before it with its current lineage edges, each dated by the latest
-    /// version of the aspect that states it: the older versions' edges were never recorded.
+    /// version of the aspect that states it, and leaves the older versions' edges to the replay from then ($now).
     /// </summary>
     public const string DateEdges = """
+        INSERT INTO edge_history_replay (since) VALUES ($now);
         INSERT INTO edge_history (source, aspect, type, target, owner, lineage, mapping, since)
         SELECT e.source, e.aspect, e.type, e.target, o.id, e.lineage, e.mapping,
                COALESCE((SELECT a.created_at FROM aspects a WHERE a.node = o.id AND a.aspect = e.aspect AND a.version = 0), 0)
