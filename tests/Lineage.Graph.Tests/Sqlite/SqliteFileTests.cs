@@ -128,7 +128,7 @@ public sealed class SqliteFileTests : IAsyncLifetime
         await connection.OpenAsync();
         await using var tables = connection.CreateCommand();
         tables.CommandText = "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)";
-        ((string)(await tables.ExecuteScalarAsync())!).ShouldBe("aspects changes edge_history edges nodes sqlite_sequence timeseries");
+        ((string)(await tables.ExecuteScalarAsync())!).ShouldBe("aspects changes edge_history edge_history_replay edges nodes sqlite_sequence timeseries");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Lineage.Api.Changes.Webhooks.Persistence;
 using Lineage.Graph.Changes;
+using Lineage.Graph.Errors;
 using Lineage.Graph.Storage;
 using Microsoft.Extensions.Options;
 
@@ -43,9 +44,24 @@ internal sealed class WebhookDispatcher(
     /// <summary>The registrations changed here: look at them now rather than at the next refresh.</summary>
     public void RegistrationsChanged() => Volatile.Read(ref _changed).TrySetResult();
 
+    /// <summary>Whether the webhooks' tables or constraints are known to be in place.</summary>
+    private bool _initialized;
+
+    /// <summary>
+    /// Makes the webhooks' tables or constraints before the service answers, when the store is there to do it; Neo4j may
+    /// come up after the service, and then the first refresh that reaches it does.
+    /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await persistence.InitializeAsync(cancellationToken);
+        try
+        {
+            await persistence.InitializeAsync(cancellationToken);
+            _initialized = true;
+        }
+        catch (StoreUnavailableException e) when (e.IsRetriable)
+        {
+            logger.LogWarning("Webhooks wait for the store ({Reason}); delivery starts once it is reachable.", e.Message);
+        }
         await base.StartAsync(cancellationToken);
     }
 
@@ -58,6 +74,11 @@ internal sealed class WebhookDispatcher(
                 var changed = Volatile.Read(ref _changed).Task;
                 try
                 {
+                    if (!_initialized)
+                    {
+                        await persistence.InitializeAsync(stoppingToken);
+                        _initialized = true;
+                    }
                     Reconcile(await persistence.ListAsync(stoppingToken), stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

@@ -145,6 +145,9 @@ export async function renderLineage(root, route) {
       + (hidden ? ` · ${hidden} hidden` : '') + (data.truncated ? ' · truncated by the server' : '')
       + (cut.length ? ` · the first ${COLUMN_LIMIT} columns of ${cut.map(nameOfUrn).join(', ')}` : '');
     renderLegend(legend, cy);
+    // The status line may have wrapped the controls onto another line and moved the canvas: cytoscape keeps the
+    // canvas's place on the page between events, and would map clicks to where it was.
+    cy.resize();
     const mine = ++generation;
     // dagre's default ranker (network simplex) packs layers best but grows steeply with size; past a few hundred
     // nodes the longest-path ranker keeps a wide view drawing in well under the 2 s budget.

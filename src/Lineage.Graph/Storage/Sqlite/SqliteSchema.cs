@@ -134,10 +134,11 @@ internal static class SqliteSchema
 
     /// <summary>
     /// Starts the edge history of a file from before it with its current lineage edges, each dated by the latest
-    /// version of the aspect that states it, and leaves the older versions' edges to the replay from then ($now).
+    /// version of the aspect that states it, and leaves the older versions' edges to the replay from then ($now); a new
+    /// file, without an aspect yet, has none to replay.
     /// </summary>
     public const string DateEdges = """
-        INSERT INTO edge_history_replay (since) VALUES ($now);
+        INSERT INTO edge_history_replay (since) SELECT $now WHERE EXISTS (SELECT 1 FROM aspects);
         INSERT INTO edge_history (source, aspect, type, target, owner, lineage, mapping, since)
         SELECT e.source, e.aspect, e.type, e.target, o.id, e.lineage, e.mapping,
                COALESCE((SELECT a.created_at FROM aspects a WHERE a.node = o.id AND a.aspect = e.aspect AND a.version = 0), 0)
