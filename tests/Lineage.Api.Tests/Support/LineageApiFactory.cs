@@ -9,6 +9,9 @@ public abstract class LineageApiFactory : WebApplicationFactory<Program>
     /// <summary>A data directory of its own, deleted afterwards.</summary>
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "lineage-api-tests-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Settings of this host alone, applied last.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Lineage:DataDirectory", DataDirectory);
@@ -20,6 +23,7 @@ public abstract class LineageApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Lineage:Webhooks:Refresh", "00:00:01");
         builder.UseSetting("Lineage:Webhooks:MaxConsecutiveFailures", "4");
         Configure(builder);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     /// <summary>Every client of the shared host carries its admin token; tests of access control make their own.</summary>
