@@ -1,3 +1,4 @@
+using Lineage.Api.Persistence;
 using Microsoft.Data.Sqlite;
 
 namespace Lineage.Api.Auth.Persistence;
@@ -10,8 +11,7 @@ internal sealed class SqliteTokenPersistence(string path) : ITokenPersistence
 {
     private const string Columns = "id, name, scope, created_at, expires_at, revoked, secret_hash";
 
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+    private readonly SqliteSideFile _file = new(path);
 
     public static string PathIn(string dataDirectory) => Path.Combine(dataDirectory, "auth.db");
 
@@ -21,7 +21,6 @@ internal sealed class SqliteTokenPersistence(string path) : ITokenPersistence
 
     public async Task InitializeAsync(CancellationToken ct)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         await WriteAsync("""
             CREATE TABLE IF NOT EXISTS tokens (
                 id TEXT PRIMARY KEY, name TEXT NOT NULL, scope INTEGER NOT NULL, created_at INTEGER NOT NULL,
@@ -53,49 +52,15 @@ internal sealed class SqliteTokenPersistence(string path) : ITokenPersistence
         ("$expires", token.ExpiresAt?.ToUnixTimeMilliseconds()), ("$hash", token.SecretHash),
     ];
 
-    private async Task<IReadOnlyList<AccessToken>> ReadAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = await OpenAsync(ct);
-        await using var select = Command(connection, sql, parameters);
-        await using var reader = await select.ExecuteReaderAsync(ct);
-        var tokens = new List<AccessToken>();
-        while (await reader.ReadAsync(ct))
-        {
-            tokens.Add(new AccessToken(reader.GetString(0), reader.GetString(1), (TokenScope)reader.GetInt32(2),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
-                reader.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
-                reader.GetInt64(5) != 0, (byte[])reader.GetValue(6)));
-        }
-        return tokens;
-    }
+    /// <summary>A row of <see cref="Columns"/>.</summary>
+    private static AccessToken Read(SqliteDataReader reader) => new(reader.GetString(0), reader.GetString(1), (TokenScope)reader.GetInt32(2),
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+        reader.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
+        reader.GetInt64(5) != 0, (byte[])reader.GetValue(6));
 
-    private async Task<int> WriteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
-    {
-        await _writeLock.WaitAsync(ct);
-        try
-        {
-            await using var connection = await OpenAsync(ct);
-            await using var command = Command(connection, sql, parameters);
-            return await command.ExecuteNonQueryAsync(ct);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    private Task<IReadOnlyList<AccessToken>> ReadAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        _file.ReadAsync(sql, Read, ct, parameters);
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(ct);
-        return connection;
-    }
+    private Task<int> WriteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        _file.WriteAsync(sql, ct, parameters);
 }

@@ -1,3 +1,4 @@
+using Lineage.Api.Persistence;
 using Microsoft.Data.Sqlite;
 
 namespace Lineage.Api.Changes.Webhooks.Persistence;
@@ -12,14 +13,12 @@ internal sealed class SqliteWebhookPersistence(string path) : IWebhookPersistenc
     private const string Columns =
         "id, url, secret, filter, description, created_at, cursor, failures, enabled, disabled_reason";
 
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+    private readonly SqliteSideFile _file = new(path);
 
     public static string PathIn(string dataDirectory) => Path.Combine(dataDirectory, "webhooks.db");
 
     public async Task InitializeAsync(CancellationToken ct)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         await WriteAsync("""
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS webhooks (
@@ -77,66 +76,23 @@ internal sealed class SqliteWebhookPersistence(string path) : IWebhookPersistenc
             ("$at", delivery.At.ToUnixTimeMilliseconds()), ("$status", delivery.Status), ("$error", delivery.Error),
             ("$duration", delivery.DurationMs), ("$delivered", delivery.Delivered ? 1 : 0), ("$kept", kept));
 
-    public async Task<IReadOnlyList<WebhookDelivery>> DeliveriesAsync(string id, int limit, CancellationToken ct)
-    {
-        await using var connection = await OpenAsync(ct);
-        await using var select = Command(connection, """
+    public Task<IReadOnlyList<WebhookDelivery>> DeliveriesAsync(string id, int limit, CancellationToken ct) =>
+        _file.ReadAsync("""
             SELECT webhook, sequence, attempt, at, status, error, duration_ms, delivered FROM deliveries
             WHERE webhook = $id ORDER BY id DESC LIMIT $limit
-            """, [("$id", id), ("$limit", limit)]);
-        await using var reader = await select.ExecuteReaderAsync(ct);
-        var deliveries = new List<WebhookDelivery>();
-        while (await reader.ReadAsync(ct))
-        {
-            deliveries.Add(new WebhookDelivery(reader.GetString(0), reader.GetInt64(1), reader.GetInt32(2),
+            """, reader => new WebhookDelivery(reader.GetString(0), reader.GetInt64(1), reader.GetInt32(2),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)), reader.IsDBNull(4) ? null : reader.GetInt32(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt64(6), reader.GetInt64(7) != 0));
-        }
-        return deliveries;
-    }
+                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt64(6), reader.GetInt64(7) != 0), ct, ("$id", id), ("$limit", limit));
 
-    private async Task<IReadOnlyList<Webhook>> ReadAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = await OpenAsync(ct);
-        await using var select = Command(connection, sql, parameters);
-        await using var reader = await select.ExecuteReaderAsync(ct);
-        var webhooks = new List<Webhook>();
-        while (await reader.ReadAsync(ct))
-        {
-            webhooks.Add(new Webhook(reader.GetString(0), new Uri(reader.GetString(1)), reader.GetString(2), WebhookRows.Filter(reader.GetString(3)),
-                reader.IsDBNull(4) ? null : reader.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-                new WebhookState(reader.GetInt64(6), reader.GetInt32(7), reader.GetInt64(8) != 0, reader.IsDBNull(9) ? null : reader.GetString(9))));
-        }
-        return webhooks;
-    }
+    /// <summary>A row of <see cref="Columns"/>.</summary>
+    private static Webhook Read(SqliteDataReader reader) => new(
+        reader.GetString(0), new Uri(reader.GetString(1)), reader.GetString(2), WebhookRows.Filter(reader.GetString(3)),
+        reader.IsDBNull(4) ? null : reader.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+        new WebhookState(reader.GetInt64(6), reader.GetInt32(7), reader.GetInt64(8) != 0, reader.IsDBNull(9) ? null : reader.GetString(9)));
 
-    private async Task<int> WriteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
-    {
-        await _writeLock.WaitAsync(ct);
-        try
-        {
-            await using var connection = await OpenAsync(ct);
-            await using var command = Command(connection, sql, parameters);
-            return await command.ExecuteNonQueryAsync(ct);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    private Task<IReadOnlyList<Webhook>> ReadAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        _file.ReadAsync(sql, Read, ct, parameters);
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(ct);
-        return connection;
-    }
+    private Task<int> WriteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        _file.WriteAsync(sql, ct, parameters);
 }
