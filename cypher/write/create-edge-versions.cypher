@@ -1,7 +1,7 @@
-// Keeps an edge version for each lineage edge a batch stated: source, target and relationship type as the native edge
-// has them, the entity whose aspect stated it (owner), the lineage role, a column edge's mapping, the time it began
-// (since, Unix ms) and, if the batch itself stated the aspect again, the time it ended (until); until stays unset
-// while it is current (write/close-edge-versions ends it).
+// Keeps edge versions that have ended: a lineage edge a batch stated and then replaced within the same batch (an import
+// restoring several versions), or one the replay of older versions found. Source, target and relationship type as the
+// native edge has them, the entity whose aspect stated it (owner), the lineage role, a column edge's mapping, and the
+// interval: since, until (Unix ms).
 // Parameters: $edges: [{source, target, type, aspect, owner, lineage, since, until, via, transformOperation,
 // confidenceScore}]. Returns: nothing.
 UNWIND $edges AS e

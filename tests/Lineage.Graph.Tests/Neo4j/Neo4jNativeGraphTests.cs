@@ -49,10 +49,12 @@ public sealed class Neo4jNativeGraphTests(Neo4jStoreFixture fx) : IClassFixture<
         var first = await Sqlite.SqliteFileTests.WriteUpstreamAsync(fx.Store, features, raw);
         await Task.Delay(5);
         var second = await Sqlite.SqliteFileTests.WriteUpstreamAsync(fx.Store, features, clean);
-        // As a store from before the edge history: no edge versions, and the graph not yet dated.
+        // As a store from before the edge history: edges without the time they were stated, no edge versions, and the
+        // graph not yet dated.
         await QueryAsync("""
-            MATCH (h:EdgeVersion {owner: $u}) DELETE h
-            WITH count(*) AS n MATCH (f:ChangeFeed {id: 'main'}) REMOVE f.edgesDated, f.edgeReplayFrom
+            MATCH (:Entity {urn: $u})-[r]->(:Entity) REMOVE r.since
+            WITH count(*) AS edges MATCH (h:EdgeVersion {owner: $u}) DELETE h
+            WITH count(*) AS versions MATCH (f:ChangeFeed {id: 'main'}) REMOVE f.edgesDated, f.edgeReplayFrom
             """, new JsonObject { ["u"] = features });
 
         await using var restarted = new Neo4jGraphStore(new CypherClient(Neo4jServer.Options()));

@@ -44,8 +44,11 @@ public sealed record DeletedVersion(string Urn, string Aspect, long Revision, lo
 /// <summary>An unchanged write: the stored version with this revision takes the newer system metadata.</summary>
 public sealed record SystemMetadataTouch(string Urn, string Aspect, long Revision, string SystemMetadataJson);
 
-/// <summary>The edges of one aspect of one entity after the batch (empty when the aspect is gone).</summary>
-public sealed record EdgeReplacement(string Urn, string Aspect, IReadOnlyList<Relationship> Edges);
+/// <summary>
+/// The edges of one aspect of one entity after the batch (empty when the aspect is gone), stated at <paramref name="At"/>
+/// (Unix ms): current since then.
+/// </summary>
+public sealed record EdgeReplacement(string Urn, string Aspect, IReadOnlyList<Relationship> Edges, long At);
 
 /// <summary>An entity that exists after the batch; <see cref="Removed"/> is its soft-delete flag when the batch set it.</summary>
 public sealed record EntityRecord(string Urn, string EntityType, bool? Removed, long CreatedAt);

@@ -211,7 +211,7 @@ public sealed class BatchPlanner
     /// <summary>The aspect's edges after the batch, so far, and a statement of them at <paramref name="at"/> for the edge history.</summary>
     private void ReplaceEdges(AspectKey key, IReadOnlyList<Relationship> edges, long at)
     {
-        _edges[key] = new EdgeReplacement(key.Urn, key.Aspect, edges);
+        _edges[key] = new EdgeReplacement(key.Urn, key.Aspect, edges, at);
         _history.Stated(key, edges, at);
     }
 

@@ -23,7 +23,8 @@ internal static class CypherNames
     public const string DeleteColumnEdges = "write/delete-column-edges";
     public const string CreateColumnEdges = "write/create-column-edges";
     public const string WipeEdgeVersions = "write/wipe-edge-versions";
-    public const string CloseEdgeVersions = "write/close-edge-versions";
+    public const string ArchiveEdges = "write/archive-edges";
+    public const string ArchiveColumnEdges = "write/archive-column-edges";
     public const string CreateEdgeVersions = "write/create-edge-versions";
     public const string EdgeHistoryReplay = "read/edge-history-replay";
     public const string FinishEdgeReplay = "write/finish-edge-replay";

@@ -86,6 +86,21 @@ public sealed partial class Neo4jGraphStore
             if (array.Count > 0) statements.Add(Statement(name, new JsonObject { [parameter] = array }));
         }
 
+        // The edges about to be replaced go to the history first, with when they ended; then a hard delete takes the
+        // history of what it deletes, archived just now included.
+        Add(CypherNames.ArchiveEdges, "keys", effects.EdgeHistoryEnds.Select(e => (JsonNode)new JsonObject
+        {
+            ["urn"] = e.Urn,
+            ["aspect"] = e.Aspect,
+            ["at"] = e.At,
+        }));
+        Add(CypherNames.ArchiveColumnEdges, "keys", effects.EdgeHistoryEnds.Where(e => ColumnEdges.Owns(e.Aspect)).Select(e => (JsonNode)new JsonObject
+        {
+            ["urn"] = e.Urn,
+            ["aspect"] = e.Aspect,
+            ["at"] = e.At,
+        }));
+        Add(CypherNames.WipeEdgeVersions, "urns", effects.WipedEntities.Select(u => (JsonNode)u));
         // Column edges first, while their owners' Produces edges (which find them) are still there.
         Add(CypherNames.DeleteColumnEdges, "keys", effects.WipedEntities.Select(u => (JsonNode)new JsonObject { ["urn"] = u, ["aspect"] = null })
             .Concat(effects.EdgeReplacements.Where(r => ColumnEdges.Owns(r.Aspect))
@@ -131,38 +146,35 @@ public sealed partial class Neo4jGraphStore
         Add(CypherNames.DeleteAspectEdges, "keys", effects.EdgeReplacements.Select(r => (JsonNode)new JsonObject { ["urn"] = r.Urn, ["aspect"] = r.Aspect }));
         // Each edge once (an aspect may name the same target twice): create-edges creates rather than merges. The last
         // one wins, as it did when the statement merged and set the lineage.
-        var edges = effects.EdgeReplacements.SelectMany(r => r.Edges)
-            .GroupBy(e => (e.Source, e.Aspect, e.Type, e.Target, e.Owner)).Select(g => g.Last()).ToList();
-        Add(CypherNames.CreateEdges, "edges", edges.Where(e => !e.IsOwnedElsewhere).Select(e => (JsonNode)new JsonObject
+        var stated = effects.EdgeReplacements.SelectMany(r => r.Edges.Select(e => (Edge: e, Since: r.At)))
+            .GroupBy(x => (x.Edge.Source, x.Edge.Aspect, x.Edge.Type, x.Edge.Target, x.Edge.Owner)).Select(g => g.Last()).ToList();
+        var edges = stated.ConvertAll(x => x.Edge);
+        Add(CypherNames.CreateEdges, "edges", stated.Where(x => !x.Edge.IsOwnedElsewhere).Select(x => (JsonNode)new JsonObject
         {
-            ["source"] = e.Source,
-            ["target"] = e.Target,
-            ["targetType"] = EntityTypeOf(e.Target),
-            ["type"] = e.Type,
-            ["aspect"] = e.Aspect,
-            ["lineage"] = (int)e.Lineage,
+            ["source"] = x.Edge.Source,
+            ["target"] = x.Edge.Target,
+            ["targetType"] = EntityTypeOf(x.Edge.Target),
+            ["type"] = x.Edge.Type,
+            ["aspect"] = x.Edge.Aspect,
+            ["lineage"] = (int)x.Edge.Lineage,
+            ["since"] = x.Since,
         }));
-        Add(CypherNames.CreateColumnEdges, "edges", edges.Where(e => e.IsOwnedElsewhere).Select(e => (JsonNode)new JsonObject
+        Add(CypherNames.CreateColumnEdges, "edges", stated.Where(x => x.Edge.IsOwnedElsewhere).Select(x => (JsonNode)new JsonObject
         {
-            ["source"] = e.Source,
-            ["sourceType"] = EntityTypeOf(e.Source),
-            ["target"] = e.Target,
-            ["targetType"] = EntityTypeOf(e.Target),
-            ["aspect"] = e.Aspect,
-            ["lineage"] = (int)e.Lineage,
-            ["owner"] = e.Owner,
-            ["via"] = e.Mapping?.Via,
-            ["transformOperation"] = e.Mapping?.TransformOperation,
-            ["confidenceScore"] = e.Mapping?.ConfidenceScore,
+            ["source"] = x.Edge.Source,
+            ["sourceType"] = EntityTypeOf(x.Edge.Source),
+            ["target"] = x.Edge.Target,
+            ["targetType"] = EntityTypeOf(x.Edge.Target),
+            ["aspect"] = x.Edge.Aspect,
+            ["lineage"] = (int)x.Edge.Lineage,
+            ["since"] = x.Since,
+            ["owner"] = x.Edge.Owner,
+            ["via"] = x.Edge.Mapping?.Via,
+            ["transformOperation"] = x.Edge.Mapping?.TransformOperation,
+            ["confidenceScore"] = x.Edge.Mapping?.ConfidenceScore,
         }));
-        Add(CypherNames.WipeEdgeVersions, "urns", effects.WipedEntities.Select(u => (JsonNode)u));
-        Add(CypherNames.CloseEdgeVersions, "keys", effects.EdgeHistoryEnds.Select(e => (JsonNode)new JsonObject
-        {
-            ["urn"] = e.Urn,
-            ["aspect"] = e.Aspect,
-            ["at"] = e.At,
-        }));
-        Add(CypherNames.CreateEdgeVersions, "edges", effects.EdgeVersions.Select(EdgeVersionNode));
+        // Only edge versions that ended in the batch: the current ones keep their interval on their native edge.
+        Add(CypherNames.CreateEdgeVersions, "edges", effects.EdgeVersions.Where(v => v.Until is not null).Select(EdgeVersionNode));
         Add(CypherNames.LabelEntities, "urns", effects.Entities.Select(e => e.Urn)
             .Concat(edges.Select(e => e.Target)).Concat(edges.Where(e => e.IsOwnedElsewhere).Select(e => e.Source))
             .Distinct().Select(u => (JsonNode)u));
