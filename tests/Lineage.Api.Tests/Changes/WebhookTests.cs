@@ -144,6 +144,31 @@ public abstract class WebhookTests(LineageApiFactory factory) : IAsyncLifetime
             .ShouldBe(["urn:li:corpuser:alice: churn, fraud", "urn:li:corpuser:bob: fraud"]);
     }
 
+    [Fact]
+    public async Task replaying_datahubs_mlflow_connector_output_alerts_on_the_training_run_naming_the_model_it_trained()
+    {
+        // DataHub's recorded MLflow output (Connectors/Fixtures/SOURCES.md), with the run and the models renamed for this
+        // test: the hosts of a collection share their store, and a file replayed again writes nothing to be delivered.
+        const string RunId = "2666299269d6ebea994d5ec0c29e3aca";
+        var golden = DataHubFile.Load("Connectors", "Fixtures", "mlflow", "mlflow_mcps_golden.json");
+        var renamed = JsonNode.Parse(new JsonArray([.. golden.Entries.Select(e => (JsonNode)e.DeepClone())]).ToJsonString()
+            .Replace(RunId, $"{RunId}-{_run}").Replace("test-model", $"test-model-{_run}"))!.AsArray();
+        var (run, model) = ($"urn:li:dataProcessInstance:{RunId}-{_run}", $"urn:li:mlModel:(urn:li:dataPlatform:mlflow,test-model-{_run}_1,PROD)");
+        await RegisterAsync(run, onlyTheTestsAspects: false);
+
+        var refusals = await Connectors.ConnectorReplay.SendAsync(new DataHubWire(_http),
+            Connectors.ConnectorReplay.Batched(new DataHubFile(golden.Name, renamed)));
+
+        refusals.ShouldBeEmpty();
+        var received = await _receiver.WaitForAsync(r => r.Any(x => x.Event["entityUrn"]!.GetValue<string>() == model));
+        received.Select(r => r.Sequence).ShouldBe(received.Select(r => r.Sequence).Order());
+        received.ShouldAllBe(r => r.SignedWith(Secret));
+        var alerts = received.Where(r => r.Event["entityUrn"]!.GetValue<string>() == run).Select(r => r.Event["impact"]!).ToList();
+        alerts.ShouldNotBeEmpty();
+        alerts.ShouldAllBe(a => a["models"]!.AsArray().Select(m => m!["urn"]!.GetValue<string>()).Contains(model));
+        received.Where(r => r.Event["entityUrn"]!.GetValue<string>() != run).ShouldAllBe(r => r.Event["impact"] == null);
+    }
+
     [Theory]
     [InlineData("""{"url": "ftp://example.com/hook", "secret": "long enough secret"}""", "url")]
     [InlineData("""{"url": "https://example.com/hook", "secret": "short"}""", "secret")]
@@ -171,18 +196,20 @@ public abstract class WebhookTests(LineageApiFactory factory) : IAsyncLifetime
     }
 
     /// <summary>
-    /// Registers a webhook to the receiver for changes to <paramref name="root"/> and downstream of it, of the aspects
-    /// the tests write; its id.
+    /// Registers a webhook to the receiver for changes to <paramref name="root"/> and downstream of it (of the aspects
+    /// the tests write, unless told otherwise); its id.
     /// </summary>
-    private async Task<string> RegisterAsync(string root)
+    private async Task<string> RegisterAsync(string root, bool onlyTheTestsAspects = true)
     {
+        var filters = new JsonObject { ["downstreamOf"] = root };
+        // The write path's derived dataPlatformInstance changes are left out.
+        if (onlyTheTestsAspects) filters["aspects"] = new JsonArray("datasetProperties", "upstreamLineage");
         var response = await _http.PostAsJsonAsync("/api/v1/admin/webhooks", new JsonObject
         {
             ["url"] = _receiver.Url.ToString(),
             ["secret"] = Secret,
             ["description"] = "tests",
-            // The write path's derived dataPlatformInstance changes are left out.
-            ["filters"] = new JsonObject { ["downstreamOf"] = root, ["aspects"] = new JsonArray("datasetProperties", "upstreamLineage") },
+            ["filters"] = filters,
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var webhook = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
