@@ -141,17 +141,7 @@ public sealed partial class SqliteGraphStore
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
             await _adjacency.CatchUpAsync(connection, transaction, ct);
             var (ids, _) = NodeNumbering.Number(connection, transaction, versions.SelectMany(v => new[] { v.Edge.Source, v.Edge.Target, v.Edge.Owner }));
-            using (var insert = new RowStatement(connection, transaction, """
-                INSERT INTO edge_history (source, aspect, type, target, owner, lineage, mapping, since, until)
-                VALUES ($s, $aspect, $type, $target, $owner, $lineage, $mapping, $since, $until)
-                """, "$s", "$aspect", "$type", "$target", "$owner", "$lineage", "$mapping", "$since", "$until"))
-            {
-                foreach (var (e, since, until) in versions)
-                {
-                    insert.Execute(ids[e.Source], e.Aspect, e.Type, ids[e.Target], ids[e.Owner], (long)e.Lineage,
-                        e.Mapping is { } mapping ? JsonSerializer.Serialize(mapping, MappingJson) : null, since, until);
-                }
-            }
+            InsertHistory(connection, transaction, ids, versions);
             if (done)
             {
                 using var finish = new RowStatement(connection, transaction, "DELETE FROM edge_history_replay");
@@ -169,6 +159,21 @@ public sealed partial class SqliteGraphStore
         finally
         {
             _writeLock.Release();
+        }
+    }
+
+    /// <summary>Keeps edge versions in the edge history, their urns already numbered (<paramref name="ids"/>).</summary>
+    private static void InsertHistory(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyDictionary<string, long> ids, IEnumerable<EdgeVersion> versions)
+    {
+        using var insert = new RowStatement(connection, transaction, """
+            INSERT INTO edge_history (source, aspect, type, target, owner, lineage, mapping, since, until)
+            VALUES ($s, $aspect, $type, $target, $owner, $lineage, $mapping, $since, $until)
+            """, "$s", "$aspect", "$type", "$target", "$owner", "$lineage", "$mapping", "$since", "$until");
+        foreach (var (e, since, until) in versions)
+        {
+            insert.Execute(ids[e.Source], e.Aspect, e.Type, ids[e.Target], ids[e.Owner], (long)e.Lineage,
+                e.Mapping is { } mapping ? JsonSerializer.Serialize(mapping, MappingJson) : null, since, until);
         }
     }
 
@@ -399,15 +404,7 @@ public sealed partial class SqliteGraphStore
                 foreach (var end in effects.EdgeHistoryEnds)
                     if (!_created.Contains(_ids[end.Urn])) close.Execute(_ids[end.Urn], end.Aspect, end.At);
             }
-            using var begin = Statement("""
-                INSERT INTO edge_history (source, aspect, type, target, owner, lineage, mapping, since, until)
-                VALUES ($s, $aspect, $type, $target, $owner, $lineage, $mapping, $since, $until)
-                """, "$s", "$aspect", "$type", "$target", "$owner", "$lineage", "$mapping", "$since", "$until");
-            foreach (var (e, since, until) in effects.EdgeVersions)
-            {
-                begin.Execute(_ids[e.Source], e.Aspect, e.Type, _ids[e.Target], _ids[e.Owner], (long)e.Lineage,
-                    e.Mapping is { } mapping ? JsonSerializer.Serialize(mapping, MappingJson) : null, since, until);
-            }
+            InsertHistory(connection, transaction, _ids, effects.EdgeVersions);
         }
 
         /// <summary>Every urn the effects name, so that each has a node id before the statements that use it.</summary>
