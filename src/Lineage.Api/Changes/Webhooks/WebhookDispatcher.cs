@@ -164,10 +164,10 @@ internal sealed class WebhookDispatcher(
     {
         var limits = options.Value;
         var state = webhook.State;
-        var downstream = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        var reads = new WebhookEvents.PageReads();
         foreach (var change in changes)
         {
-            if (await events.ForAsync(webhook, change, downstream, ct) is not { } body)
+            if (await events.ForAsync(webhook, change, reads, ct) is not { } body)
             {
                 state = state with { Cursor = change.Sequence };
                 continue;

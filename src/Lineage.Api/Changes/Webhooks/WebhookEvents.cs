@@ -16,10 +16,18 @@ internal sealed class WebhookEvents(ChangeLog log, LineageService lineage, IOpti
     private static readonly string[] Models = ["mlModel"];
 
     /// <summary>
-    /// The event for <paramref name="change"/>, or null when the webhook's filter leaves it out. <paramref name="downstream"/>
-    /// remembers the entities downstream of each watched entity for one page of changes.
+    /// What one page of changes reads once, however many of its changes need it: the entities downstream of each
+    /// watched entity, and the impact alert of each watched entity at each moment (a batch's changes share one).
     /// </summary>
-    public async Task<JsonObject?> ForAsync(Webhook webhook, ChangeRecord change, Dictionary<string, IReadOnlySet<string>> downstream, CancellationToken ct)
+    public sealed class PageReads
+    {
+        public Dictionary<string, IReadOnlySet<string>> Downstream { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<(string Root, DateTimeOffset At), JsonObject> Impacts { get; } = [];
+    }
+
+    /// <summary>The event for <paramref name="change"/>, or null when the webhook's filter leaves it out.</summary>
+    public async Task<JsonObject?> ForAsync(Webhook webhook, ChangeRecord change, PageReads page, CancellationToken ct)
     {
         var mcl = log.Of(change);
         var filter = webhook.Filter;
@@ -29,11 +37,13 @@ internal sealed class WebhookEvents(ChangeLog log, LineageService lineage, IOpti
 
         if (change.Urn == root || Columns.ParentOf(change.Urn) == root)
         {
-            mcl["impact"] = await ImpactAsync(root, change.At, ct);
+            if (!page.Impacts.TryGetValue((root, change.At), out var impact))
+                page.Impacts[(root, change.At)] = impact = await ImpactAsync(root, change.At, ct);
+            mcl["impact"] = impact.DeepClone();
             return mcl;
         }
-        if (!downstream.TryGetValue(root, out var below))
-            downstream[root] = below = await DownstreamAsync(root, ct);
+        if (!page.Downstream.TryGetValue(root, out var below))
+            page.Downstream[root] = below = await DownstreamAsync(root, ct);
         return below.Contains(change.Urn) || Columns.ParentOf(change.Urn) is { } parent && below.Contains(parent) ? mcl : null;
     }
 
